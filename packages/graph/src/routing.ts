@@ -1,0 +1,35 @@
+import type { InterviewState } from "./state.js";
+
+export type NodeName =
+  | "setup" | "decideRetrieval" | "retrieveCv" | "webSearch" | "generateQuestion" | "awaitAnswer" | "triage"
+  | "evaluateAnswer" | "finalAssessment";
+
+/**
+ * The next question is generated in the same superstep as the model's evaluation of the last
+ * answer, so only one model call sits on the critical path of a turn.
+ */
+export function toGeneration(state: Pick<InterviewState, "pendingEvaluation">): NodeName[] {
+  return state.pendingEvaluation ? ["generateQuestion", "evaluateAnswer"] : ["generateQuestion"];
+}
+
+export function routeRetrieval(webSearchEnabled: boolean) {
+  return (state: Pick<InterviewState, "needsRetrieval" | "cv" | "pendingEvaluation">): NodeName[] => {
+    if (!state.needsRetrieval) return toGeneration(state);
+    if (state.cv.length > 0) return ["retrieveCv"];
+    return webSearchEnabled ? ["webSearch"] : toGeneration(state);
+  };
+}
+
+/** Below the similarity threshold, the CV does not cover the topic: fall back to the web. */
+export function routeAfterCv(webSearchEnabled: boolean) {
+  return (state: Pick<InterviewState, "contextSource" | "pendingEvaluation">): NodeName[] =>
+    state.contextSource !== "cv" && webSearchEnabled ? ["webSearch"] : toGeneration(state);
+}
+
+export function routeAfterTriage(state: Pick<InterviewState, "nextAction">): NodeName {
+  return state.nextAction === "conclude" ? "evaluateAnswer" : "decideRetrieval";
+}
+
+export function routeAfterEvaluation(state: Pick<InterviewState, "status">): NodeName {
+  return state.status === "concluding" ? "finalAssessment" : "awaitAnswer";
+}

@@ -1,0 +1,269 @@
+import { randomUUID } from "node:crypto";
+import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import type { InterviewGraph } from "./graph.js";
+import type { InterviewInput, InterviewState } from "./state.js";
+import { currentQuestion } from "./state.js";
+import type { Channel, EngineName, Evaluation, FinalEvaluation, Question, QuestionStyle, QuestionType } from "./types.js";
+import { QUESTION_STYLES, QUESTION_TYPES } from "./types.js";
+import type { ThreadLease, ThreadRegistry } from "./threads.js";
+import type { CvIngestor, IngestedCv } from "./cv/ingest.js";
+import type { CvIndexCache } from "./cv/cv-index.js";
+import type { AnswerResume } from "./nodes/await-answer.js";
+import type { QuestionTokenEvent } from "./nodes/generate-question.js";
+import { InterviewError, isInterviewError } from "./errors.js";
+import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT } from "./settings.js";
+import { emptyProfile } from "./cv/profile.js";
+
+export interface StartRequest {
+  threadId?: string | undefined;
+  jobTitle: string;
+  questionType: string;
+  questionStyle?: string | undefined;
+  maxSteps?: number | undefined;
+  company?: string | undefined;
+  jobDescription?: string | undefined;
+  language?: string | undefined;
+  candidateName?: string | undefined;
+  cvPdf?: Uint8Array | undefined;
+  cvText?: string | undefined;
+}
+
+/** What a client needs after each turn. */
+export interface TurnView {
+  threadId: string;
+  status: "question" | "completed";
+  message: string;
+  currentStep: number;
+  maxSteps: number;
+  question: Question | null;
+  /** The evaluation of the answer just given (not of a clarification request). */
+  evaluation: Evaluation | null;
+  finalEvaluation: FinalEvaluation | null;
+  state: InterviewState;
+}
+
+export interface TurnOptions {
+  /** Receives the next question's text as it is written. */
+  onToken?: (token: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface ServiceLimits {
+  maxAnswerChars: number;
+  turnTimeoutMs: number;
+}
+
+export const defaultServiceLimits: ServiceLimits = { maxAnswerChars: 10_000, turnTimeoutMs: 90_000 };
+
+export interface ServiceDeps {
+  graph: InterviewGraph;
+  checkpointer: BaseCheckpointSaver;
+  threads: ThreadRegistry;
+  ingestor: CvIngestor;
+  cvIndex: CvIndexCache;
+  engine: EngineName;
+  limits?: Partial<ServiceLimits>;
+}
+
+type GraphInput = Parameters<InterviewGraph["invoke"]>[0];
+
+const notFound = () => new InterviewError("not_found", "No interview with this thread_id.");
+
+const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+/** Starts, continues, reads and erases interviews; the one entry point every front-end uses. */
+export class InterviewService {
+  private readonly limits: ServiceLimits;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.limits = { ...defaultServiceLimits, ...deps.limits };
+  }
+
+  get engine(): EngineName {
+    return this.deps.engine;
+  }
+
+  async start(request: StartRequest, options: TurnOptions = {}): Promise<TurnView> {
+    const input = validateStart(request);
+    const threadId = request.threadId ?? randomUUID();
+    if (!THREAD_ID.test(threadId)) {
+      throw new InterviewError("invalid_input", "thread_id may only contain letters, digits, '_', '-', '.' and ':' (max 128).");
+    }
+    const cv = await this.ingest(request);
+    const lease = await this.deps.threads.create(threadId);
+    if (!lease) throw new InterviewError("thread_exists", "An interview with this thread_id already exists.");
+    let turn: { head: string; state: InterviewState };
+    try {
+      turn = await this.run(lease, {
+        ...input,
+        seed: threadId,
+        engine: this.deps.engine,
+        cv: cv?.chunks ?? [],
+        cvProfile: cv?.profile ?? emptyProfile(),
+      }, options);
+    } catch (error) {
+      // A start that failed leaves nothing behind, so the same request can be sent again.
+      await this.deps.checkpointer.deleteThread(threadId);
+      await this.deps.threads.remove(threadId);
+      throw error;
+    }
+    await this.deps.threads.release(lease, turn.head);
+    return this.view(threadId, turn.state, true);
+  }
+
+  async answer(threadId: string, text: string, channel: Channel = "text", options: TurnOptions = {}): Promise<TurnView> {
+    const answer = typeof text === "string" ? text.trim() : "";
+    if (!answer) throw new InterviewError("invalid_input", "user_response must be a non-empty string.");
+    if (answer.length > this.limits.maxAnswerChars) {
+      throw new InterviewError("invalid_input", `user_response is longer than ${this.limits.maxAnswerChars} characters.`);
+    }
+    const lease = await this.acquire(threadId);
+    let head: string | undefined;
+    try {
+      const before = await this.stateAt(threadId, lease.head!);
+      if (before.status === "completed") throw new InterviewError("interview_completed", "This interview is already completed.");
+      const resume: AnswerResume = { text: answer, channel };
+      const turn = await this.run(lease, new Command({ resume }) as GraphInput, options);
+      head = turn.head;
+      return this.view(threadId, turn.state, false);
+    } finally {
+      await this.deps.threads.release(lease, head);
+    }
+  }
+
+  /** The current state, or 404. */
+  async get(threadId: string): Promise<TurnView> {
+    const head = THREAD_ID.test(threadId) ? await this.deps.threads.head(threadId) : undefined;
+    if (!head) throw notFound();
+    return this.view(threadId, await this.stateAt(threadId, head), false);
+  }
+
+  /** Erases the interview: every checkpoint (with the CV chunks in them) and the cached index. */
+  async delete(threadId: string): Promise<void> {
+    const lease = await this.acquire(threadId);
+    try {
+      await this.deps.checkpointer.deleteThread(threadId);
+      this.deps.cvIndex.evict(threadId);
+      await this.deps.threads.remove(threadId);
+    } catch (error) {
+      await this.deps.threads.release(lease);
+      throw error;
+    }
+  }
+
+  async exists(threadId: string): Promise<boolean> {
+    return Boolean(await this.deps.threads.head(threadId));
+  }
+
+  private async ingest(request: StartRequest): Promise<IngestedCv | null> {
+    if (request.cvPdf && request.cvPdf.byteLength > 0) return this.deps.ingestor.fromPdf(request.cvPdf);
+    if (request.cvText?.trim()) return this.deps.ingestor.fromText(request.cvText);
+    return null;
+  }
+
+  private async acquire(threadId: string): Promise<ThreadLease> {
+    const result = THREAD_ID.test(threadId) ? await this.deps.threads.acquire(threadId) : "missing";
+    if (result === "missing") throw notFound();
+    if (result === "busy") {
+      throw new InterviewError("turn_in_progress", "Another turn is in progress on this interview; try again when it finishes.");
+    }
+    if (!result.head) {
+      await this.deps.threads.release(result);
+      throw notFound();
+    }
+    return result;
+  }
+
+  /**
+   * One turn, run from the thread's head checkpoint. Checkpoints are written only when the run
+   * pauses or ends (durability "exit"); the head moves to the new checkpoint only on success.
+   */
+  private async run(lease: ThreadLease, input: GraphInput, options: TurnOptions): Promise<{ head: string; state: InterviewState }> {
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, AbortSignal.timeout(this.limits.turnTimeoutMs)])
+      : AbortSignal.timeout(this.limits.turnTimeoutMs);
+    const configurable = { thread_id: lease.threadId, ...(lease.head ? { checkpoint_id: lease.head } : {}) };
+    const config = { configurable, durability: "exit" as const, signal };
+    try {
+      if (!options.onToken) {
+        await this.deps.graph.invoke(input, config);
+      } else {
+        const stream = await this.deps.graph.stream(input, { ...config, streamMode: "custom" as const });
+        for await (const event of stream as AsyncIterable<QuestionTokenEvent>) {
+          if (event?.type === "question_token") options.onToken(event.token);
+        }
+      }
+    } catch (error) {
+      if (isInterviewError(error)) throw error;
+      if (signal.aborted) {
+        throw new InterviewError("provider_unavailable", "The interviewer took too long to respond; send the same answer again.", { cause: error });
+      }
+      throw error;
+    }
+    const snapshot = await this.deps.graph.getState({ configurable: { thread_id: lease.threadId } });
+    return { head: String(snapshot.config.configurable?.checkpoint_id), state: snapshot.values as InterviewState };
+  }
+
+  private async stateAt(threadId: string, head: string): Promise<InterviewState> {
+    const snapshot = await this.deps.graph.getState({ configurable: { thread_id: threadId, checkpoint_id: head } });
+    return snapshot.values as InterviewState;
+  }
+
+  private view(threadId: string, state: InterviewState, isStart: boolean): TurnView {
+    const question = state.status === "completed" ? null : (currentQuestion(state) ?? null);
+    const last = state.messages[state.messages.length - 1];
+    let message = state.status === "completed" ? (last?.text ?? "") : (question?.text ?? "");
+    if (isStart && question) message = `${state.messages[0]?.text ?? ""}\n\n${question.text}`.trim();
+    const lastAnswer = state.answers[state.answers.length - 1];
+    const evaluation = (!isStart && lastAnswer && state.evaluations.find((e) => e.questionId === lastAnswer.questionId)) || null;
+    return {
+      threadId,
+      status: state.status === "completed" ? "completed" : "question",
+      message,
+      currentStep: state.status === "completed" ? state.maxSteps : state.step,
+      maxSteps: state.maxSteps,
+      question,
+      evaluation,
+      finalEvaluation: state.finalEvaluation,
+      state,
+    };
+  }
+}
+
+/** Checks and normalises the fields of a start request; old clients' style names are accepted as types. */
+export function validateStart(request: StartRequest): Omit<InterviewInput, "seed" | "engine" | "cv" | "cvProfile"> {
+  const jobTitle = request.jobTitle?.trim();
+  if (!jobTitle) throw new InterviewError("invalid_input", "job_title is required.");
+  if (jobTitle.length > 200) throw new InterviewError("invalid_input", "job_title must be at most 200 characters.");
+  let questionType = request.questionType?.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  let questionStyle = request.questionStyle?.trim().toLowerCase() || "adaptive";
+  if ((QUESTION_STYLES as readonly string[]).includes(questionType ?? "") && questionType !== "adaptive") {
+    questionStyle = questionType!;
+    questionType = "mixed";
+  }
+  if (!(QUESTION_TYPES as readonly string[]).includes(questionType ?? "")) {
+    throw new InterviewError("invalid_input", `question_type must be one of ${QUESTION_TYPES.join(", ")}.`);
+  }
+  if (!(QUESTION_STYLES as readonly string[]).includes(questionStyle)) {
+    throw new InterviewError("invalid_input", `question_style must be one of ${QUESTION_STYLES.join(", ")}.`);
+  }
+  const maxSteps = request.maxSteps ?? DEFAULT_MAX_STEPS;
+  if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_STEPS_LIMIT) {
+    throw new InterviewError("invalid_input", `max_step must be an integer from 1 to ${MAX_STEPS_LIMIT}.`);
+  }
+  const optional = (value: string | undefined, field: string, max: number) => {
+    const v = value?.trim();
+    if (v && v.length > max) throw new InterviewError("invalid_input", `${field} must be at most ${max} characters.`);
+    return v || undefined;
+  };
+  return {
+    jobTitle,
+    questionType: questionType as QuestionType,
+    questionStyle: questionStyle as QuestionStyle,
+    maxSteps,
+    company: optional(request.company, "company_name", 200),
+    jobDescription: optional(request.jobDescription, "job_description", 20_000),
+    language: optional(request.language, "language", 40) ?? "en",
+    candidateName: optional(request.candidateName, "username", 100),
+  };
+}
