@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { EngineConfigSchema } from "@interview/graph";
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** Settings of the HTTP server, on top of the engine's. */
+export const ApiConfigSchema = EngineConfigSchema.extend({
+  PORT: z.coerce.number().int().positive().default(8000),
+  HOST: z.string().default("0.0.0.0"),
+  API_KEYS: list,
+  CORS_ORIGINS: list,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  JSON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEB_DIST_DIR: optionalText,
+  LIVEKIT_URL: optionalText,
+  LIVEKIT_API_KEY: optionalText,
+  LIVEKIT_API_SECRET: optionalText,
+  LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+});
+
+export type ApiConfig = z.infer<typeof ApiConfigSchema>;
+
+export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
+  const parsed = ApiConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}

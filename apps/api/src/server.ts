@@ -1,0 +1,49 @@
+/** Composition root: the only place that reads the environment. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createRuntime } from "@interview/graph";
+import { loadApiConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { createApp } from "./app.js";
+import { createVoiceRoutes } from "./voice.js";
+
+const config = loadApiConfig(process.env);
+const logger = createLogger(config.LOG_LEVEL);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../../..");
+
+const runtime = await createRuntime({ ...config, DATA_DIR: path.resolve(repoRoot, config.DATA_DIR) });
+const app = createApp({
+  service: runtime.service,
+  logger,
+  checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
+  voice: createVoiceRoutes(config),
+  settings: {
+    apiKeys: config.API_KEYS,
+    corsOrigins: config.CORS_ORIGINS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,
+    cvMaxBytes: config.CV_MAX_BYTES,
+    webDistDir: config.WEB_DIST_DIR ?? path.resolve(repoRoot, "apps/web/dist"),
+  },
+});
+
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  logger.info(
+    { port: info.port, engine: runtime.engine, database: runtime.database.kind, webSearch: runtime.webSearch },
+    `Interview engine listening on http://localhost:${info.port}`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await runtime.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
