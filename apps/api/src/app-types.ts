@@ -24,4 +24,5 @@ export interface AppDeps {
 
 export type VoiceRoutes = (app: import("@hono/zod-openapi").OpenAPIHono<AppEnv>, deps: AppDeps) => void;
 
-export type AppEnv = { Variables: { requestId: string } };
+/** Per-request values; threadId is logged so operators can follow an interview without its content. */
+export type AppEnv = { Variables: { requestId: string; threadId?: string } };

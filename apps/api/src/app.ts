@@ -47,6 +47,7 @@ export function createApp(deps: AppDeps) {
     // Path and status only: bodies (CVs, answers) are never logged.
     logger.info({
       requestId: c.get("requestId"),
+      threadId: c.get("threadId"),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { streamSSE } from "hono/streaming";
 import { InterviewError, renderMarkdownReport, type StartRequest, type TurnView } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
@@ -109,8 +110,7 @@ export async function readStartRequest(c: { req: { header(name: string): string 
     const body = c.req.valid("form") as StartInterviewBody;
     return toStartRequest(body, await uploadedCv(body.cv));
   }
-  if (type.startsWith("application/json")) return toStartRequest(c.req.valid("json") as StartInterviewBody);
-  throw new InterviewError("unsupported_media_type", "Send multipart/form-data or application/json.");
+  return toStartRequest(c.req.valid("json") as StartInterviewBody);
 }
 
 /**
@@ -145,21 +145,39 @@ function streamTurn(c: Parameters<typeof streamSSE>[0], run: (onToken: (t: strin
   );
 }
 
+/** Bodies other than form data or JSON are refused before any validator reads them. */
+export const requireFormOrJson: MiddlewareHandler = async (c, next) => {
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded|application\/json)/.test(type)) {
+    throw new InterviewError("unsupported_media_type", "Send multipart/form-data or application/json.");
+  }
+  await next();
+};
+
 export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, { service }: AppDeps) {
+  app.use("/start_interview", requireFormOrJson);
+  app.use("/continue_interview", requireFormOrJson);
+
   app.openapi(startRoute, async (c) => {
     const view = await service.start(await readStartRequest(c));
+    c.set("threadId", view.threadId);
     return c.json(turnResponse(view), 200);
   });
 
   app.openapi(continueRoute, async (c) => {
     const { thread_id, user_response } = c.req.valid("json");
+    c.set("threadId", thread_id);
     if ((c.req.header("accept") ?? "").includes("text/event-stream")) {
       return streamTurn(c, (onToken) => service.answer(thread_id, user_response, "text", { onToken })) as never;
     }
     return c.json(turnResponse(await service.answer(thread_id, user_response, "text")), 200);
   });
 
-  app.openapi(getRoute, async (c) => c.json(interviewRecord(await service.get(c.req.valid("param").thread_id)), 200));
+  app.openapi(getRoute, async (c) => {
+    const { thread_id } = c.req.valid("param");
+    c.set("threadId", thread_id);
+    return c.json(interviewRecord(await service.get(thread_id)), 200);
+  });
 
   app.openapi(reportRoute, async (c) => {
     const { thread_id } = c.req.valid("param");

@@ -1,0 +1,289 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cvPdf, makePdf, scriptedChat, providerError, wellBehaved } from "@interview/graph/testing";
+import { ChatInterviewModel } from "@interview/graph";
+import { form, json, openTestApp, SOLID_ANSWER } from "./testing/test-app.js";
+
+const databaseUrl = inject("databaseUrl");
+const pdfBlob = async (bytes?: Uint8Array) => new Blob([Buffer.from(bytes ?? (await cvPdf()))], { type: "application/pdf" });
+
+describe("text interview API (offline engine, PostgreSQL)", () => {
+  let t: Awaited<ReturnType<typeof openTestApp>>;
+  beforeAll(async () => {
+    t = await openTestApp(databaseUrl);
+  });
+  afterAll(() => t.close());
+
+  const cont = (thread_id: string, user_response: string, headers?: Record<string, string>) =>
+    t.app.request("/continue_interview", json({ thread_id, user_response }, headers));
+
+  it("runs a whole interview through the reference contract with an uploaded CV", async () => {
+    const startRes = await t.app.request(
+      "/start_interview",
+      form({ job_title: "Backend Engineer", question_type: "technical", max_step: "3", company_name: "Acme", username: "Ana", cv: await pdfBlob() }),
+    );
+    expect(startRes.status).toBe(200);
+    const start = await startRes.json();
+    expect(Object.keys(start).sort()).toEqual(["current_step", "engine", "max_steps", "message", "phase", "question", "status", "thread_id"]);
+    expect(start).toMatchObject({ status: "question", current_step: 1, max_steps: 3, engine: "offline", phase: "intro" });
+    expect(start.thread_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(start.message).toMatch(/^Hello, Ana! I'll be interviewing you for the Backend Engineer role at Acme/);
+    expect(start.message).toContain(start.question.text);
+    expect(start.question).toMatchObject({ id: "q1", kind: "main", phase: "intro", context_source: "none" });
+
+    let reply = start;
+    let turns = 0;
+    while (reply.status !== "completed") {
+      const res = await cont(start.thread_id, SOLID_ANSWER);
+      expect(res.status).toBe(200);
+      reply = await res.json();
+      turns++;
+      expect(reply.feedback).toMatchObject({ question_id: `q${turns}` });
+      expect(reply.feedback.score).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(reply.feedback.rubric).sort()).toEqual(["clarity", "depth", "evidence", "relevance"]);
+    }
+    expect(reply).toMatchObject({ thread_id: start.thread_id, status: "completed", current_step: 3, max_steps: 3 });
+    expect(reply.message).toMatch(/end of the interview/);
+    expect(reply.feedback_list).toHaveLength(turns);
+    expect(reply.feedback_list[0]).toMatchObject({ question_id: "q1", answer: SOLID_ANSWER, question: start.question.text });
+    expect(Object.keys(reply.final_evaluation).sort()).toEqual(["improvements", "overall_score", "per_question", "recommendation", "strengths", "summary"]);
+
+    const record = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
+    expect(record).toMatchObject({ thread_id: start.thread_id, status: "completed", job_title: "Backend Engineer", question_type: "technical", engine: "offline" });
+    expect(record.questions).toHaveLength(turns);
+    expect(record.answers.every((a: { channel: string }) => a.channel === "text")).toBe(true);
+    expect(record.evaluations).toHaveLength(turns);
+    expect(record.questions.some((q: { context_source: string }) => q.context_source === "cv")).toBe(true);
+
+    const reportJson = await (await t.app.request(`/interviews/${start.thread_id}/report`)).json();
+    expect(reportJson.final_evaluation.overall_score).toBe(reply.final_evaluation.overall_score);
+    const md = await t.app.request(`/interviews/${start.thread_id}/report`, { headers: { accept: "text/markdown" } });
+    expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
+    const text = await md.text();
+    expect(text).toContain("# Interview report: Backend Engineer at Acme");
+    expect(text).toContain(`Overall score: **${reply.final_evaluation.overall_score}/10**`);
+
+    expect((await t.app.request(`/interviews/${start.thread_id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await t.app.request(`/interviews/${start.thread_id}`)).status).toBe(404);
+    expect((await t.app.request(`/interviews/${start.thread_id}/report`)).status).toBe(404);
+  });
+
+  it("accepts a JSON start with CV text and a client-chosen thread id", async () => {
+    const res = await t.app.request("/start_interview", json({ job_title: "SRE", question_type: "system_design", max_step: 2, thread_id: `json-${Date.now()}`, cv_text: "Skills: Kubernetes, Go" }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.thread_id).toMatch(/^json-/);
+    expect(body.max_steps).toBe(2);
+    const again = await t.app.request("/start_interview", json({ job_title: "SRE", question_type: "technical", thread_id: body.thread_id }));
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.code).toBe("thread_exists");
+  });
+
+  it("streams the next question as server-sent events, ending with the same JSON as the plain reply", async () => {
+    const start = await (await t.app.request("/start_interview", json({ job_title: "Engineer", question_type: "technical", max_step: 2 }))).json();
+    const res = await cont(start.thread_id, SOLID_ANSWER, { accept: "text/event-stream" });
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const events = (await res.text())
+      .trim()
+      .split("\n\n")
+      .map((block) => ({ event: /event: (\w+)/.exec(block)?.[1], data: JSON.parse(/data: (.*)/.exec(block)![1]!) }));
+    const tokens = events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+    const done = events.at(-1)!;
+    expect(done.event).toBe("done");
+    expect(tokens.trim()).toBe(done.data.question.text);
+    expect(done.data).toMatchObject({ status: "question", current_step: expect.any(Number), feedback: { question_id: "q1" } });
+    const record = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
+    expect(record.questions.at(-1).text).toBe(done.data.question.text);
+  });
+
+  it("answers a streaming request for an unknown thread with a plain 404", async () => {
+    const res = await cont("nope", "hello", { accept: "text/event-stream" });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: "not_found", message: "No interview with this thread_id." } });
+  });
+
+  describe("errors", () => {
+    const cases: [string, () => Response | Promise<Response>, number, string][] = [
+      ["missing job_title", () => t.app.request("/start_interview", form({ question_type: "technical" })), 400, "invalid_input"],
+      ["unknown question_type", () => t.app.request("/start_interview", form({ job_title: "X", question_type: "astrology" })), 400, "invalid_input"],
+      ["max_step over 20", () => t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", max_step: "21" })), 400, "invalid_input"],
+      ["max_step not a number", () => t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: "many" })), 400, "invalid_input"],
+      ["a CV that is not a PDF", async () => t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", cv: new Blob(["hello, plain text"], { type: "application/pdf" }) })), 415, "unsupported_media_type"],
+      ["a 6 MB CV", async () => t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", cv: new Blob([new Uint8Array(6 * 1024 * 1024)]) })), 413, "cv_too_large"],
+      ["a corrupt PDF", async () => t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", cv: new Blob(["%PDF-1.7\n1 0 obj garbage"]) })), 422, "unreadable_pdf"],
+      ["a CV of 31 pages", async () => t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", cv: await pdfBlob(await makePdf(Array.from({ length: 31 }, (_, i) => `Page ${i}`))) })), 413, "cv_too_large"],
+      ["an unsupported body type", () => t.app.request("/start_interview", { method: "POST", headers: { "content-type": "text/plain" }, body: "job_title=X" }), 415, "unsupported_media_type"],
+      ["malformed JSON", () => t.app.request("/continue_interview", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" }), 400, "invalid_input"],
+      ["an unknown thread", () => cont("no-such-thread", "hello"), 404, "not_found"],
+      ["an empty answer", () => cont("no-such-thread", ""), 400, "invalid_input"],
+      ["an unknown route", () => t.app.request("/nope"), 404, "not_found"],
+    ];
+    it.each(cases)("%s → %i %s", async (_, send, status, code) => {
+      const res = await send();
+      expect(res.status).toBe(status);
+      const body = await res.json();
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toEqual(expect.any(String));
+      expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|node_modules/);
+    });
+
+    it("refuses an answer longer than 10 000 characters and one after completion, changing nothing", async () => {
+      const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 1 }))).json();
+      const long = await cont(start.thread_id, "a".repeat(10_001));
+      expect(long.status).toBe(400);
+      expect((await (await t.app.request(`/interviews/${start.thread_id}`)).json()).answers).toHaveLength(0);
+      let reply = await (await cont(start.thread_id, SOLID_ANSWER)).json();
+      while (reply.status !== "completed") reply = await (await cont(start.thread_id, SOLID_ANSWER)).json();
+      const before = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
+      const late = await cont(start.thread_id, "one more thing");
+      expect(late.status).toBe(409);
+      expect((await late.json()).error.code).toBe("interview_completed");
+      expect(await (await t.app.request(`/interviews/${start.thread_id}`)).json()).toEqual(before);
+    });
+  });
+
+  it("documents every route in OpenAPI and serves Swagger UI", async () => {
+    const doc = await (await t.app.request("/openapi.json")).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/start_interview", "/continue_interview", "/interviews/{thread_id}", "/interviews/{thread_id}/report", "/health"]),
+    );
+    expect(Object.keys(doc.paths["/start_interview"].post.requestBody.content)).toEqual(["multipart/form-data", "application/json"]);
+    expect(doc.components.schemas.StartInterviewForm.required).toEqual(expect.arrayContaining(["job_title", "question_type"]));
+    const docs = await t.app.request("/docs");
+    expect(await docs.text()).toContain("swagger-ui");
+  });
+
+  it("reports health with the engine and database state", async () => {
+    expect(await (await t.app.request("/health")).json()).toEqual({ status: "ok", engine: "offline", database: "ok" });
+  });
+});
+
+describe("one writer per thread", () => {
+  // A model that takes 300 ms per call keeps the first turn running while the second arrives.
+  const slowModel = () => new ChatInterviewModel(scriptedChat(wellBehaved, { delayMs: 300 }).chat);
+
+  it("lets exactly one of two concurrent answers through; the other gets 409 and changes nothing", async () => {
+    const t = await openTestApp(databaseUrl, { overrides: { model: slowModel() } });
+    try {
+      const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 3 }))).json();
+      const responses = await Promise.all([
+        t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "first answer" })),
+        t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "second answer" })),
+      ]);
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+      const loser = responses.find((r) => r.status === 409)!;
+      expect((await loser.json()).error.code).toBe("turn_in_progress");
+      const record = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
+      expect(record.answers).toHaveLength(1);
+      expect(record.questions).toHaveLength(2);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("holds across two app instances sharing the database", async () => {
+    const a = await openTestApp(databaseUrl, { overrides: { model: slowModel() } });
+    const b = await openTestApp(databaseUrl, { overrides: { model: slowModel() } });
+    try {
+      const start = await (await a.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 3 }))).json();
+      const responses = await Promise.all([
+        a.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "answer via A" })),
+        b.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "answer via B" })),
+      ]);
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+      const record = await (await b.app.request(`/interviews/${start.thread_id}`)).json();
+      expect(record.answers).toHaveLength(1);
+      const winner = responses[0]!.status === 200 ? "answer via A" : "answer via B";
+      expect(record.answers[0].text).toBe(winner);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe("model provider down", () => {
+  it("answers 503 and keeps the interview exactly as it was", async () => {
+    let down = false;
+    const { chat } = scriptedChat((messages, n) => (down ? providerError(503) : wellBehaved(messages, n)));
+    const t = await openTestApp(databaseUrl, { overrides: { model: new ChatInterviewModel(chat) } });
+    try {
+      const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 2 }))).json();
+      const before = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
+      down = true;
+      const res = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my answer" }));
+      expect(res.status).toBe(503);
+      expect((await res.json()).error).toMatchObject({ code: "provider_unavailable", message: expect.stringMatching(/send the same answer again/) });
+      expect(await (await t.app.request(`/interviews/${start.thread_id}`)).json()).toEqual(before);
+      down = false;
+      const retry = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my answer" }));
+      expect(retry.status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("access control and limits", () => {
+  it("requires a bearer key on every route but /health when API_KEYS is set", async () => {
+    const t = await openTestApp(databaseUrl, { settings: { apiKeys: ["k1", "k2"] } });
+    try {
+      expect((await t.app.request("/health")).status).toBe(200);
+      const denied = await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical" }));
+      expect(denied.status).toBe(401);
+      expect((await denied.json()).error.code).toBe("unauthorized");
+      expect((await t.app.request("/openapi.json")).status).toBe(401);
+      expect((await t.app.request("/interviews/x", { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+      const ok = await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical" }, { authorization: "Bearer k2" }));
+      expect(ok.status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("rate-limits a client that sends too many requests", async () => {
+    const t = await openTestApp(databaseUrl, { settings: { rateLimitPerMinute: 3 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await t.app.request("/interviews/unknown")).status);
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      const limited = await t.app.request("/interviews/unknown");
+      expect((await limited.json()).error.code).toBe("rate_limited");
+      expect((await t.app.request("/health")).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("rejects an oversized JSON body with 413", async () => {
+    const t = await openTestApp(databaseUrl, { settings: { jsonBodyLimitBytes: 1024 } });
+    try {
+      const res = await t.app.request("/continue_interview", json({ thread_id: "x", user_response: "a".repeat(5000) }));
+      expect(res.status).toBe(413);
+      expect((await res.json()).error.code).toBe("payload_too_large");
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("privacy of logs", () => {
+  it("never writes the CV's email or phone, CV text or answers to the logs", async () => {
+    const t = await openTestApp(databaseUrl);
+    try {
+      const start = await (await t.app.request("/start_interview", form({ job_title: "Backend Engineer", question_type: "technical", max_step: "1", cv: await pdfBlob() }))).json();
+      const secretAnswer = "My colleague Zanzibar-Quill and I rebuilt the ledger; reach me at ana.lima@example.com or +44 7700 900123.";
+      let reply = await (await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: secretAnswer }))).json();
+      while (reply.status !== "completed") {
+        reply = await (await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: secretAnswer }))).json();
+      }
+      await t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", cv: new Blob(["%PDF-1.4 ana.lima@example.com +44 7700 900123"]) }));
+      expect(t.logs.lines.length).toBeGreaterThan(3);
+      for (const secret of ["ana.lima@example.com", "7700 900123", "7700900123", "Zanzibar", "Parcelly", "RouteWise", "dispatch service"]) {
+        expect(t.logs.text).not.toContain(secret);
+      }
+      expect(t.logs.text).toContain(start.thread_id);
+    } finally {
+      await t.close();
+    }
+  });
+});
