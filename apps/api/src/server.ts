@@ -8,12 +8,24 @@ import { createLogger } from "./logger.js";
 import { createApp } from "./app.js";
 import { createVoiceRoutes } from "./voice.js";
 
-const config = loadApiConfig(process.env);
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadApiConfig>;
+try {
+  config = loadApiConfig(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
 const logger = createLogger(config.LOG_LEVEL);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
 
-const runtime = await createRuntime({ ...config, DATA_DIR: path.resolve(repoRoot, config.DATA_DIR) });
+const runtime = await createRuntime({ ...config, DATA_DIR: path.resolve(repoRoot, config.DATA_DIR) }).catch((error: Error) =>
+  fail(`Could not open the database: ${error.message}`),
+);
 const app = createApp({
   service: runtime.service,
   logger,
