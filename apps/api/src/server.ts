@@ -1,4 +1,5 @@
 /** Composition root: the only place that reads the environment. */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -13,6 +14,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../../..");
+// Settings may come from a .env file at the repository root; real environment variables win.
+const envFile = path.join(repoRoot, ".env");
+if (existsSync(envFile)) process.loadEnvFile(envFile);
+
 let config: ReturnType<typeof loadApiConfig>;
 try {
   config = loadApiConfig(process.env);
@@ -20,8 +27,6 @@ try {
   fail((error as Error).message);
 }
 const logger = createLogger(config.LOG_LEVEL);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "../../..");
 
 const runtime = await createRuntime({ ...config, DATA_DIR: path.resolve(repoRoot, config.DATA_DIR) }).catch((error: Error) =>
   fail(`Could not open the database: ${error.message}`),

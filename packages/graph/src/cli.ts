@@ -2,6 +2,7 @@
  * Terminal interview: `pnpm interview --job "Backend Engineer" --type technical --cv ./cv.pdf`.
  * Ctrl-C at any time; `--thread <id>` resumes.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
@@ -34,6 +35,7 @@ if (values.help || (!values.job && !values.thread)) {
   process.exit(values.help ? 0 : 1);
 }
 
+if (existsSync(".env")) process.loadEnvFile(".env");
 const runtime = await createRuntime(loadEngineConfig(process.env));
 const rl = createInterface({ input: process.stdin, output: process.stdout });
 // Created at once so that piped answers arriving during start-up are buffered, not dropped.

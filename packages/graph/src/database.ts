@@ -54,6 +54,17 @@ function runningServer(dir: string): { pid: number; port: number } | null {
   return pid > 0 && port > 0 && isAlive(pid) ? { pid, port } : null;
 }
 
+/** Whether the server's parent process is gone (Linux; elsewhere assume another process owns it). */
+function isOrphan(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return ppid === 1 || !isAlive(ppid);
+  } catch {
+    return false;
+  }
+}
+
 async function stopPid(pid: number) {
   try {
     process.kill(pid, "SIGINT");
@@ -78,15 +89,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await pool.query("select 1");
     return pool;
   };
-  const orphan = runningServer(dir);
-  if (orphan) {
-    const pool = await connect(orphan.port);
+  const running = runningServer(dir);
+  if (running) {
+    // Another process (the API, say) runs it: share it. Left over by a killed process: adopt it.
+    const adopt = isOrphan(running.pid);
+    const pool = await connect(running.port);
     return {
       pool,
       kind: "embedded",
       close: async () => {
         await pool.end();
-        await stopPid(orphan.pid);
+        if (adopt) await stopPid(running.pid);
       },
     };
   }
