@@ -71,7 +71,7 @@ export function evaluateHeuristically(input: HeuristicInput): HeuristicEvaluatio
   const answerStems = stemSet(answer);
   const target = stemSet(`${input.question} ${input.topic}`);
   const overlap = [...target].filter((s) => answerStems.has(s)).length;
-  const overlapRatio = target.size ? overlap / Math.min(6, target.size) : 0;
+  const overlapRatio = target.size ? overlap / Math.min(4, target.size) : 0;
   const profileTerms = [...input.cvProfile.technologies, ...input.cvProfile.skills, ...input.jobTerms].map((t) =>
     stem(t.toLowerCase()),
   );
@@ -93,7 +93,7 @@ export function evaluateHeuristically(input: HeuristicInput): HeuristicEvaluatio
     rubric = { relevance: 0, depth: 0, clarity: 0, evidence: 0 };
   } else {
     rubric = {
-      relevance: clamp(offTopic ? 1 : 2 + 6 * Math.min(1, overlapRatio) + Math.min(2, termHits * 0.5 + tools * 0.5)),
+      relevance: clamp(offTopic ? 1 : 2 + 6 * Math.min(1, overlapRatio) + Math.min(2, (termHits + tools) * 0.5)),
       depth: clamp(5 * len + Math.min(2, causal * 0.7) + Math.min(2, tradeOffs * 0.7) + Math.min(1, tools * 0.34)),
       clarity: clamp(
         4 * len + Math.min(3, structure) + firstPerson + (avgSentence >= 6 && avgSentence <= 35 ? 2 : 0),

@@ -137,8 +137,8 @@ export const followUpBank: Record<"evidence" | "depth" | "structure" | "relevanc
     "Let's unpack \"{quote}\". What was your specific role, and what happened in the end?",
   ],
   relevance: [
-    "You said \"{quote}\", but I was asking about {topic}. Can you connect your answer to that directly?",
-    "I'd like to come back to {topic}. You said \"{quote}\"; how does that relate to it?",
+    "You said \"{quote}\". How does that connect to what I asked? Answer it directly, with one concrete example.",
+    "Let's come back to the question. You said \"{quote}\"; what does that tell me about how you would handle it?",
   ],
   general: [
     "You said \"{quote}\". Can you give me a specific example of that from your own work?",
