@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { interviewPath, threadFromLocation } from "./route";
+
+describe("interview URL", () => {
+  it("round-trips a thread id through /interview/<id>", () => {
+    for (const id of ["5c4ff528-3bcd-4ffd-851c-681b4afb32a9", "team:ana.2024", "a b/c"]) {
+      expect(threadFromLocation(interviewPath(id), "")).toBe(id);
+    }
+  });
+
+  it("reads ?thread= too, and nothing on the set-up page", () => {
+    expect(threadFromLocation("/", "?thread=t-1")).toBe("t-1");
+    expect(threadFromLocation("/", "")).toBeNull();
+    expect(threadFromLocation("/interview/", "")).toBeNull();
+    expect(threadFromLocation("/interview/t-2/", "")).toBe("t-2");
+    expect(threadFromLocation("/interview/%E0%A4%A", "")).toBeNull();
+  });
+});
