@@ -37,7 +37,8 @@ export interface RuntimeOverrides {
 function chooseModel(config: EngineConfig): InterviewModel {
   if (config.GOOGLE_API_KEY.length === 0) return new OfflineModel();
   const models = config.GOOGLE_API_KEY.map(
-    (apiKey) => new ChatGoogleGenerativeAI({ apiKey, model: config.GEMINI_MODEL, maxRetries: 0, temperature: 0.4 }),
+    (apiKey) =>
+      new ChatGoogleGenerativeAI({ apiKey, model: config.GEMINI_MODEL, maxRetries: 0, temperature: 0.4, baseUrl: config.GEMINI_BASE_URL }),
   );
   const chat = new ResilientChat(
     models.map((m) => m.withConfig({ timeout: config.MODEL_TIMEOUT_MS }) as unknown as ChatGoogleGenerativeAI),
@@ -50,7 +51,14 @@ function chooseEmbeddings(config: EngineConfig): { embeddings: EmbeddingsInterfa
   const key = config.GOOGLE_API_KEY[0];
   if (!key) return { embeddings: new HashedEmbeddings(), threshold: defaultSettings.similarityThreshold };
   return {
-    embeddings: new GoogleGenerativeAIEmbeddings({ apiKey: key, model: config.GEMINI_EMBEDDING_MODEL, maxRetries: 2 }),
+    // 768 dimensions keep the vectors stored in each interview's checkpoint small.
+    embeddings: new GoogleGenerativeAIEmbeddings({
+      apiKey: key,
+      model: config.GEMINI_EMBEDDING_MODEL,
+      outputDimensionality: 768,
+      maxRetries: 2,
+      baseUrl: config.GEMINI_BASE_URL,
+    }),
     threshold: 0.55,
   };
 }
@@ -67,7 +75,7 @@ export async function createRuntime(config: EngineConfig, overrides: RuntimeOver
     overrides.webSearch !== undefined
       ? overrides.webSearch
       : config.TAVILY_API_KEY
-        ? new TavilyWebSearch({ apiKey: config.TAVILY_API_KEY })
+        ? new TavilyWebSearch({ apiKey: config.TAVILY_API_KEY, apiBaseUrl: config.TAVILY_BASE_URL })
         : null;
   const cvIndex = new CvIndexCache(embeddings);
   const deps: GraphDeps = {
