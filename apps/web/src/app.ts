@@ -295,6 +295,7 @@ export function startApp(main: HTMLElement) {
         },
       });
     } catch (error) {
+      if (view !== interview) return;
       const session = (error as { session?: VoiceSession }).session;
       if (session) voice = session;
       view.setVoiceStatus(session ? "Connected, microphone off" : "Not connected", false);

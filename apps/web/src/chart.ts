@@ -22,8 +22,9 @@ export function scoreChartSvg(points: ChartPoint[], options: { title?: string; i
   const top = 22;
   const bottom = 30;
   const plotHeight = 150;
-  const band = points.length > 12 ? 34 : 56;
-  const width = Math.max(280, left + right + band * Math.max(points.length, 1));
+  // Wide enough to fill a card; bars keep a readable width however many questions there are.
+  const width = Math.max(560, left + right + 34 * points.length);
+  const band = (width - left - right) / Math.max(points.length, 1);
   const height = top + plotHeight + bottom;
   const y = (score: number) => round(top + plotHeight - (Math.min(10, Math.max(0, score)) / 10) * plotHeight);
   const desc = points.map((p) => `${p.label} ${formatScore(p.score)}`).join(", ");
@@ -36,7 +37,7 @@ export function scoreChartSvg(points: ChartPoint[], options: { title?: string; i
     )
     .join("");
 
-  const barWidth = Math.round(band * 0.56);
+  const barWidth = Math.round(Math.min(band * 0.56, 56));
   const bars = points
     .map((p, i) => {
       const cx = left + band * i + band / 2;

@@ -51,6 +51,7 @@ export async function connectVoice(join: JoinResponse, cb: VoiceCallbacks): Prom
   const captions = new CaptionBook();
   const audioEls = new Set<HTMLMediaElement>();
   let leaving = false;
+  let connected = false;
   let mic = false;
 
   const speakerOf = (identity: string | undefined): Speaker => (identity !== undefined && identity === room.localParticipant.identity ? "you" : "interviewer");
@@ -103,7 +104,7 @@ export async function connectVoice(join: JoinResponse, cb: VoiceCallbacks): Prom
   room.on(RoomEvent.Reconnected, () => cb.onStatus("Connected", true));
   room.on(RoomEvent.Disconnected, (reason) => {
     cleanup();
-    if (!leaving) cb.onDisconnected(reason === undefined ? "The voice connection closed." : "The voice connection was lost.");
+    if (connected && !leaving) cb.onDisconnected(reason === undefined ? "The voice connection closed." : "The voice connection was lost.");
   });
 
   function cleanup() {
@@ -112,7 +113,14 @@ export async function connectVoice(join: JoinResponse, cb: VoiceCallbacks): Prom
   }
 
   cb.onStatus("Connecting…", false);
-  await room.connect(join.url, join.token);
+  try {
+    await room.connect(join.url, join.token);
+  } catch (error) {
+    cleanup();
+    const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
+    throw new Error(`Could not connect to the voice room${detail}. Switch to text to carry on.`);
+  }
+  connected = true;
   cb.onStatus(room.remoteParticipants.size ? "Interviewer joined" : "Waiting for the interviewer…", true);
   await room.startAudio().catch(() => undefined);
   cb.onAudioBlocked(!room.canPlaybackAudio);

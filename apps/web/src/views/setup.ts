@@ -39,15 +39,18 @@ export function renderSetup(handlers: SetupHandlers, initial: Partial<SetupField
   };
   const describedBy = (name: SetupField, hint = false) => [hint ? `${name}-hint` : "", `${name}-error`].filter(Boolean).join(" ");
 
-  const field = (name: SetupField, label: string, control: HTMLElement, options: { hint?: string; optional?: boolean } = {}) =>
-    h(
+  const field = (name: SetupField, label: string, control: HTMLElement, options: { hint?: string; hintBelow?: boolean; optional?: boolean } = {}) => {
+    const hint = options.hint ? h("p", { class: "hint", id: `${name}-hint` }, options.hint) : null;
+    return h(
       "div",
       { class: "field", "data-field": name },
       h("label", { for: name }, label, options.optional ? h("span", { class: "optional" }, " (optional)") : null),
-      options.hint ? h("p", { class: "hint", id: `${name}-hint` }, options.hint) : null,
+      options.hintBelow ? null : hint,
       control,
+      options.hintBelow ? hint : null,
       errorSlot(name),
     );
+  };
 
   const jobTitle = register(
     "job_title",
@@ -131,7 +134,7 @@ export function renderSetup(handlers: SetupHandlers, initial: Partial<SetupField
       { class: "grid-3" },
       field("question_type", "Question type", questionType),
       h("div", { class: "field", "data-field": "question_style" }, h("label", { for: "question_style" }, "Question style"), questionStyle, errorSlot("question_style")),
-      field("max_step", "Number of questions", maxStep, { hint: `${LIMITS.minQuestions}–${LIMITS.maxQuestions}` }),
+      field("max_step", "Number of questions", maxStep, { hint: `From ${LIMITS.minQuestions} to ${LIMITS.maxQuestions}.`, hintBelow: true }),
     ),
     styleHint,
     field("username", "Your name", username, { optional: true }),
