@@ -100,6 +100,9 @@ export function evaluateHeuristically(input: HeuristicInput): HeuristicEvaluatio
       ),
       evidence: clamp(1 + Math.min(4, metrics * 1.5) + Math.min(2, results) + Math.min(2, tools * 0.5) + 1 * len),
     };
+    // Open questions share few words with good answers: a substantive, specific answer in the
+    // candidate's own domain counts as relevant even with little word overlap.
+    if (!offTopic && words >= 30 && tools + metrics >= 2) rubric.relevance = Math.max(rubric.relevance, 6.5);
     if (dontKnow || wantsClarification) {
       rubric = {
         relevance: Math.min(rubric.relevance, 2),
