@@ -168,9 +168,17 @@ const ANSWERS = [
   "I would start by measuring: p99 latency per endpoint, then profile the hot path. In one case Redis caching of merchant lookups removed 40% of database reads; I added cache invalidation on write and a dashboard so the team could verify the effect.",
 ];
 
+/**
+ * Screenshots of each view. They go to docs/screenshots when missing or with UPDATE_SCREENSHOTS=1;
+ * otherwise (questions and scores differ per run) to a temporary folder, so a test run leaves the
+ * working tree clean.
+ */
 async function screenshot(page: Page, name: string, fullPage = false) {
+  const committed = path.join(SHOTS, name);
+  const target = process.env.UPDATE_SCREENSHOTS === "1" || !existsSync(committed) ? committed : path.join(tmpdir(), `web-e2e-${name}`);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage, animations: "disabled", caret: "hide" });
+  await page.screenshot({ path: target, fullPage, animations: "disabled", caret: "hide" });
+  expect(statSync(target).size).toBeGreaterThan(10_000);
 }
 
 // ------------------------------------------------------------------ tests
