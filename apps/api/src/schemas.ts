@@ -114,3 +114,38 @@ export const InterviewRecord = z
 export const ErrorResponse = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi("Error");
+
+const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+/** POST /join: the start fields (a new interview), or thread_id alone (resume one by voice). */
+const joinFields = {
+  ...startFields,
+  job_title: z.preprocess(emptyToUndefined, startFields.job_title.optional()).openapi({ type: "string", example: "Backend Engineer", description: "Required unless thread_id is given." }),
+  question_type: z.preprocess(emptyToUndefined, startFields.question_type.optional()).openapi({
+    type: "string",
+    enum: [...QUESTION_TYPE_NAMES],
+    description: "Required unless thread_id is given; same values as /start_interview.",
+  }),
+  thread_id: optionalString(128, "Resume this interview by voice, at its current question (404 if unknown, 409 if completed); the other fields are then ignored."),
+  room_name: z
+    .preprocess(emptyToUndefined, z.string().regex(ROOM_NAME, "room_name may only contain letters, digits, '_', '-', '.' and ':' (max 128)").optional())
+    .openapi({ type: "string", description: "LiveKit room to join; a fresh room is created when absent (recommended, also when resuming)." }),
+};
+
+export const JoinJson = z.object(joinFields).openapi("JoinJson");
+export const JoinForm = z
+  .object({
+    ...joinFields,
+    cv: z.any().optional().openapi({ type: "string", format: "binary", description: "CV as a PDF file (≤ 5 MB, ≤ 30 pages)." }),
+  })
+  .openapi("JoinForm");
+export type JoinBody = z.infer<typeof JoinForm>;
+
+export const JoinResponse = z
+  .object({
+    token: z.string().openapi({ description: "LiveKit access token for this room only; short-lived; dispatches the voice interviewer." }),
+    url: z.string().openapi({ description: "LiveKit server URL to connect to with the token.", example: "ws://localhost:7880" }),
+    room_name: z.string(),
+    thread_id: z.string().openapi({ description: "The interview; continue it by voice (POST /join) or by text (POST /continue_interview)." }),
+  })
+  .openapi("JoinResponse");

@@ -1,7 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { AccessToken, RoomAgentDispatch, RoomConfiguration, TrackSource } from "livekit-server-sdk";
 import type { ApiConfig } from "./config.js";
 import type { VoiceRoutes } from "./app-types.js";
+import { registerJoinRoute, type RoomAccess, type VoiceAvailability, type VoiceRoom } from "./routes/join.js";
 
-/** Voice routes (POST /join), configured from LiveKit settings. */
-export function createVoiceRoutes(_config: ApiConfig): VoiceRoutes | undefined {
-  return undefined;
+/** The worker name in apps/voice-agent; the token dispatches it explicitly. */
+export const VOICE_AGENT_NAME = "voice-agent";
+
+export interface LiveKitSettings {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  tokenTtlSeconds: number;
+}
+
+/**
+ * Tokens for a LiveKit server: one room, a short life, microphone and data only, and an explicit
+ * dispatch of the voice interviewer that carries the thread_id and nothing else (never the CV).
+ */
+export class LiveKitRoomAccess implements RoomAccess {
+  constructor(private readonly settings: LiveKitSettings) {}
+
+  async grant({ threadId, roomName }: { threadId: string; roomName?: string | undefined }): Promise<VoiceRoom> {
+    const room = roomName ?? `interview-${randomUUID()}`;
+    const token = new AccessToken(this.settings.apiKey, this.settings.apiSecret, {
+      identity: `candidate-${randomUUID().slice(0, 8)}`,
+      ttl: this.settings.tokenTtlSeconds,
+    });
+    token.addGrant({
+      roomJoin: true,
+      room,
+      canSubscribe: true,
+      canPublish: true,
+      canPublishData: true,
+      canPublishSources: [TrackSource.MICROPHONE],
+    });
+    token.roomConfig = new RoomConfiguration({
+      agents: [new RoomAgentDispatch({ agentName: VOICE_AGENT_NAME, metadata: JSON.stringify({ thread_id: threadId }) })],
+    });
+    return { token: await token.toJwt(), url: this.settings.url, roomName: room };
+  }
+}
+
+/** Voice availability from the server's settings: LiveKit URL, key and secret, all three. */
+export function voiceAvailability(config: ApiConfig): VoiceAvailability {
+  const settings = { LIVEKIT_URL: config.LIVEKIT_URL, LIVEKIT_API_KEY: config.LIVEKIT_API_KEY, LIVEKIT_API_SECRET: config.LIVEKIT_API_SECRET };
+  const missing = Object.entries(settings)
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
+  if (missing.length) return { missing };
+  return {
+    access: new LiveKitRoomAccess({
+      url: config.LIVEKIT_URL!,
+      apiKey: config.LIVEKIT_API_KEY!,
+      apiSecret: config.LIVEKIT_API_SECRET!,
+      tokenTtlSeconds: config.LIVEKIT_TOKEN_TTL_SECONDS,
+    }),
+  };
+}
+
+/** Voice routes (POST /join). Always registered: without LiveKit settings /join answers 503 saying which are missing. */
+export function createVoiceRoutes(config: ApiConfig): VoiceRoutes {
+  const voice = voiceAvailability(config);
+  return (app, deps) => registerJoinRoute(app, deps, voice);
 }

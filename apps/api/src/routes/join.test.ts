@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { decodeJwt, jwtVerify } from "jose";
+import { cvPdf, openTestRuntime } from "@interview/graph/testing";
+import { createApp } from "../app.js";
+import { loadApiConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import { createVoiceRoutes } from "../voice.js";
+import { form, json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
+
+const databaseUrl = inject("databaseUrl");
+
+const LIVEKIT = { LIVEKIT_URL: "wss://voice.example.test", LIVEKIT_API_KEY: "APIkey123", LIVEKIT_API_SECRET: "a-long-enough-secret-for-hmac-signing-0123456789" };
+const START = { username: "Ana Lima", job_title: "Backend Engineer", question_type: "technical", max_step: "2" };
+
+interface Claims {
+  sub: string;
+  nbf: number;
+  exp: number;
+  name?: string;
+  metadata?: string;
+  video: { room: string; roomJoin: boolean; canPublish: boolean; canSubscribe: boolean; canPublishData: boolean; canPublishSources: string[] };
+  roomConfig: { agents: { agentName: string; metadata: string }[] };
+}
+
+describe("POST /join", () => {
+  let runtime: Awaited<ReturnType<typeof openTestRuntime>>;
+  const logs = new LogCapture();
+  const appWith = (env: Record<string, string>, settings = {}) =>
+    createApp({
+      service: runtime.service,
+      logger: createLogger("info", logs),
+      settings: { ...testSettings, ...settings },
+      voice: createVoiceRoutes(loadApiConfig(env)),
+    });
+  let app: ReturnType<typeof appWith>;
+  beforeAll(async () => {
+    runtime = await openTestRuntime(databaseUrl);
+    app = appWith({ ...LIVEKIT, LIVEKIT_TOKEN_TTL_SECONDS: "600" });
+  });
+  afterAll(() => runtime.close());
+
+  const join = async (init: RequestInit, on = app) => {
+    const res = await on.request("/join", init);
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+
+  it("starts an interview and hands out a short-lived token for that room that dispatches the voice agent with the thread only", async () => {
+    const { status, body } = await join(json(START));
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(["room_name", "thread_id", "token", "url"]);
+    expect(body.url).toBe(LIVEKIT.LIVEKIT_URL);
+
+    // Signed with the server's secret, so LiveKit will accept it.
+    const { payload } = await jwtVerify(body.token, new TextEncoder().encode(LIVEKIT.LIVEKIT_API_SECRET));
+    expect(payload.iss).toBe(LIVEKIT.LIVEKIT_API_KEY);
+    const claims = decodeJwt(body.token) as unknown as Claims;
+    expect(claims.exp - claims.nbf).toBe(600);
+    expect(Math.abs(claims.exp - (Date.now() / 1000 + 600))).toBeLessThan(30);
+    expect(claims.video).toEqual({
+      room: body.room_name,
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: true,
+      canPublishSources: ["microphone"],
+    });
+    expect(claims.roomConfig.agents).toHaveLength(1);
+    expect(claims.roomConfig.agents[0]).toMatchObject({ agentName: "voice-agent", metadata: JSON.stringify({ thread_id: body.thread_id }) });
+
+    const record = await app.request(`/interviews/${body.thread_id}`);
+    expect(record.status).toBe(200);
+    expect(await record.json()).toMatchObject({ status: "question", current_step: 1, max_steps: 2, job_title: "Backend Engineer", answers: [] });
+  });
+
+  it("keeps the CV and the candidate's details out of the token, even with a CV upload", async () => {
+    const cv = new Blob([Buffer.from(await cvPdf())], { type: "application/pdf" });
+    const { status, body } = await join(form({ ...START, cv }));
+    expect(status).toBe(200);
+    const claims = decodeJwt(body.token) as unknown as Claims;
+    expect(JSON.parse(claims.roomConfig.agents[0]!.metadata)).toEqual({ thread_id: body.thread_id });
+    const everything = JSON.stringify(claims);
+    for (const secret of ["ana.lima@example.com", "7700 900123", "Ana Lima", "Parcelly", "Kubernetes", LIVEKIT.LIVEKIT_API_SECRET]) {
+      expect(everything).not.toContain(secret);
+    }
+    // The CV did reach the interview itself.
+    const record = (await (await app.request(`/interviews/${body.thread_id}`)).json()) as { thread_id: string };
+    expect(record.thread_id).toBe(body.thread_id);
+    const view = await runtime.service.get(body.thread_id);
+    expect(view.state.cv.length).toBeGreaterThan(0);
+    expect(logs.text).not.toContain("ana.lima@example.com");
+  });
+
+  it("gives every join its own room unless one is named, and rejects a malformed room name", async () => {
+    const a = await join(json(START));
+    const b = await join(json(START));
+    expect(a.body.room_name).not.toBe(b.body.room_name);
+    const named = await join(json({ ...START, room_name: "practice-room-7" }));
+    expect(named.status).toBe(200);
+    expect(named.body.room_name).toBe("practice-room-7");
+    expect((decodeJwt(named.body.token) as unknown as Claims).video.room).toBe("practice-room-7");
+    const bad = await join(json({ ...START, room_name: "no spaces/or slashes" }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalid_input");
+  });
+
+  it("resumes a text interview by voice at its current question", async () => {
+    const started = await runtime.service.start({ jobTitle: "SRE", questionType: "technical", maxSteps: 3 });
+    const afterOne = await runtime.service.answer(started.threadId, SOLID_ANSWER, "text");
+    const { status, body } = await join(json({ thread_id: started.threadId }));
+    expect(status).toBe(200);
+    expect(body.thread_id).toBe(started.threadId);
+    const claims = decodeJwt(body.token) as unknown as Claims;
+    expect(claims.roomConfig.agents[0]!.metadata).toBe(JSON.stringify({ thread_id: started.threadId }));
+    const view = await runtime.service.get(started.threadId);
+    expect(view.question!.id).toBe(afterOne.question!.id);
+    expect(view.state.answers).toHaveLength(1);
+
+    // The web client sends the whole form again when resuming; it starts nothing new.
+    const again = await join(form({ ...START, thread_id: started.threadId }));
+    expect(again.status).toBe(200);
+    expect(again.body.thread_id).toBe(started.threadId);
+  });
+
+  it("answers 404 for an unknown thread and 409 for a completed one", async () => {
+    const unknown = await join(json({ thread_id: "no-such-interview" }));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("not_found");
+
+    const started = await runtime.service.start({ jobTitle: "SRE", questionType: "technical", maxSteps: 1 });
+    let view = started;
+    for (let i = 0; i < 5 && view.status !== "completed"; i++) view = await runtime.service.answer(started.threadId, SOLID_ANSWER);
+    expect(view.status).toBe("completed");
+    const completed = await join(json({ thread_id: started.threadId }));
+    expect(completed.status).toBe(409);
+    expect(completed.body.error.code).toBe("interview_completed");
+  });
+
+  it("needs the job fields to start a new interview", async () => {
+    const { status, body } = await join(json({ question_type: "technical" }));
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: "invalid_input" });
+    expect(body.error.message).toMatch(/job_title/);
+  });
+
+  it("answers 503 voice_not_configured, naming the missing settings, and creates nothing", async () => {
+    const none = await join(json({ ...START, thread_id: "would-be-created" }), appWith({}));
+    expect(none.status).toBe(503);
+    expect(none.body.error.code).toBe("voice_not_configured");
+    expect(none.body.error.message).toContain("LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET");
+
+    const partly = await join(json(START), appWith({ LIVEKIT_URL: LIVEKIT.LIVEKIT_URL }));
+    expect(partly.status).toBe(503);
+    expect(partly.body.error.message).toContain("set LIVEKIT_API_KEY, LIVEKIT_API_SECRET");
+    expect(partly.body.error.message).not.toContain("LIVEKIT_URL");
+
+    expect(await runtime.service.exists("would-be-created")).toBe(false);
+    // Text interviews are unaffected.
+    expect((await appWith({}).request("/start_interview", json(START))).status).toBe(200);
+  });
+
+  it("requires an API key when the server has them, and is documented in /openapi.json", async () => {
+    const locked = appWith(LIVEKIT, { apiKeys: ["k1"] });
+    expect((await locked.request("/join", json(START))).status).toBe(401);
+    expect((await locked.request("/join", json(START, { authorization: "Bearer k1" }))).status).toBe(200);
+
+    const spec = (await (await app.request("/openapi.json")).json()) as { paths: Record<string, any> };
+    const op = spec.paths["/join"].post;
+    expect(Object.keys(op.requestBody.content).sort()).toEqual(["application/json", "multipart/form-data"]);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "404", "409", "503"]));
+  });
+});
