@@ -173,9 +173,11 @@ const ANSWERS = [
  * otherwise (questions and scores differ per run) to a temporary folder, so a test run leaves the
  * working tree clean.
  */
+let scratchDir = tmpdir();
+
 async function screenshot(page: Page, name: string, fullPage = false) {
   const committed = path.join(SHOTS, name);
-  const target = process.env.UPDATE_SCREENSHOTS === "1" || !existsSync(committed) ? committed : path.join(tmpdir(), `web-e2e-${name}`);
+  const target = process.env.UPDATE_SCREENSHOTS === "1" || !existsSync(committed) ? committed : path.join(scratchDir, name);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: target, fullPage, animations: "disabled", caret: "hide" });
   expect(statSync(target).size).toBeGreaterThan(10_000);
@@ -203,6 +205,7 @@ describe("web UI in Chromium", () => {
     ensureBuilt();
     mkdirSync(SHOTS, { recursive: true });
     tmp = mkdtempSync(path.join(tmpdir(), "web-e2e-"));
+    scratchDir = tmp;
     cvPath = path.join(tmp, "ana-lima-cv.pdf");
     writeFileSync(cvPath, await cvPdf());
     [server, browser] = await Promise.all([startServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })]);
