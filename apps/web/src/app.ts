@@ -15,25 +15,6 @@ import type { VoiceSession } from "./voice";
 const APP_NAME = "Interview practice";
 const VOICE_POLL_MS = 4000;
 
-/** What this browser remembers about an interview it started (the name is not in the record). */
-const setupMemory = {
-  key: (threadId: string) => `interview.setup.${threadId}`,
-  save(threadId: string, fields: Partial<SetupFields>) {
-    try {
-      sessionStorage.setItem(this.key(threadId), JSON.stringify({ username: fields.username ?? "", max_step: fields.max_step ?? "" }));
-    } catch {
-      // private mode: nothing to remember
-    }
-  },
-  load(threadId: string): Partial<SetupFields> {
-    try {
-      return JSON.parse(sessionStorage.getItem(this.key(threadId)) ?? "{}") as Partial<SetupFields>;
-    } catch {
-      return {};
-    }
-  },
-};
-
 function friendlyMessage(error: unknown): string {
   if (isApiError(error)) {
     if (error.code === "unauthorized") return "This server needs a valid API key. Try again to enter it.";
@@ -46,7 +27,7 @@ const voiceUnavailable = (error: unknown) =>
   isApiError(error) && (error.code === "voice_not_configured" || error.status === 404 || error.status === 501);
 
 const voiceUnavailableMessage = (error: ApiError) =>
-  error.code === "voice_not_configured" ? error.message : "Voice interviews are not available on this server.";
+  error.code === "voice_not_configured" ? error.message : "Voice interviews are not available on this server. Text interviews work as usual.";
 
 export function startApp(main: HTMLElement) {
   const api = createApiClient({ getApiKey: () => apiKeyStore.get(), onUnauthorized: askForApiKey });
@@ -107,7 +88,6 @@ export function startApp(main: HTMLElement) {
       if (mode === "text") {
         const turn = await api.startInterview(setupFormData(fields, cv));
         if (mine !== generation) return;
-        setupMemory.save(turn.thread_id, fields);
         history.pushState({}, "", interviewPath(turn.thread_id));
         showInterview(fromStart(turn, fields));
         interview?.focusAnswer();
@@ -115,7 +95,6 @@ export function startApp(main: HTMLElement) {
       } else {
         const join = await api.join(setupFormData(fields, cv));
         if (mine !== generation) return;
-        setupMemory.save(join.thread_id, fields);
         history.pushState({}, "", interviewPath(join.thread_id));
         const model = await api.getInterview(join.thread_id).then(fromRecord, () => placeholder(join.thread_id, fields));
         showInterview(model);
@@ -239,28 +218,16 @@ export function startApp(main: HTMLElement) {
   async function switchToVoice() {
     const view = interview;
     if (!view) return;
-    const model = view.current;
-    const remembered = setupMemory.load(model.threadId);
-    const form = setupFormData(
-      {
-        job_title: model.jobTitle,
-        question_type: model.questionType,
-        question_style: model.questionStyle,
-        max_step: String(model.maxSteps),
-        company_name: model.companyName ?? "",
-        job_description: "",
-        username: remembered.username || "Candidate",
-      },
-      null,
-      { thread_id: model.threadId },
-    );
+    // The thread id alone resumes the interview by voice, at its current question.
+    const form = new FormData();
+    form.append("thread_id", view.current.threadId);
     try {
       const join = await api.join(form);
       if (view !== interview) return;
       await startVoice(join);
     } catch (error) {
       if (view !== interview) return;
-      view.showError(voiceUnavailable(error) ? `${voiceUnavailableMessage(error as ApiError)} You can carry on by text.` : friendlyMessage(error));
+      view.showError(voiceUnavailable(error) ? voiceUnavailableMessage(error as ApiError) : friendlyMessage(error));
     }
   }
 
