@@ -230,9 +230,11 @@ describe("access control and limits", () => {
       expect((await t.app.request("/health")).status).toBe(200);
       const denied = await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical" }));
       expect(denied.status).toBe(401);
-      expect((await denied.json()).error.code).toBe("unauthorized");
+      expect(await denied.json()).toEqual({ error: { code: "unauthorized", message: "Send Authorization: Bearer <API key>." } });
       expect((await t.app.request("/openapi.json")).status).toBe(401);
-      expect((await t.app.request("/interviews/x", { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+      const wrong = await t.app.request("/interviews/x", { headers: { authorization: "Bearer wrong" } });
+      expect(wrong.status).toBe(401);
+      expect((await wrong.json()).error).toEqual({ code: "unauthorized", message: "Unknown API key." });
       const ok = await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical" }, { authorization: "Bearer k2" }));
       expect(ok.status).toBe(200);
     } finally {

@@ -12,6 +12,8 @@ export function errorResponse(c: Context, code: ErrorCode, message: string, stat
 /** Maps any thrown value to the documented JSON error; unexpected errors never leak details. */
 export function toErrorResponse(c: Context, error: unknown) {
   if (isInterviewError(error)) return errorResponse(c, error.code, error.message);
+  // Middleware such as bearerAuth attaches its own (already JSON) response.
+  if (error instanceof HTTPException && error.res) return error.getResponse();
   if (error instanceof HTTPException) {
     const code: ErrorCode = error.status === 401 ? "unauthorized" : error.status === 413 ? "payload_too_large" : "invalid_input";
     return errorResponse(c, code, error.message || "Invalid request.", error.status);
