@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { JobProcess } from "@livekit/agents";
-import agent, { AGENT_NAME } from "./agent.js";
+import agent, { AGENT_NAME, elevenLabsSpeech, speechLanguage } from "./agent.js";
+import { loadVoiceAgentConfig } from "./config.js";
+import { quietAgentLogs } from "./testing/session.js";
 import { threadIdFromMetadata } from "./dispatch.js";
 
 const settings = {
@@ -11,11 +13,25 @@ const settings = {
 };
 
 describe("the voice agent definition", () => {
+  quietAgentLogs();
   it("answers to the name the API dispatches, and only to a dispatch that names a thread", () => {
     expect(AGENT_NAME).toBe("voice-agent");
     expect(threadIdFromMetadata(JSON.stringify({ thread_id: "thread-42" }))).toBe("thread-42");
     expect(() => threadIdFromMetadata("")).toThrow(/start voice interviews through POST \/join/);
     expect(() => threadIdFromMetadata(JSON.stringify({ cv: "text" }))).toThrow(/has no thread_id/);
+  });
+
+  it("hears and speaks the interview's language, and lets ElevenLabs detect one it cannot name", () => {
+    expect(speechLanguage("en")).toBe("en");
+    expect(speechLanguage("pt-BR")).toBe("pt");
+    expect(speechLanguage("German")).toBeUndefined();
+  });
+
+  it("listens with ElevenLabs' streaming speech-to-text and speaks with its text-to-speech", () => {
+    const speech = elevenLabsSpeech(loadVoiceAgentConfig(settings), { label: "vad" } as never)("en");
+    expect(speech.stt!.capabilities.streaming).toBe(true);
+    expect(speech.stt!.model).toBe("scribe_v2_realtime");
+    expect(speech.tts!.model).toBe("eleven_flash_v2_5");
   });
 
   it("prepares a job process with its settings and the bundled voice-activity model, offline", async () => {

@@ -19,16 +19,22 @@ interface ProcessData extends Record<string, unknown> {
   vad: VAD;
 }
 
-/** ElevenLabs speech in the interview's language ("pt-BR" → "pt"), Silero for voice activity. */
+/** The ISO 639 code of an interview language ("pt-BR" → "pt"); none when it is free text, so ElevenLabs detects it. */
+export function speechLanguage(language: string): string | undefined {
+  const code = language.trim().split(/[-_]/)[0]?.toLowerCase() ?? "";
+  return /^[a-z]{2,3}$/.test(code) ? code : undefined;
+}
+
+/** ElevenLabs speech in the interview's language, Silero for voice activity. */
 export function elevenLabsSpeech(config: VoiceAgentConfig, vad: VAD) {
   return (language: string): SpeechModels => {
-    const code = language.split(/[-_]/)[0]?.toLowerCase() || "en";
+    const code = speechLanguage(language);
     return {
-      stt: new elevenlabs.STT({ apiKey: config.ELEVEN_API_KEY, model: config.ELEVEN_STT_MODEL, languageCode: code }),
+      stt: new elevenlabs.STT({ apiKey: config.ELEVEN_API_KEY, model: config.ELEVEN_STT_MODEL, ...(code ? { languageCode: code } : {}) }),
       tts: new elevenlabs.TTS({
         apiKey: config.ELEVEN_API_KEY,
         model: config.ELEVEN_TTS_MODEL,
-        language: code,
+        ...(code ? { language: code } : {}),
         ...(config.ELEVEN_VOICE_ID ? { voiceId: config.ELEVEN_VOICE_ID } : {}),
       }),
       vad,

@@ -56,7 +56,6 @@ export async function startInterviewSession(options: InterviewSessionOptions) {
       // A preemptive reply would send a half-spoken answer to the graph, which records it for good.
       preemptiveGeneration: { enabled: false },
     },
-    userAwayTimeout: null,
   });
   if (options.audioInput) session.input.audio = options.audioInput;
   await session.start({
