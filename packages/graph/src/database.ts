@@ -96,18 +96,28 @@ async function stopPid(pid: number) {
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
+/**
+ * A pool whose idle connections may be dropped by the server (restart, failover) without
+ * crashing the process; the next query reconnects or reports the error to its caller.
+ */
+function createPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on("error", () => undefined);
+  return pool;
+}
+
 /** Opens the external database, or starts (or re-adopts) the embedded one. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const max = options.poolSize ?? 20;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max });
+    const pool = createPool({ connectionString: options.url, max });
     await pool.query("select 1");
     return { pool, kind: "external", close: () => pool.end() };
   }
   const dir = path.resolve(options.dataDir, "pg");
   mkdirSync(path.dirname(dir), { recursive: true });
   const connect = async (port: number) => {
-    const pool = new pg.Pool({ host: "127.0.0.1", port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, database: "postgres", max });
+    const pool = createPool({ host: "127.0.0.1", port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, database: "postgres", max });
     await pool.query("select 1");
     return pool;
   };
