@@ -67,6 +67,16 @@ export interface ServiceDeps {
 
 type GraphInput = Parameters<InterviewGraph["invoke"]>[0];
 
+/**
+ * Leaves absent fields out of the graph input. A channel written with `undefined` is stored by
+ * the Postgres saver as "empty", and LangGraph 1.7 then rebuilds it on every load by walking the
+ * thread's whole checkpoint history (one query per checkpoint, so turns got slower as the
+ * interview went on; see bench/RESULTS.md). Never written, the channel keeps its default.
+ */
+function withoutUndefined<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;
+}
+
 const notFound = () => new InterviewError("not_found", "No interview with this thread_id.");
 
 const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
@@ -94,13 +104,13 @@ export class InterviewService {
     if (!lease) throw new InterviewError("thread_exists", "An interview with this thread_id already exists.");
     let turn: { head: string; state: InterviewState };
     try {
-      turn = await this.run(lease, {
+      turn = await this.run(lease, withoutUndefined({
         ...input,
         seed: threadId,
         engine: this.deps.engine,
         cv: cv?.chunks ?? [],
         cvProfile: cv?.profile ?? emptyProfile(),
-      }, options);
+      }), options);
     } catch (error) {
       // A start that failed leaves nothing behind, so the same request can be sent again.
       await this.deps.checkpointer.deleteThread(threadId);

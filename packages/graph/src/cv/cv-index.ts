@@ -1,6 +1,5 @@
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import hnswlib from "hnswlib-node";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { Document } from "@langchain/core/documents";
 import type { CvChunk } from "../types.js";
 
 export interface CvHit {
@@ -9,28 +8,38 @@ export interface CvHit {
   similarity: number;
 }
 
+interface ThreadIndex {
+  chunks: CvChunk[];
+  index: hnswlib.BruteforceSearch;
+}
+
 /**
- * Per-thread HNSW indexes over CV chunks. The chunks (with vectors) live in the thread's
+ * Per-thread vector indexes over CV chunks. The chunks (with vectors) live in the thread's
  * checkpointed state; an index is only a cache that any process can rebuild from them, so a CV
  * is only ever searched inside the thread that owns it.
+ *
+ * A CV is a few to a few hundred chunks, so each thread gets hnswlib's exact (brute-force) index:
+ * its HNSW graph index allocates 65 536 mutexes (~2.5 MB) per index whatever its size, which
+ * made 1 000 cached threads cost 2.5 GB (bench/RESULTS.md).
  */
 export class CvIndexCache {
-  private readonly indexes = new Map<string, { size: number; store: HNSWLib }>();
+  private readonly indexes = new Map<string, ThreadIndex>();
 
   constructor(
-    private readonly embeddings: EmbeddingsInterface,
+    /** Unused since the vectors come from the state; kept so callers need not change. */
+    _embeddings?: EmbeddingsInterface,
     private readonly maxThreads = 1000,
   ) {}
 
   async search(threadId: string, chunks: CvChunk[], queryVector: number[], k: number): Promise<CvHit[]> {
     if (chunks.length === 0) return [];
-    const store = await this.indexFor(threadId, chunks);
-    const hits = await store.similaritySearchVectorWithScore(queryVector, Math.min(k, chunks.length));
-    // hnswlib's cosine space returns a distance (1 - cosine similarity).
-    return hits.map(([doc, distance]) => ({
-      chunkId: doc.metadata.chunkId as number,
-      text: doc.pageContent,
-      similarity: 1 - distance,
+    const cached = this.indexFor(threadId, chunks);
+    const { neighbors, distances } = cached.index.searchKnn(queryVector, Math.min(k, chunks.length));
+    // The cosine space returns a distance (1 - cosine similarity).
+    return neighbors.map((label, i) => ({
+      chunkId: cached.chunks[label]!.id,
+      text: cached.chunks[label]!.text,
+      similarity: 1 - distances[i]!,
     }));
   }
 
@@ -42,24 +51,23 @@ export class CvIndexCache {
     return this.indexes.size;
   }
 
-  private async indexFor(threadId: string, chunks: CvChunk[]): Promise<HNSWLib> {
+  private indexFor(threadId: string, chunks: CvChunk[]): ThreadIndex {
     const cached = this.indexes.get(threadId);
-    if (cached && cached.size === chunks.length) {
+    if (cached && cached.chunks.length === chunks.length) {
       // Refresh recency for the LRU order.
       this.indexes.delete(threadId);
       this.indexes.set(threadId, cached);
-      return cached.store;
+      return cached;
     }
-    const store = new HNSWLib(this.embeddings, { space: "cosine", numDimensions: chunks[0]!.vector.length });
-    await store.addVectors(
-      chunks.map((c) => c.vector),
-      chunks.map((c) => new Document({ pageContent: c.text, metadata: { chunkId: c.id } })),
-    );
-    this.indexes.set(threadId, { size: chunks.length, store });
+    const index = new hnswlib.BruteforceSearch("cosine", chunks[0]!.vector.length);
+    index.initIndex(chunks.length);
+    chunks.forEach((chunk, label) => index.addPoint(chunk.vector, label));
+    const entry = { chunks, index };
+    this.indexes.set(threadId, entry);
     if (this.indexes.size > this.maxThreads) {
       const oldest = this.indexes.keys().next().value;
       if (oldest !== undefined) this.indexes.delete(oldest);
     }
-    return store;
+    return entry;
   }
 }

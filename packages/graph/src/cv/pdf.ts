@@ -1,5 +1,27 @@
-import { PDFParse } from "pdf-parse";
+import type { PDFParse } from "pdf-parse";
 import { InterviewError } from "../errors.js";
+
+let pdfParse: Promise<typeof PDFParse> | undefined;
+
+/**
+ * pdf-parse loads pdfjs-dist's legacy build, whose core-js polyfills replace Array.prototype.push
+ * and JSON.parse for the whole process on Node 20 with slower JavaScript versions (about a third
+ * of a turn's CPU on PostgreSQL, see bench/RESULTS.md). It is loaded on first use and the
+ * runtime's own two functions are put back; the polyfills pdf.js needs (added methods) stay.
+ */
+function loadPdfParse(): Promise<typeof PDFParse> {
+  pdfParse ??= (async () => {
+    const push = Object.getOwnPropertyDescriptor(Array.prototype, "push")!;
+    const parse = Object.getOwnPropertyDescriptor(JSON, "parse")!;
+    try {
+      return (await import("pdf-parse")).PDFParse;
+    } finally {
+      Object.defineProperty(Array.prototype, "push", push);
+      Object.defineProperty(JSON, "parse", parse);
+    }
+  })();
+  return pdfParse;
+}
 
 export interface PdfLimits {
   maxBytes: number;
@@ -40,7 +62,7 @@ export async function extractPdfText(
   if (!looksLikePdf(bytes)) {
     throw new InterviewError("unsupported_media_type", "The CV must be a PDF file.");
   }
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const parser = new (await loadPdfParse())({ data: new Uint8Array(bytes) });
   const timedOut = () =>
     new InterviewError("unreadable_pdf", `The CV could not be read within ${limits.parseTimeoutMs / 1000} s.`);
   try {
