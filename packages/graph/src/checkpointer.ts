@@ -16,34 +16,85 @@ export async function withStartupLock<T>(pool: pg.Pool, work: () => Promise<T>):
 
 type Serializer = BaseCheckpointSaver["serde"];
 
-/** True when a parsed value holds one of the serializer's tagged records (`{ lc: … }`). */
-function hasTaggedRecords(value: unknown): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (item !== null && typeof item === "object" && hasTaggedRecords(item)) return true;
-    return false;
+/** A long, mostly-zero array of numbers (an offline CV vector) as its length and non-zeros. */
+interface SparseNumbers {
+  lc: 2;
+  type: "sparse_numbers";
+  n: number;
+  i: number[];
+  v: number[];
+}
+
+const isSparseRecord = (value: object): value is SparseNumbers =>
+  (value as Partial<SparseNumbers>).lc === 2 && (value as Partial<SparseNumbers>).type === "sparse_numbers";
+
+function toSparse(values: unknown[]): SparseNumbers | null {
+  if (values.length < 256) return null;
+  const i: number[] = [];
+  const v: number[] = [];
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k];
+    if (typeof x !== "number" || !Number.isFinite(x)) return null;
+    if (x !== 0) {
+      if (i.length * 4 >= values.length) return null;
+      i.push(k);
+      v.push(x);
+    }
   }
-  if ("lc" in value) return true;
-  for (const key in value) if (hasTaggedRecords((value as Record<string, unknown>)[key])) return true;
-  return false;
+  return { lc: 2, type: "sparse_numbers", n: values.length, i, v };
+}
+
+/** A copy of `value` with its sparse numeric arrays packed; other objects are left as they are. */
+function packSparse(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return toSparse(value) ?? value.map(packSparse);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = packSparse((value as Record<string, unknown>)[key]);
+  return copy;
 }
 
 /**
- * LangGraph's serializer revives every loaded value through an async recursion that creates one
- * promise per array item, so the 1 024 numbers of each CV vector cost ~1 000 promises on every
- * state load. Plain JSON (no tagged records) is returned as parsed, which is what that revival
- * produces for it; anything tagged still goes through the original.
+ * Unpacks sparse arrays in place; true when `value` still holds other tagged records (`{ lc: … }`)
+ * for LangGraph's own reviver.
  */
-export function withPlainJsonLoads(serde: Serializer): Serializer {
+function unpackSparse(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  const entries = value as Record<string | number, unknown>;
+  let tagged = !Array.isArray(value) && "lc" in value;
+  const visit = (key: string | number) => {
+    const item = entries[key];
+    if (item === null || typeof item !== "object") return;
+    if (isSparseRecord(item)) {
+      const dense = new Array<number>(item.n).fill(0);
+      item.i.forEach((at, k) => (dense[at] = item.v[k]!));
+      entries[key] = dense;
+    } else if (unpackSparse(item)) tagged = true;
+  };
+  if (Array.isArray(value)) for (let k = 0; k < value.length; k++) visit(k);
+  else for (const key in value) visit(key);
+  return tagged;
+}
+
+/**
+ * Our checkpoint serializer: LangGraph's, with two changes measured in bench/RESULTS.md.
+ * - Sparse numeric arrays are stored as their non-zeros: a 1 024-number hashed CV vector is
+ *   ~2 KB of `0,0,0…` in JSON, and every state load reads every CV vector.
+ * - Loads revive only what needs it: LangGraph's reviver is an async recursion with one promise
+ *   per array item (~1 000 per CV vector); plain JSON is what it returns for plain JSON.
+ */
+export function compactSerializer(serde: Serializer): Serializer {
   const decoder = new TextDecoder();
   return {
-    dumpsTyped: (value) => serde.dumpsTyped(value),
+    dumpsTyped: (value) => serde.dumpsTyped(packSparse(value)),
     loadsTyped: async (type, data) => {
-      if (type === "json") {
-        const value: unknown = JSON.parse(typeof data === "string" ? data : decoder.decode(data));
-        if (!hasTaggedRecords(value)) return value;
-      }
-      return serde.loadsTyped(type, data);
+      if (type !== "json") return serde.loadsTyped(type, data);
+      const text = typeof data === "string" ? data : decoder.decode(data);
+      const root = { value: JSON.parse(text) as unknown };
+      if (!unpackSparse(root)) return root.value;
+      const revived = { value: await serde.loadsTyped(type, text) };
+      unpackSparse(revived);
+      return revived.value;
     },
   };
 }
@@ -56,10 +107,18 @@ const PUT_CHECKPOINT_SQL = `with blobs as (
   values ($1, $2, $3, $4, $5, $6)
   on conflict (thread_id, checkpoint_ns, checkpoint_id) do update set checkpoint = excluded.checkpoint, metadata = excluded.metadata`;
 
+const PUT_WRITES_SQL = (onConflict: string) => `insert into checkpoint_writes
+    (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, blob)
+  select $1::text, $2::text, $3::text, $4::text, * from unnest($5::int[], $6::text[], $7::text[], $8::bytea[])
+  on conflict (thread_id, checkpoint_ns, checkpoint_id, task_id, idx) ${onConflict}`;
+const UPSERT_WRITES_SQL = PUT_WRITES_SQL("do update set channel = excluded.channel, type = excluded.type, blob = excluded.blob");
+const INSERT_WRITES_SQL = PUT_WRITES_SQL("do nothing");
+
 /**
- * PostgresSaver whose `put` stores the checkpoint and its changed channels in one statement. The
- * library sends one INSERT per changed channel inside a transaction: ~20 round trips per turn
- * (bench/RESULTS.md). Same rows, same conflict rules, still atomic.
+ * PostgresSaver whose `put` stores the checkpoint and its changed channels in one statement, and
+ * `putWrites` a task's writes in one. The library sends one INSERT per channel or write inside a
+ * transaction: ~20 round trips per turn (bench/RESULTS.md). Same rows, same conflict rules,
+ * still atomic.
  */
 export class BatchedPostgresSaver extends PostgresSaver {
   constructor(private readonly db: pg.Pool) {
@@ -87,12 +146,30 @@ export class BatchedPostgresSaver extends PostgresSaver {
     ]);
     return { configurable: { thread_id, checkpoint_ns, checkpoint_id: checkpoint.id } };
   }
+
+  override async putWrites(...[config, writes, taskId]: Parameters<PostgresSaver["putWrites"]>) {
+    const { thread_id, checkpoint_ns, checkpoint_id } = config.configurable ?? {};
+    const rows = await this._dumpWrites(thread_id, checkpoint_ns, checkpoint_id, taskId, writes);
+    if (rows.length === 0) return;
+    // Special channels (error, interrupt, resume…) get negative indexes and replace earlier ones.
+    const sql = rows.every((r) => r[4] < 0) ? UPSERT_WRITES_SQL : INSERT_WRITES_SQL;
+    await this.db.query(sql, [
+      thread_id,
+      checkpoint_ns,
+      checkpoint_id,
+      taskId,
+      rows.map((r) => r[4]),
+      rows.map((r) => r[5]),
+      rows.map((r) => r[6]),
+      rows.map((r) => r[7]),
+    ]);
+  }
 }
 
 /** The LangGraph Postgres checkpointer on our pool, with its tables created. */
 export async function createPostgresCheckpointer(pool: pg.Pool): Promise<PostgresSaver> {
   const saver = new BatchedPostgresSaver(pool);
-  saver.serde = withPlainJsonLoads(saver.serde);
+  saver.serde = compactSerializer(saver.serde);
   await withStartupLock(pool, () => saver.setup());
   return saver;
 }
@@ -100,6 +177,6 @@ export async function createPostgresCheckpointer(pool: pg.Pool): Promise<Postgre
 /** Only for unit tests that do not exercise persistence. */
 export function createMemoryCheckpointer(): BaseCheckpointSaver {
   const saver = new MemorySaver();
-  saver.serde = withPlainJsonLoads(saver.serde);
+  saver.serde = compactSerializer(saver.serde);
   return saver;
 }

@@ -96,12 +96,40 @@ async function stopPid(pid: number) {
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
+const BYTEA_ARRAY_OID = 1001;
+const BYTEA_ARRAY_TOKENS = /[{}]|NULL|"\\\\x([0-9a-fA-F]*)"/g;
+
+/**
+ * Parses a (nested) bytea[] in PostgreSQL's text form into Buffers. The checkpointer reads each
+ * state as one, and pg's generic array parser walks the hex one character at a time: most of a
+ * state load's time once a CV is in the state (bench/RESULTS.md).
+ */
+export function parseByteaArray(text: string): unknown[] {
+  const outer: unknown[][] = [];
+  let current: unknown[] = [];
+  for (const [token, hex] of text.matchAll(BYTEA_ARRAY_TOKENS)) {
+    if (token === "{") {
+      const inner: unknown[] = [];
+      current.push(inner);
+      outer.push(current);
+      current = inner;
+    } else if (token === "}") current = outer.pop()!;
+    else current.push(hex === undefined ? null : Buffer.from(hex, "hex"));
+  }
+  return current[0] as unknown[];
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === BYTEA_ARRAY_OID && format !== "binary" ? parseByteaArray : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
 /**
  * A pool whose idle connections may be dropped by the server (restart, failover) without
  * crashing the process; the next query reconnects or reports the error to its caller.
  */
 function createPool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool(config);
+  const pool = new pg.Pool({ ...config, types });
   pool.on("error", () => undefined);
   return pool;
 }

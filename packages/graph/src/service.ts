@@ -130,10 +130,13 @@ export class InterviewService {
     const lease = await this.acquire(threadId);
     let head: string | undefined;
     try {
-      const before = await this.stateAt(threadId, lease.head!);
-      if (before.status === "completed") throw new InterviewError("interview_completed", "This interview is already completed.");
       const resume: AnswerResume = { text: answer, channel };
       const turn = await this.run(lease, new Command({ resume }) as GraphInput, options);
+      // A finished interview waits for nothing: the run changes nothing and writes no checkpoint.
+      // Checked here rather than by loading the state first, which cost one more load per turn.
+      if (turn.head === lease.head && turn.state.status === "completed") {
+        throw new InterviewError("interview_completed", "This interview is already completed.");
+      }
       head = turn.head;
       return this.view(threadId, turn.state, false);
     } finally {
