@@ -20,8 +20,8 @@ describe("server process", () => {
       questionBeforeKill = afterFirst.question.text;
     } finally {
       first.child.kill("SIGKILL");
+      await first.stop();
     }
-    await new Promise((resolve) => first.child.once("exit", resolve));
 
     const second = await startServerProcess({ DATABASE_URL: databaseUrl });
     try {
@@ -33,8 +33,7 @@ describe("server process", () => {
       const after = await (await fetch(`${second.url}/interviews/${threadId}`)).json();
       expect(after.answers.map((a: { text: string }) => a.text)).toEqual([SOLID_ANSWER, SOLID_ANSWER]);
     } finally {
-      second.child.kill("SIGTERM");
-      await new Promise((resolve) => second.child.once("exit", resolve));
+      await second.stop();
     }
   });
 

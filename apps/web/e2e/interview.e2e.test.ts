@@ -2,15 +2,15 @@
  * The web UI in a real browser against the real API server: Debian's Chromium driven by
  * playwright-core (installed with apt-get when missing, never downloaded by Playwright).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cvPdf } from "../../../packages/graph/src/testing/pdf";
+import { freePort, startServerProcess, type ServerProcess } from "../../api/src/testing/server-process.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const WEB = path.join(ROOT, "apps/web");
@@ -72,59 +72,11 @@ function ensureBuilt() {
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface RunningServer {
-  url: string;
-  stop(): Promise<void>;
-}
+type RunningServer = ServerProcess;
 
 /** The real API server (offline engine) as a child process, on the test run's PostgreSQL. */
-async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "web-e2e-data-"));
-  chmodSync(dataDir, 0o755);
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ["GOOGLE_API_KEY", "TAVILY_API_KEY", "LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ELEVEN_API_KEY", "API_KEYS", "CORS_ORIGINS", "WEB_DIST_DIR", "GEMINI_BASE_URL"]) delete env[key];
-  Object.assign(env, { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: inject("databaseUrl"), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...extraEnv });
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API server exited (${child.exitCode}):\n${output.slice(-3000)}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`The API server did not become healthy:\n${output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  return startServerProcess({ DATABASE_URL: inject("databaseUrl"), LOG_LEVEL: "warn", ...extraEnv });
 }
 
 // ------------------------------------------------------------------ page helpers
