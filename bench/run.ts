@@ -1,0 +1,75 @@
+/**
+ * `pnpm bench`: turn overhead (our HTTP API on PostgreSQL beside the in-process MemorySaver floor,
+ * LangGraph's own server and a raw INSERT), the LLM critical path with a fake 300 ms model, CV
+ * ingestion, and the voice bridge. Prints a markdown report and writes it into bench/RESULTS.md
+ * between the markers (the analysis around them is kept). Needs nothing running: PostgreSQL is
+ * the embedded one in a temporary folder unless BENCH_DATABASE_URL is set. Everything is bounded
+ * by time budgets (BENCH_SCALE scales them).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { measureCriticalPath, openFakeModelRuntime } from "./src/critical-path.js";
+import { measureCvIngestion } from "./src/cv-ingest.js";
+import { environment } from "./src/environment.js";
+import { measureInsert, startPostgres } from "./src/postgres.js";
+import { render, type Results } from "./src/report.js";
+import { measureTurns } from "./src/turns.js";
+import { measureVoice } from "./src/voice.js";
+
+const START = "<!-- bench:results:start -->";
+const END = "<!-- bench:results:end -->";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function section<T>(name: string, errors: string[], work: () => Promise<T>): Promise<T | undefined> {
+  log(`\n== ${name}`);
+  try {
+    return await work();
+  } catch (error) {
+    const message = `${name}: ${(error as Error).message.split("\n")[0]}`;
+    log(`  ! ${message}`);
+    errors.push(message);
+    return undefined;
+  }
+}
+
+function writeReport(markdown: string) {
+  const file = process.env.BENCH_OUT ?? fileURLToPath(new URL("./RESULTS.md", import.meta.url));
+  const block = `${START}\n${markdown}\n${END}`;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const at = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next = at >= 0 && end > at ? current.slice(0, at) + block + current.slice(end + END.length) : `# Benchmarks\n\n${block}\n${current}`;
+  writeFileSync(file, next);
+  log(`\nwritten to ${file}`);
+}
+
+const env = environment();
+const started = performance.now();
+const errors: string[] = [];
+const loadStart = env.load();
+log(`bench: ${env.cores} cores, Node ${env.node}, load ${loadStart}`);
+const postgres = await startPostgres();
+const results: Results = { env, loadStart, loadEnd: "", seconds: 0, postgres: { kind: postgres.kind, version: postgres.version }, errors };
+try {
+  results.insert = await section("(c) raw INSERT round trip", errors, () => measureInsert(postgres.url));
+  const turns = await section("turn overhead: engine, (a) floor, (b) LangGraph server", errors, () => measureTurns(postgres.url));
+  Object.assign(results, turns);
+  const fake = await section("fake 300 ms model runtime", errors, () => openFakeModelRuntime(postgres.url));
+  if (fake) {
+    try {
+      results.critical = await section("critical path", errors, () => measureCriticalPath(fake.runtime.service, fake.model));
+      results.voice = await section("voice bridge", errors, () => measureVoice(fake.runtime.service));
+    } finally {
+      await fake.runtime.close();
+    }
+  }
+  results.cv = await section("CV ingestion", errors, () => measureCvIngestion());
+} finally {
+  await postgres.close();
+}
+results.loadEnd = env.load();
+results.seconds = (performance.now() - started) / 1000;
+const markdown = render(results);
+process.stdout.write(`\n${markdown}\n`);
+writeReport(markdown);
