@@ -26,7 +26,7 @@ const WARM_UP: Level = { concurrency: 5, interviewsEach: 4, seconds: 4 * SCALE, 
 
 /** Active interviews opened for the memory measurement (fewer if its time budget runs out). */
 export const ACTIVE_INTERVIEWS = Number(process.env.BENCH_ACTIVE ?? 1000);
-const ACTIVE_SECONDS = 25 * SCALE;
+const ACTIVE_SECONDS = 20 * SCALE;
 
 export interface LevelResult {
   concurrency: number;
@@ -68,7 +68,7 @@ export function summarise(runs: RunResult[]): LevelResult {
 
 /** One system under test: how it is driven and where its memory is read. */
 interface Contender {
-  key: "api" | "floor" | "peer" | "peerUpdates";
+  key: "api" | "floor" | "peer" | "peerUpdates" | "peerEngineSerde";
   name: string;
   target: Target;
   run(level: Level, seconds: number): Promise<RunResult>;
@@ -110,6 +110,9 @@ async function spawnContenders(databaseUrl: string): Promise<Contender[]> {
   );
   await spawn("langgraph-server.ts", {}, (t) =>
     http("peerUpdates", '(b) LangGraph server, stream_mode "updates"', t, new LangGraphServerClient(`http://127.0.0.1:${t.ready.port}`, "updates")),
+  );
+  await spawn("langgraph-server.ts", { BENCH_PEER_CHECKPOINTER: "engine" }, (t) =>
+    http("peerEngineSerde", '(b\') LangGraph server, "updates", MemorySaver with the engine\'s serializer', t, new LangGraphServerClient(`http://127.0.0.1:${t.ready.port}`, "updates")),
   );
   return contenders;
 }

@@ -1,5 +1,6 @@
-/** Child process: the same graph served by LangGraph's own server (createEmbedServer, MemorySaver). */
+/** Child process: the same graph (offline engine) served by LangGraph's own server (createEmbedServer, MemorySaver). */
 import { serve } from "@hono/node-server";
+import { MemorySaver } from "@langchain/langgraph";
 import { createEmbedServer, type ThreadSaver } from "@langchain/langgraph-api/experimental/embed";
 import { buildInterviewGraph, createMemoryCheckpointer } from "@interview/graph";
 import { memoryAfterGc, serveCommands } from "../ipc.js";
@@ -29,7 +30,9 @@ class MemoryThreads implements ThreadSaver {
   }
 }
 
-const checkpointer = createMemoryCheckpointer();
+// LangGraph's own MemorySaver, as a user of its server gets it; BENCH_PEER_CHECKPOINTER=engine
+// gives it the engine's (MemorySaver with the engine's serializer) to separate the two costs.
+const checkpointer = process.env.BENCH_PEER_CHECKPOINTER === "engine" ? createMemoryCheckpointer() : new MemorySaver();
 const graph = buildInterviewGraph(offlineDeps(), checkpointer);
 const app = createEmbedServer({ graph: { interview: graph }, threads: new MemoryThreads(), checkpointer });
 
