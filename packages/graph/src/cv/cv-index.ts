@@ -9,7 +9,8 @@ export interface CvHit {
 }
 
 interface ThreadIndex {
-  chunks: CvChunk[];
+  /** What a hit returns; the vectors themselves live only in the native index. */
+  chunks: Pick<CvChunk, "id" | "text">[];
   index: hnswlib.BruteforceSearch;
 }
 
@@ -62,7 +63,8 @@ export class CvIndexCache {
     const index = new hnswlib.BruteforceSearch("cosine", chunks[0]!.vector.length);
     index.initIndex(chunks.length);
     chunks.forEach((chunk, label) => index.addPoint(chunk.vector, label));
-    const entry = { chunks, index };
+    // Keeping the state's chunks would keep their vectors as JS arrays (~140 KB per 2-page CV).
+    const entry = { chunks: chunks.map(({ id, text }) => ({ id, text })), index };
     this.indexes.set(threadId, entry);
     if (this.indexes.size > this.maxThreads) {
       const oldest = this.indexes.keys().next().value;

@@ -66,11 +66,11 @@ export async function extractPdfText(
   const timedOut = () =>
     new InterviewError("unreadable_pdf", `The CV could not be read within ${limits.parseTimeoutMs / 1000} s.`);
   try {
-    const info = await withTimeout(parser.getInfo(), limits.parseTimeoutMs, timedOut);
-    if (info.total > limits.maxPages) {
-      throw new InterviewError("cv_too_large", `The CV has ${info.total} pages; the limit is ${limits.maxPages}.`);
+    // One pass: the text of at most maxPages pages, and the page count to refuse a longer CV.
+    const result = await withTimeout(parser.getText({ first: limits.maxPages }), limits.parseTimeoutMs, timedOut);
+    if (result.total > limits.maxPages) {
+      throw new InterviewError("cv_too_large", `The CV has ${result.total} pages; the limit is ${limits.maxPages}.`);
     }
-    const result = await withTimeout(parser.getText(), limits.parseTimeoutMs, timedOut);
     const text = result.text.replace(/\n-- \d+ of \d+ --\n/g, "\n").trim();
     if (text.replace(/\s+/g, "").length < 20) {
       throw new InterviewError("unreadable_pdf", "No text could be extracted from the CV (is it a scanned image?).");
