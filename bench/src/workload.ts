@@ -74,7 +74,8 @@ export async function runInterviews(client: InterviewClient, concurrency: number
         else if (performance.now() < deadline) throw new Error(`interview ${turn.threadId} did not finish in ${MAX_ANSWERS} answers`);
       } catch (error) {
         errors++;
-        if (errors <= 3) console.error(`  ! ${(error as Error).message}`);
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        if (errors <= 3) console.error(`  ! ${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`);
       }
     }
   };
