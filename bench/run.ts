@@ -50,6 +50,10 @@ const errors: string[] = [];
 const loadStart = env.load();
 log(`bench: ${env.cores} cores, Node ${env.node}, load ${loadStart}`);
 const postgres = await startPostgres();
+// Interrupted: stop the embedded PostgreSQL too (the child processes stop when this one goes).
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void postgres.close().finally(() => process.exit(130)));
+}
 const results: Results = { env, loadStart, loadEnd: "", seconds: 0, postgres: { kind: postgres.kind, version: postgres.version }, errors };
 try {
   results.insert = await section("(c) raw INSERT round trip", errors, () => measureInsert(postgres.url));

@@ -33,6 +33,8 @@ export function serveCommands(ready: Record<string, unknown>, handlers: Record<s
       process.send!({ id: message.id, error: (error as Error).stack ?? String(error) });
     }
   });
+  // The parent went away (killed, crashed): nothing is left running.
+  process.on("disconnect", () => void stop().finally(() => process.exit(0)));
   process.send!({ ready });
 }
 
