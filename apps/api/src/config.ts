@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EngineConfigSchema } from "@interview/graph";
+import type { AppSettings } from "./app-types.js";
 
 const list = z
   .string()
@@ -34,4 +35,16 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   return parsed.data;
+}
+
+/** The HTTP app's settings from the configuration; the web UI is served when its folder is given. */
+export function appSettingsFrom(config: ApiConfig, webDistDir?: string): AppSettings {
+  return {
+    apiKeys: config.API_KEYS,
+    corsOrigins: config.CORS_ORIGINS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,
+    cvMaxBytes: config.CV_MAX_BYTES,
+    webDistDir,
+  };
 }

@@ -1,4 +1,4 @@
 export { createApp, type App } from "./app.js";
 export type { AppDeps, AppSettings, AppEnv, VoiceRoutes } from "./app-types.js";
 export { createLogger, scrub } from "./logger.js";
-export { loadApiConfig, ApiConfigSchema, type ApiConfig } from "./config.js";
+export { loadApiConfig, appSettingsFrom, ApiConfigSchema, type ApiConfig } from "./config.js";

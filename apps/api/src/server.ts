@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createRuntime } from "@interview/graph";
-import { loadApiConfig } from "./config.js";
+import { appSettingsFrom, loadApiConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./app.js";
 import { createVoiceRoutes } from "./voice.js";
@@ -36,14 +36,7 @@ const app = createApp({
   logger,
   checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
   voice: createVoiceRoutes(config),
-  settings: {
-    apiKeys: config.API_KEYS,
-    corsOrigins: config.CORS_ORIGINS,
-    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,
-    cvMaxBytes: config.CV_MAX_BYTES,
-    webDistDir: config.WEB_DIST_DIR ?? path.resolve(repoRoot, "apps/web/dist"),
-  },
+  settings: appSettingsFrom(config, config.WEB_DIST_DIR ?? path.resolve(repoRoot, "apps/web/dist")),
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -6,7 +6,7 @@
  */
 import { serve } from "@hono/node-server";
 import pg from "pg";
-import { createApp, createLogger, loadApiConfig } from "@interview/api";
+import { appSettingsFrom, createApp, createLogger, loadApiConfig } from "@interview/api";
 import { createRuntime } from "@interview/graph";
 import { memoryAfterGc, serveCommands } from "../ipc.js";
 
@@ -30,13 +30,7 @@ const app = createApp({
   service: runtime.service,
   logger: createLogger(config.LOG_LEVEL),
   checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
-  settings: {
-    apiKeys: config.API_KEYS,
-    corsOrigins: config.CORS_ORIGINS,
-    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,
-    cvMaxBytes: config.CV_MAX_BYTES,
-  },
+  settings: appSettingsFrom(config),
 });
 
 /** Rows and bytes the checkpointer has stored, to divide by turns. */
