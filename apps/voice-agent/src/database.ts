@@ -1,31 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { createRuntime, openDatabase, type Runtime } from "@interview/graph";
+import { createRuntime, openDatabase, runningEmbeddedServer, type Runtime } from "@interview/graph";
 import type { VoiceAgentConfig } from "./config.js";
 
 /** Each job process holds one interview; a few connections are plenty. */
 const POOL_SIZE = 4;
-
-/** The embedded PostgreSQL the API runs under DATA_DIR, if one is running now. */
-function embeddedServerRunning(dataDir: string): boolean {
-  const pidFile = path.join(dataDir, "pg", "postmaster.pid");
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, owned by another user (PostgreSQL runs as its own user under root).
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Why the worker could not reach the interviews, or null. Without DATABASE_URL the agent shares
  * the embedded PostgreSQL of a running API; it never starts a database of its own.
  */
 export function databaseProblem(config: VoiceAgentConfig, dataDir: string): string | null {
-  if (config.DATABASE_URL || embeddedServerRunning(dataDir)) return null;
+  if (config.DATABASE_URL || runningEmbeddedServer(dataDir)) return null;
   return (
     `The voice agent needs the interviews' database: set DATABASE_URL to the PostgreSQL the API uses, ` +
     `or start the API first (pnpm start) so the agent can share its embedded database under ${dataDir}.`

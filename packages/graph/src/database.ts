@@ -58,17 +58,18 @@ const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // EPERM: alive, but owned by another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 };
 
 const EMBEDDED_USER = "postgres";
 const EMBEDDED_PASSWORD = "interview";
 
-/** A server left running by a process that was killed: reuse it instead of failing on the lock. */
-function runningServer(dir: string): { pid: number; port: number } | null {
-  const pidFile = path.join(dir, "postmaster.pid");
+/** The embedded PostgreSQL running on `dataDir` now (another process's, or a killed one's), if any. */
+export function runningEmbeddedServer(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(path.resolve(dataDir, "pg"), "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(pidLine);
@@ -149,7 +150,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await pool.query("select 1");
     return pool;
   };
-  const running = runningServer(dir);
+  const running = runningEmbeddedServer(options.dataDir);
   if (running) {
     // Another process (the API, say) runs it: share it. Left over by a killed process: adopt it.
     const adopt = isOrphan(running.pid);

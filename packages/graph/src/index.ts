@@ -8,7 +8,7 @@ export { buildInterviewGraph, type InterviewGraph } from "./graph.js";
 export { InterviewService, validateStart, type StartRequest, type TurnView, type TurnOptions } from "./service.js";
 export { createRuntime, type Runtime, type RuntimeOverrides } from "./runtime.js";
 export { loadEngineConfig, EngineConfigSchema, type EngineConfig } from "./config.js";
-export { openDatabase, type Database } from "./database.js";
+export { openDatabase, runningEmbeddedServer, type Database } from "./database.js";
 export { createPostgresCheckpointer, createMemoryCheckpointer } from "./checkpointer.js";
 export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry } from "./threads.js";
 export { OfflineModel } from "./engines/offline/index.js";
