@@ -149,3 +149,7 @@ export const JoinResponse = z
     thread_id: z.string().openapi({ description: "The interview; continue it by voice (POST /join) or by text (POST /continue_interview)." }),
   })
   .openapi("JoinResponse");
+
+/** OpenAPI entries for the error statuses a route can answer with. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { description: "Error", content: { "application/json": { schema: ErrorResponse } } }]));

@@ -3,12 +3,9 @@ import type { MiddlewareHandler } from "hono";
 import { streamSSE } from "hono/streaming";
 import { InterviewError, renderMarkdownReport, type StartRequest, type TurnView } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
-import { ContinueInterviewBody, ErrorResponse, InterviewRecord, StartInterviewForm, StartInterviewJson, ThreadParam, TurnResponse, type StartInterviewBody } from "../schemas.js";
+import { ContinueInterviewBody, errorResponses, InterviewRecord, StartInterviewForm, StartInterviewJson, ThreadParam, TurnResponse, type StartInterviewBody } from "../schemas.js";
 import { interviewRecord, turnResponse } from "../presenters.js";
 import { toErrorResponse } from "../http-errors.js";
-
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: "Error", content: { "application/json": { schema: ErrorResponse } } }]));
 
 const startRoute = createRoute({
   method: "post",
@@ -25,7 +22,7 @@ const startRoute = createRoute({
   },
   responses: {
     200: { description: "First question", content: { "application/json": { schema: TurnResponse } } },
-    ...errors(400, 401, 409, 413, 415, 422, 429, 503),
+    ...errorResponses(400, 401, 409, 413, 415, 422, 429, 503),
   },
 });
 
@@ -42,7 +39,7 @@ const continueRoute = createRoute({
       description: "Next question or final evaluation",
       content: { "application/json": { schema: TurnResponse }, "text/event-stream": { schema: { type: "string" } } },
     },
-    ...errors(400, 401, 404, 409, 413, 429, 503),
+    ...errorResponses(400, 401, 404, 409, 413, 429, 503),
   },
 });
 
@@ -52,7 +49,7 @@ const getRoute = createRoute({
   tags: ["interview"],
   summary: "The whole interview: questions, answers, evaluations, retrieval decision, final evaluation",
   request: { params: ThreadParam },
-  responses: { 200: { description: "Interview", content: { "application/json": { schema: InterviewRecord } } }, ...errors(401, 404) },
+  responses: { 200: { description: "Interview", content: { "application/json": { schema: InterviewRecord } } }, ...errorResponses(401, 404) },
 });
 
 const reportRoute = createRoute({
@@ -66,7 +63,7 @@ const reportRoute = createRoute({
       description: "Report",
       content: { "application/json": { schema: InterviewRecord }, "text/markdown": { schema: { type: "string" } } },
     },
-    ...errors(401, 404),
+    ...errorResponses(401, 404),
   },
 });
 
@@ -76,7 +73,7 @@ const deleteRoute = createRoute({
   tags: ["interview"],
   summary: "Erase the interview and its CV data",
   request: { params: ThreadParam },
-  responses: { 204: { description: "Erased" }, ...errors(401, 404, 409) },
+  responses: { 204: { description: "Erased" }, ...errorResponses(401, 404, 409) },
 });
 
 function toStartRequest(body: StartInterviewBody, cvPdf?: Uint8Array): StartRequest {

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { InterviewError, type InterviewService } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
-import { ErrorResponse, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
+import { errorResponses, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
 import { readStartRequest, requireFormOrJson } from "./interviews.js";
 
 /** A seat in a voice room for one interview thread. */
@@ -19,9 +19,6 @@ export interface RoomAccess {
 
 /** Voice is available with room access, or unavailable for want of the named settings. */
 export type VoiceAvailability = { access: RoomAccess } | { missing: string[] };
-
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: "Error", content: { "application/json": { schema: ErrorResponse } } }]));
 
 const joinRoute = (middleware: MiddlewareHandler<AppEnv>[]) =>
   createRoute({
@@ -44,7 +41,7 @@ const joinRoute = (middleware: MiddlewareHandler<AppEnv>[]) =>
     },
     responses: {
       200: { description: "Room token", content: { "application/json": { schema: JoinResponse } } },
-      ...errors(400, 401, 404, 409, 413, 415, 422, 429, 503),
+      ...errorResponses(400, 401, 404, 409, 413, 415, 422, 429, 503),
     },
   });
 
