@@ -24,11 +24,14 @@ const startFields = {
   cv_text: optionalString(100_000, "CV as plain text, instead of a PDF."),
 };
 
+/** The optional CV file of a multipart request (checked as a PDF by the engine). */
+const cvUpload = z.any().optional().openapi({ type: "string", format: "binary", description: "CV as a PDF file (≤ 5 MB, ≤ 30 pages)." });
+
 export const StartInterviewJson = z.object(startFields).openapi("StartInterviewJson");
 export const StartInterviewForm = z
   .object({
     ...startFields,
-    cv: z.any().optional().openapi({ type: "string", format: "binary", description: "CV as a PDF file (≤ 5 MB, ≤ 30 pages)." }),
+    cv: cvUpload,
   })
   .openapi("StartInterviewForm");
 export type StartInterviewBody = z.infer<typeof StartInterviewForm>;
@@ -136,7 +139,7 @@ export const JoinJson = z.object(joinFields).openapi("JoinJson");
 export const JoinForm = z
   .object({
     ...joinFields,
-    cv: z.any().optional().openapi({ type: "string", format: "binary", description: "CV as a PDF file (≤ 5 MB, ≤ 30 pages)." }),
+    cv: cvUpload,
   })
   .openapi("JoinForm");
 export type JoinBody = z.infer<typeof JoinForm>;
