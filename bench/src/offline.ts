@@ -16,7 +16,7 @@ export function memoryService(): InterviewService {
   return new InterviewService({
     graph: buildInterviewGraph(deps, checkpointer),
     checkpointer,
-    threads: new InMemoryThreadRegistry(),
+    threads: new InMemoryThreadRegistry(checkpointer),
     ingestor: new CvIngestor(deps.embeddings),
     cvIndex: deps.cvIndex,
     engine: "offline",

@@ -174,8 +174,8 @@ export async function createPostgresCheckpointer(pool: pg.Pool): Promise<Postgre
   return saver;
 }
 
-/** Only for unit tests that do not exercise persistence. */
-export function createMemoryCheckpointer(): BaseCheckpointSaver {
+/** Only for unit tests that do not exercise persistence, and the benchmark's in-process floor. */
+export function createMemoryCheckpointer(): MemorySaver {
   const saver = new MemorySaver();
   saver.serde = compactSerializer(saver.serde);
   return saver;

@@ -1,14 +1,13 @@
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "./deps.js";
 import { InterviewStateAnnotation } from "./state.js";
-import { routeAfterCv, routeAfterEvaluation, routeAfterTriage, routeRetrieval, toGeneration } from "./routing.js";
+import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeRetrieval, toGeneration } from "./routing.js";
 import { setup } from "./nodes/setup.js";
 import { decideRetrieval } from "./nodes/decide-retrieval.js";
 import { makeRetrieveCv } from "./nodes/retrieve-cv.js";
 import { makeWebSearch } from "./nodes/web-search.js";
 import { makeGenerateQuestion } from "./nodes/generate-question.js";
-import { awaitAnswer } from "./nodes/await-answer.js";
-import { makeTriage } from "./nodes/triage.js";
+import { makeAwaitAnswer } from "./nodes/await-answer.js";
 import { makeEvaluateAnswer } from "./nodes/evaluate-answer.js";
 import { makeFinalAssessment } from "./nodes/final-assessment.js";
 
@@ -22,8 +21,7 @@ export function buildInterviewGraph(deps: GraphDeps, checkpointer: BaseCheckpoin
     .addNode("webSearch", makeWebSearch(deps))
     .addNode("generateQuestion", makeGenerateQuestion(deps))
     .addNode("evaluateAnswer", makeEvaluateAnswer(deps))
-    .addNode("awaitAnswer", awaitAnswer)
-    .addNode("triage", makeTriage(deps))
+    .addNode("awaitAnswer", makeAwaitAnswer(deps))
     .addNode("finalAssessment", makeFinalAssessment(deps))
     .addEdge(START, "setup")
     .addEdge("setup", "decideRetrieval")
@@ -32,8 +30,7 @@ export function buildInterviewGraph(deps: GraphDeps, checkpointer: BaseCheckpoin
     .addConditionalEdges("webSearch", toGeneration, ["generateQuestion", "evaluateAnswer"])
     .addEdge("generateQuestion", "awaitAnswer")
     .addConditionalEdges("evaluateAnswer", routeAfterEvaluation, ["awaitAnswer", "finalAssessment"])
-    .addEdge("awaitAnswer", "triage")
-    .addConditionalEdges("triage", routeAfterTriage, ["decideRetrieval", "evaluateAnswer"])
+    .addConditionalEdges("awaitAnswer", routeAfterAnswer, ["decideRetrieval", "evaluateAnswer"])
     .addEdge("finalAssessment", END)
     .compile({ checkpointer });
 }

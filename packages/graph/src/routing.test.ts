@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeAfterCv, routeAfterEvaluation, routeAfterTriage, routeRetrieval, toGeneration } from "./routing.js";
+import { routeAfterCv, routeAfterEvaluation, routeAfterAnswer, routeRetrieval, toGeneration } from "./routing.js";
 import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
 
 const pending = { questionId: "q1" } as HeuristicEvaluation;
@@ -35,8 +35,8 @@ describe("routing", () => {
     { nextAction: "ask_followup" as const, expected: "decideRetrieval" },
     { nextAction: "new_question" as const, expected: "decideRetrieval" },
     { nextAction: "clarify" as const, expected: "decideRetrieval" },
-  ])("after triage: $nextAction → $expected", ({ nextAction, expected }) => {
-    expect(routeAfterTriage({ nextAction })).toBe(expected);
+  ])("after an answer: $nextAction → $expected", ({ nextAction, expected }) => {
+    expect(routeAfterAnswer({ nextAction })).toBe(expected);
   });
 
   it.each([

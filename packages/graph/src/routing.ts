@@ -1,7 +1,7 @@
 import type { InterviewState } from "./state.js";
 
 export type NodeName =
-  | "setup" | "decideRetrieval" | "retrieveCv" | "webSearch" | "generateQuestion" | "awaitAnswer" | "triage"
+  | "setup" | "decideRetrieval" | "retrieveCv" | "webSearch" | "generateQuestion" | "awaitAnswer"
   | "evaluateAnswer" | "finalAssessment";
 
 /**
@@ -26,7 +26,7 @@ export function routeAfterCv(webSearchEnabled: boolean) {
     state.contextSource !== "cv" && webSearchEnabled ? ["webSearch"] : toGeneration(state);
 }
 
-export function routeAfterTriage(state: Pick<InterviewState, "nextAction">): NodeName {
+export function routeAfterAnswer(state: Pick<InterviewState, "nextAction">): NodeName {
   return state.nextAction === "conclude" ? "evaluateAnswer" : "decideRetrieval";
 }
 

@@ -77,6 +77,11 @@ function withoutUndefined<T extends object>(input: T): T {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;
 }
 
+const isInterruptOnly = (chunk: unknown) => {
+  const keys = Object.keys(chunk ?? {});
+  return keys.length === 1 && keys[0] === "__interrupt__";
+};
+
 const notFound = () => new InterviewError("not_found", "No interview with this thread_id.");
 
 const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
@@ -102,9 +107,9 @@ export class InterviewService {
     const cv = await this.ingest(request);
     const lease = await this.deps.threads.create(threadId);
     if (!lease) throw new InterviewError("thread_exists", "An interview with this thread_id already exists.");
-    let turn: { head: string; state: InterviewState };
+    let state: InterviewState;
     try {
-      turn = await this.run(lease, withoutUndefined({
+      state = await this.run(lease, withoutUndefined({
         ...input,
         seed: threadId,
         engine: this.deps.engine,
@@ -117,8 +122,8 @@ export class InterviewService {
       await this.deps.threads.remove(threadId);
       throw error;
     }
-    await this.deps.threads.release(lease, turn.head);
-    return this.view(threadId, turn.state, true);
+    await this.deps.threads.release(lease, true);
+    return this.view(threadId, state, true);
   }
 
   async answer(threadId: string, text: string, channel: Channel = "text", options: TurnOptions = {}): Promise<TurnView> {
@@ -128,20 +133,21 @@ export class InterviewService {
       throw new InterviewError("invalid_input", `user_response is longer than ${this.limits.maxAnswerChars} characters.`);
     }
     const lease = await this.acquire(threadId);
-    let head: string | undefined;
+    let state: InterviewState;
     try {
       const resume: AnswerResume = { text: answer, channel };
-      const turn = await this.run(lease, new Command({ resume }) as GraphInput, options);
-      // A finished interview waits for nothing: the run changes nothing and writes no checkpoint.
-      // Checked here rather than by loading the state first, which cost one more load per turn.
-      if (turn.head === lease.head && turn.state.status === "completed") {
-        throw new InterviewError("interview_completed", "This interview is already completed.");
-      }
-      head = turn.head;
-      return this.view(threadId, turn.state, false);
-    } finally {
-      await this.deps.threads.release(lease, head);
+      state = await this.run(lease, new Command({ resume }) as GraphInput, options);
+    } catch (error) {
+      await this.deps.threads.release(lease, false);
+      throw error;
     }
+    const head = await this.deps.threads.release(lease, true);
+    // A finished interview waits for nothing: the run changes nothing and writes no checkpoint.
+    // Checked here rather than by loading the state first, which cost one more load per turn.
+    if (head === lease.head && state.status === "completed") {
+      throw new InterviewError("interview_completed", "This interview is already completed.");
+    }
+    return this.view(threadId, state, false);
   }
 
   /** The current state, or 404. */
@@ -159,7 +165,7 @@ export class InterviewService {
       this.deps.cvIndex.evict(threadId);
       await this.deps.threads.remove(threadId);
     } catch (error) {
-      await this.deps.threads.release(lease);
+      await this.deps.threads.release(lease, false);
       throw error;
     }
   }
@@ -181,29 +187,34 @@ export class InterviewService {
       throw new InterviewError("turn_in_progress", "Another turn is in progress on this interview; try again when it finishes.");
     }
     if (!result.head) {
-      await this.deps.threads.release(result);
+      await this.deps.threads.release(result, false);
       throw notFound();
     }
     return result;
   }
 
   /**
-   * One turn, run from the thread's head checkpoint. Checkpoints are written only when the run
-   * pauses or ends (durability "exit"); the head moves to the new checkpoint only on success.
+   * One turn, run from the thread's head checkpoint; returns the state it ends in. Checkpoints
+   * are written only when the run pauses or ends (durability "exit"); the caller moves the head
+   * to the new checkpoint only on success.
    */
-  private async run(lease: ThreadLease, input: GraphInput, options: TurnOptions): Promise<{ head: string; state: InterviewState }> {
+  private async run(lease: ThreadLease, input: GraphInput, options: TurnOptions): Promise<InterviewState> {
     const signal = options.signal
       ? AbortSignal.any([options.signal, AbortSignal.timeout(this.limits.turnTimeoutMs)])
       : AbortSignal.timeout(this.limits.turnTimeoutMs);
-    const configurable = { thread_id: lease.threadId, ...(lease.head ? { checkpoint_id: lease.head } : {}) };
-    const config = { configurable, durability: "exit" as const, signal };
+    // The head is the thread's latest checkpoint (see ThreadRegistry), so the run needs no
+    // checkpoint_id: addressing one makes LangGraph load the latest too, to compare.
+    const config = { configurable: { thread_id: lease.threadId }, durability: "exit" as const, signal };
+    let values: unknown;
     try {
       if (!options.onToken) {
-        await this.deps.graph.invoke(input, config);
+        values = await this.deps.graph.invoke(input, config);
       } else {
-        const stream = await this.deps.graph.stream(input, { ...config, streamMode: "custom" as const });
-        for await (const event of stream as AsyncIterable<QuestionTokenEvent>) {
-          if (event?.type === "question_token") options.onToken(event.token);
+        const stream = await this.deps.graph.stream(input, { ...config, streamMode: ["custom", "values"] as const });
+        for await (const [mode, chunk] of stream as AsyncIterable<["custom" | "values", unknown]>) {
+          // The last chunk of a paused run holds only the pending interrupt.
+          if (mode === "values" && !isInterruptOnly(chunk)) values = chunk;
+          else if ((chunk as QuestionTokenEvent)?.type === "question_token") options.onToken((chunk as QuestionTokenEvent).token);
         }
       }
     } catch (error) {
@@ -213,12 +224,15 @@ export class InterviewService {
       }
       throw error;
     }
-    const snapshot = await this.deps.graph.getState({ configurable: { thread_id: lease.threadId } });
-    return { head: String(snapshot.config.configurable?.checkpoint_id), state: snapshot.values as InterviewState };
+    // The run's output is the state it saved (less the pending interrupt), so no reload is needed.
+    // A streamed run with nothing to do (a finished interview) emits no values: read them.
+    if (values === undefined) return this.stateAt(lease.threadId, lease.head);
+    const { __interrupt__: _, ...state } = values as InterviewState & { __interrupt__?: unknown };
+    return state as InterviewState;
   }
 
-  private async stateAt(threadId: string, head: string): Promise<InterviewState> {
-    const snapshot = await this.deps.graph.getState({ configurable: { thread_id: threadId, checkpoint_id: head } });
+  private async stateAt(threadId: string, head: string | null): Promise<InterviewState> {
+    const snapshot = await this.deps.graph.getState({ configurable: { thread_id: threadId, ...(head ? { checkpoint_id: head } : {}) } });
     return snapshot.values as InterviewState;
   }
 
