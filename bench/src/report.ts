@@ -14,6 +14,7 @@ export interface Results {
   insert?: { p50: number; p99: number };
   floor?: TargetResult;
   api?: TargetResult;
+  api2?: TargetResult;
   peer?: TargetResult;
   peerUpdates?: TargetResult;
   peerEngineSerde?: TargetResult;
@@ -41,6 +42,7 @@ function turnTable(r: Results): string {
   ];
   const targets: [string, TargetResult | undefined][] = [
     ["**Engine: HTTP API on PostgreSQL**", r.api],
+    ["**Engine, `API_WORKERS=2`**", r.api2],
     ["(a) floor: same graph + service on MemorySaver, in process", r.floor],
     ["(b) LangGraph server, default stream_mode", r.peer],
     ['(b) LangGraph server, stream_mode "updates"', r.peerUpdates],
@@ -63,7 +65,7 @@ function memoryTable(r: Results): string {
     "| Target | Active interviews opened | RSS per 1 000 active | V8 heap + external per 1 000 | PostgreSQL growth per 1 000 |",
     "|---|---:|---:|---:|---:|",
   ];
-  for (const [name, t] of [["Engine: HTTP API on PostgreSQL", r.api], ["(a) floor, MemorySaver", r.floor], ["(b) LangGraph server, default", r.peer], ['(b) LangGraph server, "updates"', r.peerUpdates], ["(b′) LangGraph server, engine's serializer", r.peerEngineSerde]] as const) {
+  for (const [name, t] of [["Engine: HTTP API on PostgreSQL", r.api], ["Engine, `API_WORKERS=2` (all processes)", r.api2], ["(a) floor, MemorySaver", r.floor], ["(b) LangGraph server, default", r.peer], ['(b) LangGraph server, "updates"', r.peerUpdates], ["(b′) LangGraph server, engine's serializer", r.peerEngineSerde]] as const) {
     if (!t) continue;
     rows.push(
       `| ${name} | ${t.memory.interviews} | ${fmt(mb(t.memory.rssPer1000))} MB | ${fmt(mb(t.memory.heapPer1000))} MB | ${t.storagePer1000 !== undefined ? `${fmt(mb(t.storagePer1000))} MB` : "– (in RSS)"} |`,
@@ -125,7 +127,15 @@ function targets(r: Results): Verdict[] {
   const peerEngine1 = levelAt(r.peerEngineSerde, 1);
   if (api1 && peerEngine1) verdicts.push(["(for reference) … than LangGraph's server whose MemorySaver has the engine's serializer", `${fmt(api1.p50)} ms vs ${fmt(peerEngine1.p50)} ms = ${ratio(api1.p50, peerEngine1.p50)}`, undefined]);
   const floor50 = levelAt(r.floor, 50);
-  if (api50) verdicts.push(["≥ 150 turns/s at 50 concurrent interviews", `${fmt(api50.turnsPerSecond, 0)} turns/s (floor: ${fmt(floor50?.turnsPerSecond ?? NaN, 0)})`, api50.turnsPerSecond >= 150]);
+  const workers50 = levelAt(r.api2, 50);
+  if (api50) {
+    const best = Math.max(api50.turnsPerSecond, workers50?.turnsPerSecond ?? 0);
+    verdicts.push([
+      "≥ 150 turns/s at 50 concurrent interviews",
+      `${fmt(api50.turnsPerSecond, 0)} turns/s with one API process, ${fmt(workers50?.turnsPerSecond ?? NaN, 0)} with \`API_WORKERS=2\` (floor: ${fmt(floor50?.turnsPerSecond ?? NaN, 0)})`,
+      best >= 150,
+    ]);
+  }
   if (r.critical) {
     const c = r.critical;
     verdicts.push(["Time to next question ≤ 1.2× one model call", `${fmt(c.answer.p50)} ms = ${ratio(c.answer.p50, c.modelMs)} (first token ${ratio(c.answer.firstToken, c.modelMs)})`, c.answer.p50 <= 1.2 * c.modelMs]);
@@ -152,7 +162,7 @@ export function render(r: Results): string {
   parts.push(["| Target | Measured | Met |", "|---|---|---|", ...targets(r).map(([t, m, ok]) => `| ${t} | ${m} | ${ok === undefined ? "–" : ok ? "yes" : "**no**"} |`)].join("\n"));
   parts.push("### 1. Turn overhead (offline engine, whole interviews, every start and answer is a turn)");
   parts.push(
-    "Workload: whole 5-question technical interviews with the offline engine, a 2-page CV given as text (~4 k characters, 17 chunks with 1 024-dim vectors, so retrieval runs and the vectors are in the state), every answer the same detailed paragraph; each start and each answer is one turn (6 per interview). Each contender runs in its own process; they take turns in rounds at each level (rotating order) after a warm-up, so drift in machine load hits them alike. The engine is apps/api's `createApp` as `server.ts` composes it, served by @hono/node-server on loopback and driven with `fetch` (rate limit raised, the limiter still runs; request logs at `info` to /dev/null); LangGraph's server is `createEmbedServer` from @langchain/langgraph-api with the same graph, driven with `POST /threads` + `POST /threads/{id}/runs/stream`.",
+    "Workload: whole 5-question technical interviews with the offline engine, a 2-page CV given as text (~4 k characters, 17 chunks with 1 024-dim vectors, so retrieval runs and the vectors are in the state), every answer the same detailed paragraph; each start and each answer is one turn (6 per interview). Each contender runs in its own process; they take turns in rounds at each level (rotating order) after a warm-up, so drift in machine load hits them alike. The engine is apps/api's `createApp` as `server.ts` composes it, served by @hono/node-server on loopback (one process, and `API_WORKERS=2`: two node:cluster workers on one port) and driven with node:http on a keep-alive agent (rate limit raised, the limiter still runs; request logs at `info` to /dev/null); LangGraph's server is `createEmbedServer` from @langchain/langgraph-api with the same graph, driven the same way with `POST /threads` + `POST /threads/{id}/runs/stream`.",
   );
   parts.push(turnTable(r));
   parts.push(

@@ -68,7 +68,7 @@ export function summarise(runs: RunResult[]): LevelResult {
 
 /** One system under test: how it is driven and where its memory is read. */
 interface Contender {
-  key: "api" | "floor" | "peer" | "peerUpdates" | "peerEngineSerde";
+  key: "api" | "api2" | "floor" | "peer" | "peerUpdates" | "peerEngineSerde";
   name: string;
   target: Target;
   run(level: Level, seconds: number): Promise<RunResult>;
@@ -97,6 +97,9 @@ async function spawnContenders(databaseUrl: string): Promise<Contender[]> {
   };
   await spawn("api-server.ts", { BENCH_DATABASE_URL: databaseUrl }, (t) =>
     http("api", `engine: HTTP API on PostgreSQL (pool ${t.ready.poolSize})`, t, new ApiClient(`http://127.0.0.1:${t.ready.port}`), true),
+  );
+  await spawn("api-server.ts", { BENCH_DATABASE_URL: databaseUrl, BENCH_API_WORKERS: "2" }, (t) =>
+    http("api2", `engine: HTTP API on PostgreSQL, API_WORKERS=2 (pool ${t.ready.poolSize} each)`, t, new ApiClient(`http://127.0.0.1:${t.ready.port}`), true),
   );
   await spawn("floor.ts", {}, (t) => ({
     key: "floor",

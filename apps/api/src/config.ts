@@ -15,6 +15,10 @@ const optionalText = z
 export const ApiConfigSchema = EngineConfigSchema.extend({
   PORT: z.coerce.number().int().positive().default(8000),
   HOST: z.string().default("0.0.0.0"),
+  API_WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9][0-9]*)$/, 'must be a number of processes, or "auto" for one per CPU core')
+    .default("1"),
   API_KEYS: list,
   CORS_ORIGINS: list,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),

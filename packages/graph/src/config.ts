@@ -16,6 +16,8 @@ export const EngineConfigSchema = z.object({
   DATA_DIR: z.string().default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),
   DB_POOL_SIZE: int(20),
+  /** Off behind a transaction-pooling proxy without prepared-statement support (PgBouncer < 1.21). */
+  DB_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   GOOGLE_API_KEY: list,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
   GEMINI_EMBEDDING_MODEL: z.string().default("gemini-embedding-001"),

@@ -67,7 +67,7 @@ function chooseEmbeddings(config: EngineConfig): { embeddings: EmbeddingsInterfa
 export async function createRuntime(config: EngineConfig, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   const database =
     overrides.database ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, poolSize: config.DB_POOL_SIZE }));
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, poolSize: config.DB_POOL_SIZE, prepareStatements: config.DB_PREPARED_STATEMENTS }));
   const model = overrides.model ?? chooseModel(config);
   const chosen = chooseEmbeddings(config);
   const embeddings = overrides.embeddings ?? chosen.embeddings;

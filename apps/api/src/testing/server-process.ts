@@ -26,6 +26,8 @@ export function freePort(): Promise<number> {
 
 export interface ServerProcess {
   url: string;
+  /** The embedded PostgreSQL's data folder (unused with DATABASE_URL). */
+  dataDir: string;
   child: ChildProcess;
   output(): string;
   /** SIGTERM (SIGKILL after 10 s), then removes the data folder. */
@@ -69,7 +71,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       throw new Error(`server exited early:\n${output.slice(-3000)}`);
     }
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child, output: () => output, stop };
+      if ((await fetch(`${url}/health`)).ok) return { url, dataDir, child, output: () => output, stop };
     } catch {
       // not listening yet
     }
