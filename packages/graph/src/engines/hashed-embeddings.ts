@@ -14,7 +14,10 @@ export class HashedEmbeddings extends Embeddings {
   embedOne(text: string): number[] {
     const vector = new Array<number>(this.dimensions).fill(0);
     const counts = new Map<string, number>();
-    for (const word of contentWords(text)) counts.set(stem(word), (counts.get(stem(word)) ?? 0) + 1);
+    for (const word of contentWords(text)) {
+      const term = stem(word);
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
     for (const [word, tf] of counts) {
       const h = fnv1a(word);
       vector[h % this.dimensions]! += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(tf));
