@@ -1,4 +1,5 @@
-import { MemorySaver, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { MemorySaver, type BaseCheckpointSaver, type CheckpointTuple } from "@langchain/langgraph";
+import type { RunnableConfig } from "@langchain/core/runnables";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
 
@@ -115,14 +116,102 @@ const UPSERT_WRITES_SQL = PUT_WRITES_SQL("do update set channel = excluded.chann
 const INSERT_WRITES_SQL = PUT_WRITES_SQL("do nothing");
 
 /**
+ * A checkpoint with its channel values and pending writes, as PostgresSaver reads one; the caller
+ * appends the `where` clause on `cp`.
+ */
+export const SELECT_CHECKPOINT_SQL = `select cp.checkpoint_id, cp.parent_checkpoint_id, cp.checkpoint, cp.metadata,
+    (select array_agg(array[bl.channel::bytea, bl.type::bytea, bl.blob])
+      from jsonb_each_text(cp.checkpoint -> 'channel_versions') v
+      join checkpoint_blobs bl on bl.thread_id = cp.thread_id and bl.checkpoint_ns = cp.checkpoint_ns
+        and bl.channel = v.key and bl.version = v.value) as channel_values,
+    (select array_agg(array[cw.task_id::bytea, cw.channel::bytea, cw.type::bytea, cw.blob] order by cw.task_id, cw.idx)
+      from checkpoint_writes cw
+      where cw.thread_id = cp.thread_id and cw.checkpoint_ns = cp.checkpoint_ns and cw.checkpoint_id = cp.checkpoint_id) as pending_writes
+  from checkpoints cp`;
+
+export interface CheckpointRow {
+  checkpoint_id: string;
+  parent_checkpoint_id: string | null;
+  checkpoint: Parameters<PostgresSaver["_loadCheckpoint"]>[0] & { v: number };
+  metadata: Record<string, unknown>;
+  channel_values: [Uint8Array, Uint8Array, Uint8Array][] | null;
+  pending_writes: [Uint8Array, Uint8Array, Uint8Array, Uint8Array][] | null;
+}
+
+/** A serialized checkpoint and the channel values it changed, as one turn stages it. */
+export interface StagedCheckpoint {
+  id: string;
+  parentId: string | null;
+  checkpoint: Record<string, unknown>;
+  metadata: unknown;
+  /** channel, version, type, bytes (null for an emptied channel) */
+  blobs: [string, string, string, Uint8Array | null][];
+}
+
+/** One task's serialized writes against a checkpoint; negative indexes are special channels. */
+export interface StagedWrites {
+  checkpointId: string;
+  taskId: string;
+  /** idx, channel, type, bytes */
+  rows: [number, string, string, Uint8Array][];
+}
+
+/**
+ * One interview turn as the saver takes part in it (threads.ts). The state load and the turn's
+ * lease are one statement, and what the run saves is held back and written together with the
+ * move of the thread's head when the turn commits: a turn that fails or whose process dies
+ * writes nothing, and a turn costs two round trips (bench/RESULTS.md).
+ */
+export interface SaverTurn {
+  readonly threadId: string;
+  /** Takes the lease and loads the head checkpoint (`select` is SELECT_CHECKPOINT_SQL); undefined when there is none yet. */
+  load(select: string): Promise<CheckpointRow | undefined>;
+  stageCheckpoint(checkpoint: StagedCheckpoint): void;
+  stageWrites(writes: StagedWrites): void;
+}
+
+/** The run config key that carries the SaverTurn. */
+export const TURN_KEY = "interview_turn";
+
+function turnOf(config: RunnableConfig): SaverTurn | undefined {
+  const { checkpoint_ns = "", checkpoint_id } = config.configurable ?? {};
+  const turn = config.configurable?.[TURN_KEY] as SaverTurn | undefined;
+  // A turn runs at the thread's root namespace from its head; anything addressed is a plain read.
+  return turn && checkpoint_ns === "" && !checkpoint_id ? turn : undefined;
+}
+
+/**
  * PostgresSaver whose `put` stores the checkpoint and its changed channels in one statement, and
  * `putWrites` a task's writes in one. The library sends one INSERT per channel or write inside a
  * transaction: ~20 round trips per turn (bench/RESULTS.md). Same rows, same conflict rules,
- * still atomic.
+ * still atomic. A run whose config carries a SaverTurn (TURN_KEY) loads through the turn and
+ * stages its writes there instead.
  */
 export class BatchedPostgresSaver extends PostgresSaver {
   constructor(private readonly db: pg.Pool) {
     super(db);
+  }
+
+  override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
+    const turn = turnOf(config);
+    if (!turn) return super.getTuple(config);
+    const row = await turn.load(SELECT_CHECKPOINT_SQL);
+    if (!row) return undefined;
+    const at = (checkpoint_id: string) => ({ configurable: { thread_id: turn.threadId, checkpoint_ns: "", checkpoint_id } });
+    // Checkpoints older than format 4 need the library's migration on load.
+    if (row.checkpoint.v < 4) return super.getTuple(at(row.checkpoint_id));
+    const [checkpoint, metadata, pendingWrites] = await Promise.all([
+      this._loadCheckpoint(row.checkpoint, row.channel_values ?? []),
+      this._loadMetadata(row.metadata),
+      this._loadWrites(row.pending_writes ?? []),
+    ]);
+    return {
+      config: at(row.checkpoint_id),
+      checkpoint,
+      metadata,
+      parentConfig: row.parent_checkpoint_id ? at(row.parent_checkpoint_id) : undefined,
+      pendingWrites,
+    };
   }
 
   override async put(...[config, checkpoint, metadata, newVersions]: Parameters<PostgresSaver["put"]>) {
@@ -132,6 +221,18 @@ export class BatchedPostgresSaver extends PostgresSaver {
       this._dumpBlobs(thread_id, checkpoint_ns, checkpoint.channel_values, newVersions),
       this._dumpMetadata(metadata),
     ]);
+    const saved = { configurable: { thread_id, checkpoint_ns, checkpoint_id: checkpoint.id } };
+    const turn = config.configurable[TURN_KEY] as SaverTurn | undefined;
+    if (turn && checkpoint_ns === "") {
+      turn.stageCheckpoint({
+        id: checkpoint.id,
+        parentId: checkpoint_id ?? null,
+        checkpoint: this._dumpCheckpoint(checkpoint),
+        metadata: dumpedMetadata,
+        blobs: blobs.map((b) => [b[2], b[3], b[4], b[5] ?? null]),
+      });
+      return saved;
+    }
     await this.db.query(PUT_CHECKPOINT_SQL, [
       thread_id,
       checkpoint_ns,
@@ -144,13 +245,18 @@ export class BatchedPostgresSaver extends PostgresSaver {
       blobs.map((b) => b[4]),
       blobs.map((b) => b[5] ?? null),
     ]);
-    return { configurable: { thread_id, checkpoint_ns, checkpoint_id: checkpoint.id } };
+    return saved;
   }
 
   override async putWrites(...[config, writes, taskId]: Parameters<PostgresSaver["putWrites"]>) {
     const { thread_id, checkpoint_ns, checkpoint_id } = config.configurable ?? {};
     const rows = await this._dumpWrites(thread_id, checkpoint_ns, checkpoint_id, taskId, writes);
     if (rows.length === 0) return;
+    const turn = config.configurable?.[TURN_KEY] as SaverTurn | undefined;
+    if (turn && (checkpoint_ns ?? "") === "") {
+      turn.stageWrites({ checkpointId: checkpoint_id, taskId, rows: rows.map((r) => [r[4], r[5], r[6], r[7]]) });
+      return;
+    }
     // Special channels (error, interrupt, resume…) get negative indexes and replace earlier ones.
     const sql = rows.every((r) => r[4] < 0) ? UPSERT_WRITES_SQL : INSERT_WRITES_SQL;
     await this.db.query(sql, [

@@ -5,7 +5,7 @@ import type { InterviewInput, InterviewState } from "./state.js";
 import { currentQuestion } from "./state.js";
 import type { Channel, EngineName, Evaluation, FinalEvaluation, Question, QuestionStyle, QuestionType } from "./types.js";
 import { QUESTION_STYLES, QUESTION_TYPES } from "./types.js";
-import type { ThreadLease, ThreadRegistry } from "./threads.js";
+import type { Turn, ThreadRegistry } from "./threads.js";
 import type { CvIngestor, IngestedCv } from "./cv/ingest.js";
 import type { CvIndexCache } from "./cv/cv-index.js";
 import type { AnswerResume } from "./nodes/await-answer.js";
@@ -105,11 +105,11 @@ export class InterviewService {
       throw new InterviewError("invalid_input", "thread_id may only contain letters, digits, '_', '-', '.' and ':' (max 128).");
     }
     const cv = await this.ingest(request);
-    const lease = await this.deps.threads.create(threadId);
-    if (!lease) throw new InterviewError("thread_exists", "An interview with this thread_id already exists.");
+    const turn = await this.deps.threads.create(threadId);
+    if (!turn) throw new InterviewError("thread_exists", "An interview with this thread_id already exists.");
     let state: InterviewState;
     try {
-      state = await this.run(lease, withoutUndefined({
+      state = await this.run(turn, withoutUndefined({
         ...input,
         seed: threadId,
         engine: this.deps.engine,
@@ -118,11 +118,12 @@ export class InterviewService {
       }), options);
     } catch (error) {
       // A start that failed leaves nothing behind, so the same request can be sent again.
-      await this.deps.checkpointer.deleteThread(threadId);
+      await turn.abandon();
       await this.deps.threads.remove(threadId);
+      this.deps.cvIndex.evict(threadId);
       throw error;
     }
-    await this.deps.threads.release(lease, true);
+    await turn.commit();
     return this.view(threadId, state, true);
   }
 
@@ -132,19 +133,20 @@ export class InterviewService {
     if (answer.length > this.limits.maxAnswerChars) {
       throw new InterviewError("invalid_input", `user_response is longer than ${this.limits.maxAnswerChars} characters.`);
     }
-    const lease = await this.acquire(threadId);
+    if (!THREAD_ID.test(threadId)) throw notFound();
+    const turn = await this.deps.threads.begin(threadId);
     let state: InterviewState;
     try {
       const resume: AnswerResume = { text: answer, channel };
-      state = await this.run(lease, new Command({ resume }) as GraphInput, options);
+      state = await this.run(turn, new Command({ resume }) as GraphInput, options);
     } catch (error) {
-      await this.deps.threads.release(lease, false);
+      await turn.abandon();
       throw error;
     }
-    const head = await this.deps.threads.release(lease, true);
+    const head = await turn.commit();
     // A finished interview waits for nothing: the run changes nothing and writes no checkpoint.
     // Checked here rather than by loading the state first, which cost one more load per turn.
-    if (head === lease.head && state.status === "completed") {
+    if (head === turn.head && state.status === "completed") {
       throw new InterviewError("interview_completed", "This interview is already completed.");
     }
     return this.view(threadId, state, false);
@@ -159,13 +161,14 @@ export class InterviewService {
 
   /** Erases the interview: every checkpoint (with the CV chunks in them) and the cached index. */
   async delete(threadId: string): Promise<void> {
-    const lease = await this.acquire(threadId);
+    if (!THREAD_ID.test(threadId)) throw notFound();
+    const turn = await this.deps.threads.lock(threadId);
     try {
       await this.deps.checkpointer.deleteThread(threadId);
       this.deps.cvIndex.evict(threadId);
       await this.deps.threads.remove(threadId);
     } catch (error) {
-      await this.deps.threads.release(lease, false);
+      await turn.abandon();
       throw error;
     }
   }
@@ -180,31 +183,18 @@ export class InterviewService {
     return null;
   }
 
-  private async acquire(threadId: string): Promise<ThreadLease> {
-    const result = THREAD_ID.test(threadId) ? await this.deps.threads.acquire(threadId) : "missing";
-    if (result === "missing") throw notFound();
-    if (result === "busy") {
-      throw new InterviewError("turn_in_progress", "Another turn is in progress on this interview; try again when it finishes.");
-    }
-    if (!result.head) {
-      await this.deps.threads.release(result, false);
-      throw notFound();
-    }
-    return result;
-  }
-
   /**
-   * One turn, run from the thread's head checkpoint; returns the state it ends in. Checkpoints
-   * are written only when the run pauses or ends (durability "exit"); the caller moves the head
-   * to the new checkpoint only on success.
+   * One turn, run from the thread's head checkpoint; returns the state it ends in. The run saves
+   * one checkpoint, when it pauses or ends (durability "exit"), and the turn keeps it until the
+   * caller commits it on success.
    */
-  private async run(lease: ThreadLease, input: GraphInput, options: TurnOptions): Promise<InterviewState> {
+  private async run(turn: Turn, input: GraphInput, options: TurnOptions): Promise<InterviewState> {
     const signal = options.signal
       ? AbortSignal.any([options.signal, AbortSignal.timeout(this.limits.turnTimeoutMs)])
       : AbortSignal.timeout(this.limits.turnTimeoutMs);
-    // The head is the thread's latest checkpoint (see ThreadRegistry), so the run needs no
-    // checkpoint_id: addressing one makes LangGraph load the latest too, to compare.
-    const config = { configurable: { thread_id: lease.threadId }, durability: "exit" as const, signal };
+    // No checkpoint_id: the run continues from the head, which the turn loads (addressing a
+    // checkpoint by id makes LangGraph load the latest one too, to compare).
+    const config = { configurable: { ...turn.configurable, thread_id: turn.threadId }, durability: "exit" as const, signal };
     let values: unknown;
     try {
       if (!options.onToken) {
@@ -226,7 +216,7 @@ export class InterviewService {
     }
     // The run's output is the state it saved (less the pending interrupt), so no reload is needed.
     // A streamed run with nothing to do (a finished interview) emits no values: read them.
-    if (values === undefined) return this.stateAt(lease.threadId, lease.head);
+    if (values === undefined) return this.stateAt(turn.threadId, turn.head);
     const { __interrupt__: _, ...state } = values as InterviewState & { __interrupt__?: unknown };
     return state as InterviewState;
   }

@@ -1,67 +1,98 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { emptyCheckpoint, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { openDatabase, type Database } from "./database.js";
 import { createPostgresCheckpointer } from "./checkpointer.js";
-import { PostgresThreadRegistry } from "./threads.js";
+import { PostgresThreadRegistry, type Turn } from "./threads.js";
 import { openTestRuntime } from "./testing/runtime.js";
 
 let database: Database;
+let saver: BaseCheckpointSaver;
 let threads: PostgresThreadRegistry;
 
 beforeAll(async () => {
   database = await openDatabase({ url: inject("databaseUrl"), dataDir: "", poolSize: 2 });
-  await createPostgresCheckpointer(database.pool);
+  saver = await createPostgresCheckpointer(database.pool);
   threads = await PostgresThreadRegistry.create(database.pool, 50);
 });
 afterAll(() => database.close());
 
-const checkpoint = (threadId: string, id: string) =>
-  database.pool.query(
-    `insert into checkpoints (thread_id, checkpoint_ns, checkpoint_id, checkpoint, metadata) values ($1, '', $2, '{}', '{}')`,
-    [threadId, id],
-  );
+const config = (turn: Turn) => ({ configurable: { ...turn.configurable, thread_id: turn.threadId } });
 
-const checkpointIds = async (threadId: string) =>
-  (await database.pool.query<{ checkpoint_id: string }>("select checkpoint_id from checkpoints where thread_id = $1 order by 1", [threadId])).rows.map(
-    (r) => r.checkpoint_id,
-  );
+/** What a graph run does through the saver: load the state, then save a checkpoint and a pending write. */
+async function runTurn(turn: Turn, value: string) {
+  const saved = await saver.getTuple(config(turn));
+  const checkpoint = { ...emptyCheckpoint(), channel_values: { answer: value }, channel_versions: { answer: `${value}.v` } };
+  const parent = saved ? { configurable: { ...config(turn).configurable, checkpoint_id: saved.checkpoint.id } } : config(turn);
+  const next = await saver.put(parent, checkpoint, { source: "loop", step: 1, parents: {} }, { answer: `${value}.v` });
+  await saver.putWrites({ configurable: { ...parent.configurable, checkpoint_id: next.configurable!.checkpoint_id } }, [["__interrupt__", value]], "task");
+  return { loaded: saved?.checkpoint.channel_values.answer, id: checkpoint.id };
+}
 
-describe("thread registry on PostgreSQL", () => {
-  it("moves the head to the checkpoint a completed turn wrote, and discards what a failed one wrote", async () => {
-    const lease = (await threads.create("reg-head"))!;
-    await checkpoint("reg-head", "1");
-    await expect(threads.release(lease, true)).resolves.toBe("1");
+const stored = async (threadId: string) => ({
+  checkpoints: Number((await database.pool.query("select count(*) from checkpoints where thread_id = $1", [threadId])).rows[0].count),
+  head: await threads.head(threadId),
+  answer: (await saver.getTuple({ configurable: { thread_id: threadId } }))?.checkpoint.channel_values.answer,
+});
 
-    const failed = await threads.acquire("reg-head");
-    expect(failed).toMatchObject({ head: "1" });
-    await checkpoint("reg-head", "2");
-    await expect(threads.release(failed as never, false)).resolves.toBe("1");
-    expect(await checkpointIds("reg-head")).toEqual(["1"]);
+describe("turns on PostgreSQL", () => {
+  it("save what the run wrote only on commit, moving the head to it; an abandoned turn saves nothing", async () => {
+    const start = (await threads.create("turn-commit"))!;
+    const first = await runTurn(start, "first");
+    await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 0, head: null, answer: undefined });
+    await expect(start.commit()).resolves.toBe(first.id);
+    await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 1, head: first.id, answer: "first" });
 
-    const retry = await threads.acquire("reg-head");
-    await checkpoint("reg-head", "3");
-    await expect(threads.release(retry as never, true)).resolves.toBe("3");
-    await expect(threads.head("reg-head")).resolves.toBe("3");
+    const failed = await threads.begin("turn-commit");
+    await expect(runTurn(failed, "failed")).resolves.toMatchObject({ loaded: "first" });
+    await failed.abandon();
+    await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 1, head: first.id, answer: "first" });
+
+    const retry = await threads.begin("turn-commit");
+    const second = await runTurn(retry, "retry");
+    expect(second.loaded).toBe("first");
+    expect(retry.head).toBe(first.id);
+    await expect(retry.commit()).resolves.toBe(second.id);
+    await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 2, head: second.id, answer: "retry" });
+    const pending = await saver.getTuple({ configurable: { thread_id: "turn-commit" } });
+    expect(pending?.pendingWrites).toEqual([["task", "__interrupt__", "retry"]]);
   });
 
-  it("gives an expired lease to the next turn, discarding what the dead holder wrote", async () => {
-    const lease = (await threads.create("reg-crash"))!;
-    await checkpoint("reg-crash", "1");
-    await threads.release(lease, true);
-    const dead = await threads.acquire("reg-crash");
-    await checkpoint("reg-crash", "2");
-    await expect(threads.acquire("reg-crash")).resolves.toBe("busy");
+  it("give one turn at a time the interview, and refuse unknown ones", async () => {
+    const start = (await threads.create("turn-busy"))!;
+    await runTurn(start, "first");
+    await start.commit();
+    const holder = await threads.begin("turn-busy");
+    await runTurn(holder, "holder");
+    const other = await threads.begin("turn-busy");
+    await expect(saver.getTuple(config(other))).rejects.toMatchObject({ code: "turn_in_progress" });
+    await expect(threads.lock("turn-busy")).rejects.toMatchObject({ code: "turn_in_progress" });
+    await holder.commit();
+    const unknown = await threads.begin("turn-unknown");
+    await expect(saver.getTuple(config(unknown))).rejects.toMatchObject({ code: "not_found" });
+    await expect(threads.lock("turn-unknown")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("give an expired lease to the next turn; the late turn's commit is refused and saves nothing", async () => {
+    const start = (await threads.create("turn-late"))!;
+    const first = await runTurn(start, "first");
+    await start.commit();
+    const late = await threads.begin("turn-late");
+    await runTurn(late, "late");
     await new Promise((resolve) => setTimeout(resolve, 80));
 
-    await expect(threads.acquire("reg-crash")).resolves.toMatchObject({ head: "1" });
-    expect(await checkpointIds("reg-crash")).toEqual(["1"]);
-    // The dead holder's late release no longer holds the lease and changes nothing.
-    await expect(threads.release(dead as never, true)).resolves.toBe("1");
-    await expect(threads.head("reg-crash")).resolves.toBe("1");
+    const next = await threads.begin("turn-late");
+    await expect(runTurn(next, "next")).resolves.toMatchObject({ loaded: "first" });
+    await expect(late.commit()).rejects.toMatchObject({ code: "turn_in_progress" });
+    await expect(stored("turn-late")).resolves.toEqual({ checkpoints: 1, head: first.id, answer: "first" });
+    await next.commit();
+    await expect(stored("turn-late")).resolves.toMatchObject({ checkpoints: 2, answer: "next" });
   });
 });
 
 describe("turns after a crash mid-turn", () => {
-  it("continue from the last completed turn, not from a checkpoint the crashed turn saved", async () => {
+  // Turns save nothing until they commit; a checkpoint after the head can only have been left by
+  // an interrupted turn of an engine that saved as it ran.
+  it("continue from the last completed turn, not from a checkpoint saved after it", async () => {
     const runtime = await openTestRuntime(inject("databaseUrl"));
     try {
       const { service } = runtime;
@@ -69,8 +100,8 @@ describe("turns after a crash mid-turn", () => {
       const first = await service.answer(start.threadId, "First answer: I built a queue in Go because cron lost work; retries fell 90%.");
       const headAfterFirst = await runtime.database.pool.query<{ head: string }>("select head from interview_threads where thread_id = $1", [start.threadId]);
       await service.answer(start.threadId, "Crashed answer: this turn saved its checkpoint, then its process died.");
-      // As if that turn's process had died after LangGraph saved its checkpoint: the head was
-      // never moved and the lease is still held, now expired.
+      // As if that turn had saved its checkpoint as it ran and its process had then died: the
+      // head was never moved and the lease is still held, now expired.
       await runtime.database.pool.query(
         `update interview_threads set head = $2, lease_owner = 'dead', lease_expires_at = now() - interval '1 second'
          where thread_id = $1`,

@@ -1,50 +1,197 @@
 import { randomUUID } from "node:crypto";
 import type { MemorySaver } from "@langchain/langgraph";
 import type pg from "pg";
-import { withStartupLock } from "./checkpointer.js";
-
-export interface ThreadLease {
-  threadId: string;
-  owner: string;
-  /** The checkpoint of the last completed turn; null before the first one. */
-  head: string | null;
-}
-
-export type AcquireResult = ThreadLease | "missing" | "busy";
+import { TURN_KEY, withStartupLock, type CheckpointRow, type SaverTurn, type StagedCheckpoint, type StagedWrites } from "./checkpointer.js";
+import { InterviewError } from "./errors.js";
 
 /**
- * The interviews that exist, which checkpoint is the current state of each, and who may write.
- * The head only moves when a turn completes, so a failed turn leaves the interview as it was;
- * the lease gives each thread one writer at a time. Between turns the head is always the
- * thread's latest checkpoint: what a failed turn saved (LangGraph's "exit" durability saves a
- * checkpoint on error too) is discarded when its lease ends, and what a turn whose process died
- * saved is discarded when the next turn takes over the expired lease. So a turn simply continues
- * from the latest checkpoint, and nothing a failed turn wrote can resurface.
+ * One turn on one interview: it holds the interview's lease (one writer at a time) and saves
+ * what the graph run wrote only on commit, moving the interview's head to it in the same step.
+ * A turn that fails is abandoned and leaves the interview exactly as it was.
+ */
+export interface Turn {
+  readonly threadId: string;
+  /** The head the turn started from: the last committed checkpoint, null before the first. */
+  readonly head: string | null;
+  /** Entries for the run's `configurable`: how the checkpointer takes part in the turn. */
+  readonly configurable: Record<string, unknown>;
+  /** Saves the turn and ends its lease; returns the new head (the old one if nothing was written). */
+  commit(): Promise<string | null>;
+  /** Ends the lease and drops whatever the turn would have saved. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * The interviews that exist, which checkpoint is the current state of each (the head), and who
+ * may write. Methods that take a lease throw `not_found` or `turn_in_progress` (InterviewError).
  */
 export interface ThreadRegistry {
-  /** Registers a new thread and leases it; null if the id is taken. */
-  create(threadId: string): Promise<ThreadLease | null>;
-  acquire(threadId: string): Promise<AcquireResult>;
+  /** Registers a new interview and returns its first turn; null if the id is taken. */
+  create(threadId: string): Promise<Turn | null>;
   /**
-   * Ends the lease. When the turn completed, the head moves to the thread's latest checkpoint
-   * (the one the turn wrote, if it wrote one); otherwise what the turn saved is discarded.
-   * Returns the head after the release.
+   * A turn on an existing interview. The lease may be taken lazily, by the state load of the
+   * run (PostgreSQL: one statement for both), which is then where a refusal is thrown.
    */
-  release(lease: ThreadLease, completed: boolean): Promise<string | null>;
+  begin(threadId: string): Promise<Turn>;
+  /** Takes the lease now: to erase the interview, or to run without a turn-aware checkpointer. */
+  lock(threadId: string): Promise<Turn>;
   head(threadId: string): Promise<string | null | undefined>;
   remove(threadId: string): Promise<void>;
 }
 
+const notFound = () => new InterviewError("not_found", "No interview with this thread_id.");
+const busy = () => new InterviewError("turn_in_progress", "Another turn is in progress on this interview; try again when it finishes.");
+const superseded = () =>
+  new InterviewError("turn_in_progress", "This turn outlasted its lease and another took over the interview; nothing of it was saved. Send it again.");
+
+const LEASE_SQL = `update interview_threads set lease_owner = $2, lease_expires_at = now() + $3 * interval '1 millisecond'
+  where thread_id = $1 and (lease_owner is null or lease_expires_at < now())
+  returning head`;
+
+/** The lease and the head checkpoint in one round trip: no lease, no row; no head, no checkpoint. */
+const LEASE_AND_LOAD_SQL = (select: string) => `with lease as (${LEASE_SQL})
+  select lease.head as turn_head, c.* from lease left join lateral (
+    ${select} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = lease.head) c on true`;
+
+const RELEASE_SQL = `update interview_threads set lease_owner = null, lease_expires_at = null
+  where thread_id = $1 and lease_owner = $2`;
+
 /**
- * Threads in a PostgreSQL table, shared by every process on the database. No connection is held
- * during a turn, and a lease left by a crashed process expires after `ttlMs`. It lives beside the
- * tables of LangGraph's PostgresSaver on the same database and reads `checkpoints` to find the
- * checkpoint a completed turn wrote, in the statement that ends the lease.
+ * Writes a turn's checkpoints, channel values and pending writes and moves the head, in one
+ * statement that does nothing unless the turn still holds the lease. Channel values are upserted:
+ * a turn's new versions are above every version its head references, so an existing row can only
+ * be one that no committed checkpoint reads (left by a turn that died inside an older version of
+ * this engine), and must not win over the turn's value.
+ */
+const COMMIT_SQL = `with lease as (
+    update interview_threads set head = coalesce($3, head), lease_owner = null, lease_expires_at = null, updated_at = now()
+    where thread_id = $1 and lease_owner = $2 returning thread_id),
+  blobs as (
+    insert into checkpoint_blobs (thread_id, checkpoint_ns, channel, version, type, blob)
+    select $1, '', b.* from unnest($4::text[], $5::text[], $6::text[], $7::bytea[]) b where exists (select 1 from lease)
+    on conflict (thread_id, checkpoint_ns, channel, version) do update set type = excluded.type, blob = excluded.blob),
+  saved as (
+    insert into checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, checkpoint, metadata)
+    select $1, '', c.id, c.parent, c.checkpoint::jsonb, c.metadata::jsonb
+    from unnest($8::text[], $9::text[], $10::text[], $11::text[]) c(id, parent, checkpoint, metadata) where exists (select 1 from lease)
+    on conflict (thread_id, checkpoint_ns, checkpoint_id) do update set checkpoint = excluded.checkpoint, metadata = excluded.metadata),
+  writes as (
+    insert into checkpoint_writes (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, blob)
+    select $1, '', w.* from unnest($12::text[], $13::text[], $14::int[], $15::text[], $16::text[], $17::bytea[]) w where exists (select 1 from lease)
+    on conflict (thread_id, checkpoint_ns, checkpoint_id, task_id, idx) do update
+      set channel = excluded.channel, type = excluded.type, blob = excluded.blob where excluded.idx < 0)
+  select count(*)::int as committed from lease`;
+
+/** A turn on PostgreSQL; BatchedPostgresSaver loads and stages through it (SaverTurn). */
+class PostgresTurn implements Turn, SaverTurn {
+  readonly owner = randomUUID();
+  readonly configurable = { [TURN_KEY]: this };
+  private leased: boolean;
+  private loaded = false;
+  private readonly checkpoints = new Map<string, StagedCheckpoint>();
+  private readonly blobs = new Map<string, StagedCheckpoint["blobs"][number]>();
+  private readonly writes = new Map<string, [string, string, ...StagedWrites["rows"][number]]>();
+
+  constructor(
+    private readonly registry: PostgresThreadRegistry,
+    private readonly pool: pg.Pool,
+    readonly threadId: string,
+    public head: string | null,
+    leased: boolean,
+  ) {
+    this.leased = leased;
+  }
+
+  async load(select: string): Promise<CheckpointRow | undefined> {
+    if (this.loaded) throw new Error("A turn loads its state once.");
+    this.loaded = true;
+    if (this.leased) return this.head === null ? undefined : this.loadHead(select);
+    const result = await this.pool.query<CheckpointRow & { turn_head: string | null }>(LEASE_AND_LOAD_SQL(select), [
+      this.threadId,
+      this.owner,
+      this.registry.ttlMs,
+    ]);
+    const row = result.rows[0];
+    if (!row) throw (await this.registry.head(this.threadId)) === undefined ? notFound() : busy();
+    this.leased = true;
+    this.head = row.turn_head;
+    // An interview whose start never completed has no state to continue.
+    if (this.head === null) {
+      await this.abandon();
+      throw notFound();
+    }
+    if (row.checkpoint_id === null) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
+    return row;
+  }
+
+  private async loadHead(select: string): Promise<CheckpointRow | undefined> {
+    const result = await this.pool.query<CheckpointRow>(`${select} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = $2`, [
+      this.threadId,
+      this.head,
+    ]);
+    return result.rows[0];
+  }
+
+  stageCheckpoint(checkpoint: StagedCheckpoint): void {
+    this.checkpoints.set(checkpoint.id, checkpoint);
+    for (const blob of checkpoint.blobs) this.blobs.set(`${blob[0]}\0${blob[1]}`, blob);
+  }
+
+  stageWrites({ checkpointId, taskId, rows }: StagedWrites): void {
+    for (const row of rows) {
+      const key = `${checkpointId}\0${taskId}\0${row[0]}`;
+      // As in the library: special channels (negative idx) replace, ordinary writes keep the first.
+      if (row[0] < 0 || !this.writes.has(key)) this.writes.set(key, [checkpointId, taskId, ...row]);
+    }
+  }
+
+  async commit(): Promise<string | null> {
+    if (!this.leased) throw new Error("The turn was never started: its state was not loaded.");
+    const checkpoints = [...this.checkpoints.values()];
+    const blobs = [...this.blobs.values()];
+    const writes = [...this.writes.values()];
+    // Checkpoint ids are time-ordered (uuid v6): the greatest is the latest.
+    const head = checkpoints.reduce<string | null>((a, c) => (a === null || c.id > a ? c.id : a), null);
+    const result = await this.pool.query<{ committed: number }>(COMMIT_SQL, [
+      this.threadId,
+      this.owner,
+      head,
+      blobs.map((b) => b[0]),
+      blobs.map((b) => b[1]),
+      blobs.map((b) => b[2]),
+      blobs.map((b) => b[3]),
+      checkpoints.map((c) => c.id),
+      checkpoints.map((c) => c.parentId),
+      checkpoints.map((c) => JSON.stringify(c.checkpoint)),
+      checkpoints.map((c) => JSON.stringify(c.metadata)),
+      writes.map((w) => w[0]),
+      writes.map((w) => w[1]),
+      writes.map((w) => w[2]),
+      writes.map((w) => w[3]),
+      writes.map((w) => w[4]),
+      writes.map((w) => w[5]),
+    ]);
+    this.leased = false;
+    if (result.rows[0]!.committed !== 1) throw superseded();
+    return head ?? this.head;
+  }
+
+  async abandon(): Promise<void> {
+    if (!this.leased) return;
+    this.leased = false;
+    await this.pool.query(RELEASE_SQL, [this.threadId, this.owner]);
+  }
+}
+
+/**
+ * Interviews in a PostgreSQL table beside LangGraph's checkpoint tables, shared by every process
+ * on the database. No connection is held during a turn, and a lease left by a process that died
+ * expires after `ttlMs`; such a turn had written nothing.
  */
 export class PostgresThreadRegistry implements ThreadRegistry {
   private constructor(
     private readonly pool: pg.Pool,
-    private readonly ttlMs: number,
+    readonly ttlMs: number,
   ) {}
 
   static async create(pool: pg.Pool, ttlMs = 120_000): Promise<PostgresThreadRegistry> {
@@ -60,68 +207,31 @@ export class PostgresThreadRegistry implements ThreadRegistry {
     return new PostgresThreadRegistry(pool, ttlMs);
   }
 
-  async create(threadId: string): Promise<ThreadLease | null> {
-    const owner = randomUUID();
+  async create(threadId: string): Promise<Turn | null> {
+    const turn = new PostgresTurn(this, this.pool, threadId, null, true);
     const result = await this.pool.query(
       `insert into interview_threads (thread_id, lease_owner, lease_expires_at)
        values ($1, $2, now() + $3 * interval '1 millisecond') on conflict (thread_id) do nothing`,
-      [threadId, owner, this.ttlMs],
+      [threadId, turn.owner, this.ttlMs],
     );
-    return result.rowCount === 1 ? { threadId, owner, head: null } : null;
+    return result.rowCount === 1 ? turn : null;
   }
 
-  async acquire(threadId: string): Promise<AcquireResult> {
-    const owner = randomUUID();
-    const result = await this.pool.query<{ head: string | null; abandoned: boolean }>(
-      `update interview_threads t set lease_owner = $2, lease_expires_at = now() + $3 * interval '1 millisecond'
-       from (select lease_owner as previous_owner from interview_threads where thread_id = $1) p
-       where t.thread_id = $1 and (t.lease_owner is null or t.lease_expires_at < now())
-       returning t.head, p.previous_owner is not null as abandoned`,
-      [threadId, owner, this.ttlMs],
-    );
+  async begin(threadId: string): Promise<Turn> {
+    return new PostgresTurn(this, this.pool, threadId, null, false);
+  }
+
+  async lock(threadId: string): Promise<Turn> {
+    const turn = new PostgresTurn(this, this.pool, threadId, null, true);
+    const result = await this.pool.query<{ head: string | null }>(LEASE_SQL, [threadId, turn.owner, this.ttlMs]);
     const row = result.rows[0];
-    if (!row) return (await this.head(threadId)) === undefined ? "missing" : "busy";
-    // The lease expired in the hands of a process that died mid-turn.
-    if (row.abandoned) await this.transaction((client) => discardAfterHead(client, threadId, row.head));
-    return { threadId, owner, head: row.head };
-  }
-
-  async release(lease: ThreadLease, completed: boolean): Promise<string | null> {
-    if (completed) {
-      const result = await this.pool.query<{ head: string | null }>(
-        `update interview_threads set lease_owner = null, lease_expires_at = null, updated_at = now(),
-           head = coalesce((select c.checkpoint_id from checkpoints c
-             where c.thread_id = $1 and c.checkpoint_ns = '' order by c.checkpoint_id desc limit 1), head)
-         where thread_id = $1 and lease_owner = $2
-         returning head`,
-        [lease.threadId, lease.owner],
-      );
-      return result.rows[0]?.head ?? lease.head;
+    if (!row) throw (await this.head(threadId)) === undefined ? notFound() : busy();
+    turn.head = row.head;
+    if (turn.head === null) {
+      await turn.abandon();
+      throw notFound();
     }
-    return this.transaction(async (client) => {
-      const result = await client.query<{ head: string | null }>(
-        `update interview_threads set lease_owner = null, lease_expires_at = null, updated_at = now()
-         where thread_id = $1 and lease_owner = $2 returning head`,
-        [lease.threadId, lease.owner],
-      );
-      if (result.rowCount === 1) await discardAfterHead(client, lease.threadId, lease.head);
-      return lease.head;
-    });
-  }
-
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("begin");
-      const result = await work(client);
-      await client.query("commit");
-      return result;
-    } catch (error) {
-      await client.query("rollback").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return turn;
   }
 
   async head(threadId: string): Promise<string | null | undefined> {
@@ -134,67 +244,63 @@ export class PostgresThreadRegistry implements ThreadRegistry {
   }
 }
 
-/**
- * Deletes the checkpoints saved after `head` in LangGraph's PostgresSaver tables, with their
- * pending writes and the channel values only they referenced. Channel versions are counters, so
- * a turn retried from the head reuses the versions the discarded checkpoints had: left in place,
- * their stored values would win over the retry's (blobs are inserted "on conflict do nothing").
- */
-async function discardAfterHead(client: pg.PoolClient, threadId: string, head: string | null) {
-  const after = [threadId, head ?? ""];
-  await client.query("delete from checkpoint_writes where thread_id = $1 and checkpoint_ns = '' and checkpoint_id > $2", after);
-  const removed = await client.query("delete from checkpoints where thread_id = $1 and checkpoint_ns = '' and checkpoint_id > $2", after);
-  if (removed.rowCount === 0) return;
-  await client.query(
-    `delete from checkpoint_blobs b where b.thread_id = $1 and b.checkpoint_ns = '' and not exists (
-       select 1 from checkpoints c where c.thread_id = b.thread_id and c.checkpoint_ns = b.checkpoint_ns
-         and c.checkpoint -> 'channel_versions' ->> b.channel = b.version)`,
-    [threadId],
-  );
-}
-
 interface MemoryThread {
   head: string | null;
   owner: string | null;
 }
 
-/** Process-local registry over a MemorySaver, for tests and the benchmark's in-process floor. */
+/**
+ * Process-local registry over a MemorySaver, for tests and the benchmark's in-process floor. The
+ * MemorySaver writes as the run goes, so a turn's commit moves the head to the latest checkpoint
+ * and abandoning deletes what the run saved after the head.
+ */
 export class InMemoryThreadRegistry implements ThreadRegistry {
   private readonly threads = new Map<string, MemoryThread>();
 
   constructor(private readonly saver: MemorySaver) {}
 
-  async create(threadId: string): Promise<ThreadLease | null> {
+  async create(threadId: string): Promise<Turn | null> {
     if (this.threads.has(threadId)) return null;
-    const owner = randomUUID();
-    this.threads.set(threadId, { head: null, owner });
-    return { threadId, owner, head: null };
+    const thread: MemoryThread = { head: null, owner: randomUUID() };
+    this.threads.set(threadId, thread);
+    return this.turn(threadId, thread);
   }
 
-  async acquire(threadId: string): Promise<AcquireResult> {
+  begin(threadId: string): Promise<Turn> {
+    return this.lock(threadId);
+  }
+
+  async lock(threadId: string): Promise<Turn> {
     const thread = this.threads.get(threadId);
-    if (!thread) return "missing";
-    if (thread.owner) return "busy";
+    if (!thread || thread.head === null && !thread.owner) throw notFound();
+    if (thread.owner) throw busy();
     thread.owner = randomUUID();
-    return { threadId, owner: thread.owner, head: thread.head };
+    return this.turn(threadId, thread);
   }
 
-  async release(lease: ThreadLease, completed: boolean): Promise<string | null> {
-    const thread = this.threads.get(lease.threadId);
-    if (!thread || thread.owner !== lease.owner) return lease.head;
-    thread.owner = null;
-    const saved = this.saver.storage[lease.threadId]?.[""] ?? {};
-    // Checkpoint ids are time-ordered (uuid v6): the greatest is the latest.
-    const after = Object.keys(saved).filter((id) => id > (thread.head ?? ""));
-    if (completed) {
-      thread.head = after.reduce<string | null>((a, b) => (a === null || b > a ? b : a), thread.head);
-    } else {
+  private turn(threadId: string, thread: MemoryThread): Turn {
+    const owner = thread.owner;
+    const head = thread.head;
+    const end = (completed: boolean) => {
+      if (thread.owner !== owner) return thread.head;
+      thread.owner = null;
+      const saved = this.saver.storage[threadId]?.[""] ?? {};
+      // Checkpoint ids are time-ordered (uuid v6): the greatest is the latest.
+      const after = Object.keys(saved).filter((id) => id > (head ?? ""));
+      if (completed) return (thread.head = after.reduce<string | null>((a, b) => (a === null || b > a ? b : a), head));
       for (const id of after) {
         delete saved[id];
-        delete this.saver.writes[JSON.stringify([lease.threadId, "", id])];
+        delete this.saver.writes[JSON.stringify([threadId, "", id])];
       }
-    }
-    return thread.head;
+      return head;
+    };
+    return {
+      threadId,
+      head,
+      configurable: {},
+      commit: async () => end(true),
+      abandon: async () => void end(false),
+    };
   }
 
   async head(threadId: string): Promise<string | null | undefined> {
