@@ -3,6 +3,7 @@ import type { MemorySaver } from "@langchain/langgraph";
 import type pg from "pg";
 import { TURN_KEY, withStartupLock, type CheckpointRow, type SaverTurn, type StagedCheckpoint, type StagedWrites } from "./checkpointer.js";
 import { InterviewError } from "./errors.js";
+import { CommittedHeads } from "./committed-heads.js";
 
 /**
  * One turn on one interview: it holds the interview's lease (one writer at a time) and saves
@@ -48,10 +49,14 @@ const LEASE_SQL = `update interview_threads set lease_owner = $2, lease_expires_
   where thread_id = $1 and (lease_owner is null or lease_expires_at < now())
   returning head`;
 
-/** The lease and the head checkpoint in one round trip: no lease, no row; no head, no checkpoint. */
+/**
+ * The lease and the head checkpoint in one round trip: no lease, no row; no head, or the head
+ * this process already holds ($4, CommittedHeads), no checkpoint.
+ */
 const LEASE_AND_LOAD_SQL = (select: string) => `with lease as (${LEASE_SQL})
   select lease.head as turn_head, c.* from lease left join lateral (
-    ${select} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = lease.head) c on true`;
+    ${select} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = lease.head
+      and lease.head is distinct from $4::text) c on true`;
 
 const RELEASE_SQL = `update interview_threads set lease_owner = null, lease_expires_at = null
   where thread_id = $1 and lease_owner = $2`;
@@ -88,9 +93,11 @@ class PostgresTurn implements Turn, SaverTurn {
   readonly configurable = { [TURN_KEY]: this };
   private leased: boolean;
   private loaded = false;
+  private loadedRow: CheckpointRow | undefined;
   private readonly checkpoints = new Map<string, StagedCheckpoint>();
   private readonly blobs = new Map<string, StagedCheckpoint["blobs"][number]>();
   private readonly writes = new Map<string, [string, string, ...StagedWrites["rows"][number]]>();
+  private readonly stagedWrites: StagedWrites[] = [];
 
   constructor(
     private readonly registry: PostgresThreadRegistry,
@@ -106,10 +113,12 @@ class PostgresTurn implements Turn, SaverTurn {
     if (this.loaded) throw new Error("A turn loads its state once.");
     this.loaded = true;
     if (this.leased) return this.head === null ? undefined : this.loadHead(select);
+    const held = this.registry.heads.idOf(this.threadId);
     const result = await this.pool.query<CheckpointRow & { turn_head: string | null }>(LEASE_AND_LOAD_SQL(select), [
       this.threadId,
       this.owner,
       this.registry.ttlMs,
+      held,
     ]);
     const row = result.rows[0];
     if (!row) throw (await this.registry.head(this.threadId)) === undefined ? notFound() : busy();
@@ -120,8 +129,11 @@ class PostgresTurn implements Turn, SaverTurn {
       await this.abandon();
       throw notFound();
     }
-    if (row.checkpoint_id === null) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
-    return row;
+    // What this process held may have been evicted meanwhile: then read it after all.
+    if (this.head === held) this.loadedRow = this.registry.heads.row(this.threadId, this.head) ?? (await this.loadHead(select));
+    else if (row.checkpoint_id !== null) this.loadedRow = row;
+    if (!this.loadedRow) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
+    return this.loadedRow;
   }
 
   private async loadHead(select: string): Promise<CheckpointRow | undefined> {
@@ -129,15 +141,17 @@ class PostgresTurn implements Turn, SaverTurn {
       this.threadId,
       this.head,
     ]);
-    return result.rows[0];
+    return (this.loadedRow = result.rows[0]);
   }
 
   stageCheckpoint(checkpoint: StagedCheckpoint): void {
     this.checkpoints.set(checkpoint.id, checkpoint);
-    for (const blob of checkpoint.blobs) this.blobs.set(`${blob[0]}\0${blob[1]}`, blob);
+    // An emptied channel (LangGraph's branch triggers, mostly) loads as absent, stored or not.
+    for (const blob of checkpoint.blobs) if (blob[2] !== "empty") this.blobs.set(`${blob[0]}\0${blob[1]}`, blob);
   }
 
   stageWrites({ checkpointId, taskId, rows }: StagedWrites): void {
+    this.stagedWrites.push({ checkpointId, taskId, rows });
     for (const row of rows) {
       const key = `${checkpointId}\0${taskId}\0${row[0]}`;
       // As in the library: special channels (negative idx) replace, ordinary writes keep the first.
@@ -172,7 +186,12 @@ class PostgresTurn implements Turn, SaverTurn {
       writes.map((w) => w[5]),
     ]);
     this.leased = false;
-    if (result.rows[0]!.committed !== 1) throw superseded();
+    if (result.rows[0]!.committed !== 1) {
+      this.registry.heads.forget(this.threadId);
+      throw superseded();
+    }
+    if (checkpoints.length === 1) this.registry.heads.remember(this.threadId, this.loadedRow, checkpoints[0]!, [...this.stagedWrites]);
+    else if (checkpoints.length > 1) this.registry.heads.forget(this.threadId);
     return head ?? this.head;
   }
 
@@ -189,6 +208,9 @@ class PostgresTurn implements Turn, SaverTurn {
  * expires after `ttlMs`; such a turn had written nothing.
  */
 export class PostgresThreadRegistry implements ThreadRegistry {
+  /** What this process last committed per interview, so a turn's load can skip reading it back. */
+  readonly heads = new CommittedHeads();
+
   private constructor(
     private readonly pool: pg.Pool,
     readonly ttlMs: number,
@@ -240,6 +262,7 @@ export class PostgresThreadRegistry implements ThreadRegistry {
   }
 
   async remove(threadId: string): Promise<void> {
+    this.heads.forget(threadId);
     await this.pool.query("delete from interview_threads where thread_id = $1", [threadId]);
   }
 }
