@@ -67,11 +67,12 @@ export async function extractPdfText(
     new InterviewError("unreadable_pdf", `The CV could not be read within ${limits.parseTimeoutMs / 1000} s.`);
   try {
     // One pass: the text of at most maxPages pages, and the page count to refuse a longer CV.
-    const result = await withTimeout(parser.getText({ first: limits.maxPages }), limits.parseTimeoutMs, timedOut);
+    // No page markers ("-- 1 of 2 --"): pages are separated by a blank line.
+    const result = await withTimeout(parser.getText({ first: limits.maxPages, pageJoiner: "" }), limits.parseTimeoutMs, timedOut);
     if (result.total > limits.maxPages) {
       throw new InterviewError("cv_too_large", `The CV has ${result.total} pages; the limit is ${limits.maxPages}.`);
     }
-    const text = result.text.replace(/\n-- \d+ of \d+ --\n/g, "\n").trim();
+    const text = result.text.trim();
     if (text.replace(/\s+/g, "").length < 20) {
       throw new InterviewError("unreadable_pdf", "No text could be extracted from the CV (is it a scanned image?).");
     }

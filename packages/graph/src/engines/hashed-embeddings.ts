@@ -12,18 +12,27 @@ export class HashedEmbeddings extends Embeddings {
   }
 
   embedOne(text: string): number[] {
-    const vector = new Array<number>(this.dimensions).fill(0);
+    // Each distinct word is stemmed once.
+    const words = new Map<string, number>();
+    for (const word of contentWords(text)) words.set(word, (words.get(word) ?? 0) + 1);
     const counts = new Map<string, number>();
-    for (const word of contentWords(text)) {
+    for (const [word, n] of words) {
       const term = stem(word);
-      counts.set(term, (counts.get(term) ?? 0) + 1);
+      counts.set(term, (counts.get(term) ?? 0) + n);
     }
+    // Only the slots a term hashes to are touched (a few dozen of `dimensions`).
+    const weights = new Map<number, number>();
     for (const [word, tf] of counts) {
       const h = fnv1a(word);
-      vector[h % this.dimensions]! += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(tf));
+      const slot = h % this.dimensions;
+      weights.set(slot, (weights.get(slot) ?? 0) + (h & 0x80000000 ? -1 : 1) * (1 + Math.log(tf)));
     }
-    const norm = Math.sqrt(vector.reduce((s, v) => s + v * v, 0));
-    return norm === 0 ? vector : vector.map((v) => Math.round((v / norm) * 1e4) / 1e4);
+    const slots = [...weights.keys()].sort((a, b) => a - b);
+    const norm = Math.sqrt(slots.reduce((sum, slot) => sum + weights.get(slot)! ** 2, 0));
+    const vector = new Array<number>(this.dimensions).fill(0);
+    if (norm === 0) return vector;
+    for (const slot of slots) vector[slot] = Math.round((weights.get(slot)! / norm) * 1e4) / 1e4;
+    return vector;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
