@@ -1,6 +1,6 @@
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "./deps.js";
-import { InterviewStateAnnotation } from "./state.js";
+import { InterviewStateAnnotation, withoutNoOps, type InterviewState, type InterviewUpdate } from "./state.js";
 import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeRetrieval, toGeneration } from "./routing.js";
 import { setup } from "./nodes/setup.js";
 import { decideRetrieval } from "./nodes/decide-retrieval.js";
@@ -11,18 +11,23 @@ import { makeAwaitAnswer } from "./nodes/await-answer.js";
 import { makeEvaluateAnswer } from "./nodes/evaluate-answer.js";
 import { makeFinalAssessment } from "./nodes/final-assessment.js";
 
+/** A node whose update leaves out what it would not change (withoutNoOps). */
+function onlyChanges<C>(node: (state: InterviewState, config: C) => InterviewUpdate | Promise<InterviewUpdate>) {
+  return async (state: InterviewState, config: C) => withoutNoOps(state, await node(state, config));
+}
+
 /** Wires the interview: nodes and edges only; the logic lives in nodes/ and routing.ts. */
 export function buildInterviewGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
   const web = deps.webSearch !== null;
   return new StateGraph(InterviewStateAnnotation)
-    .addNode("setup", setup)
-    .addNode("decideRetrieval", decideRetrieval)
-    .addNode("retrieveCv", makeRetrieveCv(deps))
-    .addNode("webSearch", makeWebSearch(deps))
-    .addNode("generateQuestion", makeGenerateQuestion(deps))
-    .addNode("evaluateAnswer", makeEvaluateAnswer(deps))
-    .addNode("awaitAnswer", makeAwaitAnswer(deps))
-    .addNode("finalAssessment", makeFinalAssessment(deps))
+    .addNode("setup", onlyChanges(setup))
+    .addNode("decideRetrieval", onlyChanges(decideRetrieval))
+    .addNode("retrieveCv", onlyChanges(makeRetrieveCv(deps)))
+    .addNode("webSearch", onlyChanges(makeWebSearch(deps)))
+    .addNode("generateQuestion", onlyChanges(makeGenerateQuestion(deps)))
+    .addNode("evaluateAnswer", onlyChanges(makeEvaluateAnswer(deps)))
+    .addNode("awaitAnswer", onlyChanges(makeAwaitAnswer(deps)))
+    .addNode("finalAssessment", onlyChanges(makeFinalAssessment(deps)))
     .addEdge(START, "setup")
     .addEdge("setup", "decideRetrieval")
     .addConditionalEdges("decideRetrieval", routeRetrieval(web), ["retrieveCv", "webSearch", "generateQuestion", "evaluateAnswer"])

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { Annotation } from "@langchain/langgraph";
 import type {
   Answer, ContextSource, CvChunk, CvProfile, EngineName, Evaluation, FinalEvaluation, NextAction, Phase, Question,
@@ -84,3 +85,22 @@ export type InterviewInput = Pick<
 
 export const currentQuestion = (state: Pick<InterviewState, "questions">): Question | undefined =>
   state.questions[state.questions.length - 1];
+
+/** The record channels: their reducers add items, so an update with none changes nothing. */
+const RECORD_CHANNELS = new Set<string>(["questions", "answers", "evaluations", "messages"]);
+
+/**
+ * A node's update without the channels it would leave as they are. LangGraph gives every channel
+ * a node writes a new version, stored again at the next checkpoint, even when its value is the
+ * same (bench/RESULTS.md: stored channel values per turn).
+ */
+export function withoutNoOps(state: InterviewState, update: InterviewUpdate): InterviewUpdate {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(update)) {
+    const noOp = RECORD_CHANNELS.has(key)
+      ? Array.isArray(value) && value.length === 0
+      : isDeepStrictEqual(value, state[key as keyof InterviewState]);
+    if (!noOp) changed[key] = value;
+  }
+  return changed as InterviewUpdate;
+}

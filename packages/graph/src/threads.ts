@@ -51,12 +51,16 @@ const LEASE_SQL = `update interview_threads set lease_owner = $2, lease_expires_
 
 /**
  * The lease and the head checkpoint in one round trip: no lease, no row; no head, or the head
- * this process already holds ($4, CommittedHeads), no checkpoint.
+ * this process already holds ($4, CommittedHeads), no checkpoint. Its transaction commits without
+ * waiting for the WAL flush (PostgreSQL's asynchronous commit, for this statement only): a lease
+ * lost in a database crash only makes the turn's commit, which does wait, find no lease and fail,
+ * and the turn is sent again.
  */
 const LEASE_AND_LOAD_SQL = (select: string) => `with lease as (${LEASE_SQL})
   select lease.head as turn_head, c.* from lease left join lateral (
     ${select} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = lease.head
-      and lease.head is distinct from $4::text) c on true`;
+      and lease.head is distinct from $4::text) c on true
+  where set_config('synchronous_commit', 'off', true) is not null`;
 
 const RELEASE_SQL = `update interview_threads set lease_owner = null, lease_expires_at = null
   where thread_id = $1 and lease_owner = $2`;
