@@ -116,14 +116,17 @@ export class InterviewService {
         cv: cv?.chunks ?? [],
         cvProfile: cv?.profile ?? emptyProfile(),
       }), options);
+      await turn.commit();
     } catch (error) {
-      // A start that failed leaves nothing behind, so the same request can be sent again.
-      await turn.abandon();
-      await this.deps.threads.remove(threadId);
+      // A start that failed leaves nothing behind, so the same request can be sent again (a
+      // commit whose reply was lost may have landed: erase it too). Clean-up failing must not
+      // hide why the start failed.
+      await turn.abandon().catch(() => undefined);
+      await this.deps.checkpointer.deleteThread(threadId).catch(() => undefined);
+      await this.deps.threads.remove(threadId).catch(() => undefined);
       this.deps.cvIndex.evict(threadId);
       throw error;
     }
-    await turn.commit();
     return this.view(threadId, state, true);
   }
 
@@ -136,14 +139,16 @@ export class InterviewService {
     if (!THREAD_ID.test(threadId)) throw notFound();
     const turn = await this.deps.threads.begin(threadId);
     let state: InterviewState;
+    let head: string | null;
     try {
       const resume: AnswerResume = { text: answer, channel };
       state = await this.run(turn, new Command({ resume }) as GraphInput, options);
+      head = await turn.commit();
     } catch (error) {
-      await turn.abandon();
+      // Frees the interview at once (not when the lease expires) so the answer can be sent again.
+      await turn.abandon().catch(() => undefined);
       throw error;
     }
-    const head = await turn.commit();
     // A finished interview waits for nothing: the run changes nothing and writes no checkpoint.
     // Checked here rather than by loading the state first, which cost one more load per turn.
     if (head === turn.head && state.status === "completed") {
@@ -168,7 +173,7 @@ export class InterviewService {
       this.deps.cvIndex.evict(threadId);
       await this.deps.threads.remove(threadId);
     } catch (error) {
-      await turn.abandon();
+      await turn.abandon().catch(() => undefined);
       throw error;
     }
   }

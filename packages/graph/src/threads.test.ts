@@ -119,3 +119,30 @@ describe("turns after a crash mid-turn", () => {
     }
   });
 });
+
+describe("a commit that fails", () => {
+  it("frees the interview at once and saves nothing, so the answer can be sent again", async () => {
+    const runtime = await openTestRuntime(inject("databaseUrl"));
+    try {
+      const { service } = runtime;
+      const pool = runtime.database.pool;
+      const start = await service.start({ jobTitle: "Engineer", questionType: "technical", maxSteps: 3 });
+      const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+      let failNextCommit = true;
+      (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        const text = typeof args[0] === "string" ? args[0] : "";
+        if (failNextCommit && text.includes("set head = coalesce")) {
+          failNextCommit = false;
+          return Promise.reject(new Error("connection terminated unexpectedly"));
+        }
+        return query(...args);
+      };
+      await expect(service.answer(start.threadId, "Lost answer: the database went away as it was saved.")).rejects.toThrow(/connection terminated/);
+      const retried = await service.answer(start.threadId, "Kept answer: I profiled first, then cached the hot query; p95 fell from 900 to 120 ms.");
+      expect(retried.state.answers.map((a) => a.text.split(":")[0])).toEqual(["Kept answer"]);
+      await expect(service.get(start.threadId)).resolves.toMatchObject({ currentStep: retried.currentStep });
+    } finally {
+      await runtime.close();
+    }
+  });
+});
