@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import hnswlib from "hnswlib-node";
 import { CvIngestor } from "./ingest.js";
 import { CvIndexCache } from "./cv-index.js";
 import { extractCvProfile } from "./profile.js";
@@ -31,6 +32,28 @@ describe("CV pipeline", () => {
     expect(hits[0]!.similarity).toBeGreaterThan(0.12);
     const unrelated = await index.search("thread-a", cv.chunks, await embeddings.embedQuery("watercolour painting"), 1);
     expect(unrelated[0]!.similarity).toBeLessThan(0.12);
+  });
+
+  it("scores offline vectors in the dimensions the CV uses exactly as in all 1 024", async () => {
+    const cv = await ingestor.fromText(SAMPLE_CV_TEXT.join("\n"));
+    const full = new hnswlib.BruteforceSearch("cosine", embeddings.dimensions);
+    full.initIndex(cv.chunks.length);
+    cv.chunks.forEach((c, label) => full.addPoint(c.vector, label));
+    const index = new CvIndexCache(embeddings);
+    for (const topic of ["Kafka event pipeline", "Go services on Kubernetes", "watercolour painting", "leadership of a team", "the"]) {
+      const query = await embeddings.embedQuery(topic);
+      const k = cv.chunks.length;
+      const expected = full.searchKnn(query, k);
+      const hits = await index.search("thread-a", cv.chunks, query, k);
+      const similarity = new Map(expected.neighbors.map((label, i) => [cv.chunks[label]!.id, 1 - expected.distances[i]!]));
+      for (const hit of hits) expect(hit.similarity).toBeCloseTo(Number.isNaN(similarity.get(hit.chunkId)) ? 0 : similarity.get(hit.chunkId)!, 5);
+      expect(hits[0]!.similarity).toBeCloseTo(Math.max(...similarity.values()), 5);
+    }
+    // Dense vectors (a provider's embeddings) use every dimension and are indexed as they are.
+    const dense = cv.chunks.map((c, i) => ({ ...c, vector: c.vector.map((x, d) => x + ((d * 7 + i) % 13) / 1000 + 0.001) }));
+    const [hit] = await new CvIndexCache().search("thread-b", dense, dense[2]!.vector, 1);
+    expect(hit).toMatchObject({ chunkId: dense[2]!.id });
+    expect(hit!.similarity).toBeCloseTo(1, 5);
   });
 
   it("extracts skills, technologies, projects and employers", () => {
