@@ -1,5 +1,8 @@
 import type { CheckpointRow, StagedCheckpoint, StagedWrites } from "./checkpointer.js";
 
+/** One pending write as a turn commits it: checkpoint id, task id, then idx, channel, type, bytes. */
+export type StagedWrite = [string, string, ...StagedWrites["rows"][number]];
+
 /** JSON text with object keys in jsonb's order (shorter first, then bytewise), as PostgreSQL returns a jsonb value. */
 export function jsonbText(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
@@ -70,7 +73,7 @@ export class CommittedHeads {
    * Holds what a turn committed: its checkpoint, whose channels are the ones it wrote plus the
    * unchanged ones of the head it loaded. Forgets the interview when that cannot be told.
    */
-  remember(threadId: string, loaded: CheckpointRow | undefined, saved: StagedCheckpoint, writes: StagedWrites[]): void {
+  remember(threadId: string, loaded: CheckpointRow | undefined, saved: StagedCheckpoint, writes: StagedWrite[]): void {
     this.forget(threadId);
     const versions = (saved.checkpoint.channel_versions ?? {}) as Versions;
     const loadedVersions = (loaded?.checkpoint.channel_versions ?? {}) as Versions;
@@ -91,11 +94,11 @@ export class CommittedHeads {
       if (value.type === "empty" || !value.blob) continue;
       channelValues.push([Buffer.from(channel), Buffer.from(value.type), Buffer.from(value.blob)]);
     }
+    // In the load's order: by task, then index.
     const pendingWrites: Entry["pendingWrites"] = writes
-      .filter((w) => w.checkpointId === saved.id)
-      .flatMap((w) => w.rows.map((r) => ({ taskId: w.taskId, row: r })))
-      .sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : a.row[0] - b.row[0]))
-      .map(({ taskId, row: [, channel, type, blob] }) => [Buffer.from(taskId), Buffer.from(channel), Buffer.from(type), Buffer.from(blob)]);
+      .filter(([checkpointId]) => checkpointId === saved.id)
+      .sort(([, a, i], [, b, j]) => (a < b ? -1 : a > b ? 1 : i - j))
+      .map(([, taskId, , channel, type, blob]) => [Buffer.from(taskId), Buffer.from(channel), Buffer.from(type), Buffer.from(blob)]);
     const entry: Entry = {
       id: saved.id,
       parentId: saved.parentId,

@@ -3,7 +3,7 @@ import type { MemorySaver } from "@langchain/langgraph";
 import type pg from "pg";
 import { TURN_KEY, withStartupLock, type CheckpointRow, type SaverTurn, type StagedCheckpoint, type StagedWrites } from "./checkpointer.js";
 import { InterviewError } from "./errors.js";
-import { CommittedHeads } from "./committed-heads.js";
+import { CommittedHeads, type StagedWrite } from "./committed-heads.js";
 
 /**
  * One turn on one interview: it holds the interview's lease (one writer at a time) and saves
@@ -100,8 +100,7 @@ class PostgresTurn implements Turn, SaverTurn {
   private loadedRow: CheckpointRow | undefined;
   private readonly checkpoints = new Map<string, StagedCheckpoint>();
   private readonly blobs = new Map<string, StagedCheckpoint["blobs"][number]>();
-  private readonly writes = new Map<string, [string, string, ...StagedWrites["rows"][number]]>();
-  private readonly stagedWrites: StagedWrites[] = [];
+  private readonly writes = new Map<string, StagedWrite>();
 
   constructor(
     private readonly registry: PostgresThreadRegistry,
@@ -155,7 +154,6 @@ class PostgresTurn implements Turn, SaverTurn {
   }
 
   stageWrites({ checkpointId, taskId, rows }: StagedWrites): void {
-    this.stagedWrites.push({ checkpointId, taskId, rows });
     for (const row of rows) {
       const key = `${checkpointId}\0${taskId}\0${row[0]}`;
       // As in the library: special channels (negative idx) replace, ordinary writes keep the first.
@@ -194,7 +192,7 @@ class PostgresTurn implements Turn, SaverTurn {
       this.registry.heads.forget(this.threadId);
       throw superseded();
     }
-    if (checkpoints.length === 1) this.registry.heads.remember(this.threadId, this.loadedRow, checkpoints[0]!, [...this.stagedWrites]);
+    if (checkpoints.length === 1) this.registry.heads.remember(this.threadId, this.loadedRow, checkpoints[0]!, writes);
     else if (checkpoints.length > 1) this.registry.heads.forget(this.threadId);
     return head ?? this.head;
   }
