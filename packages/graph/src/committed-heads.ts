@@ -1,4 +1,5 @@
 import type { CheckpointRow, StagedCheckpoint, StagedWrites } from "./checkpointer.js";
+import { RecentMap } from "./recent-map.js";
 
 /** One pending write as a turn commits it: checkpoint id, task id, then idx, channel, type, bytes. */
 export type StagedWrite = [string, string, ...StagedWrites["rows"][number]];
@@ -39,14 +40,15 @@ type Versions = Record<string, string | number>;
  * skips the channel values when the head is the one held here: on a single API process every turn
  * but the first finds its interview here, and its state load returns a few bytes instead of every
  * channel of the state (the CV's chunks and vectors among them). Values are kept serialized, so
- * each load deserializes fresh objects, exactly as from the database. Bounded by `maxBytes`,
- * least recently used first out.
+ * each load deserializes fresh objects, exactly as from the database. Bounded by `maxBytes`
+ * (least recently used out first) and by idle time (RecentMap).
  */
 export class CommittedHeads {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: RecentMap<Entry>;
 
-  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
+  constructor(maxBytes = 32 * 1024 * 1024, maxIdleMs = 15 * 60_000) {
+    this.entries = new RecentMap<Entry>({ maxSize: maxBytes, maxIdleMs, sizeOf: (entry) => entry.bytes });
+  }
 
   /** The id of the head held for the interview. */
   idOf(threadId: string): string | null {
@@ -57,8 +59,6 @@ export class CommittedHeads {
   row(threadId: string, id: string): CheckpointRow | undefined {
     const entry = this.entries.get(threadId);
     if (!entry || entry.id !== id) return undefined;
-    this.entries.delete(threadId);
-    this.entries.set(threadId, entry);
     return {
       checkpoint_id: entry.id,
       parent_checkpoint_id: entry.parentId,
@@ -110,20 +110,10 @@ export class CommittedHeads {
     };
     entry.bytes =
       entry.checkpoint.length + entry.metadata.length + [...channelValues, ...pendingWrites].reduce((sum, parts) => sum + parts.reduce((s, p) => s + p.length, 0), 0);
-    if (entry.bytes > this.maxBytes) return;
     this.entries.set(threadId, entry);
-    this.bytes += entry.bytes;
-    for (const [oldest, old] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= old.bytes;
-    }
   }
 
   forget(threadId: string): void {
-    const entry = this.entries.get(threadId);
-    if (!entry) return;
     this.entries.delete(threadId);
-    this.bytes -= entry.bytes;
   }
 }

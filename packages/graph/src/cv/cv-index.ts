@@ -1,6 +1,7 @@
 import hnswlib from "hnswlib-node";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { CvChunk } from "../types.js";
+import { RecentMap } from "../recent-map.js";
 
 export interface CvHit {
   chunkId: number;
@@ -44,13 +45,16 @@ const norm = (vector: number[]) => Math.sqrt(vector.reduce((sum, x) => sum + x *
  * made 1 000 cached threads cost 2.5 GB (bench/RESULTS.md).
  */
 export class CvIndexCache {
-  private readonly indexes = new Map<string, ThreadIndex>();
+  private readonly indexes: RecentMap<ThreadIndex>;
 
   constructor(
     /** Unused since the vectors come from the state; kept so callers need not change. */
     _embeddings?: EmbeddingsInterface,
-    private readonly maxThreads = 1000,
-  ) {}
+    maxThreads = 1000,
+    maxIdleMs = 15 * 60_000,
+  ) {
+    this.indexes = new RecentMap<ThreadIndex>({ maxSize: maxThreads, maxIdleMs });
+  }
 
   async search(threadId: string, chunks: CvChunk[], queryVector: number[], k: number): Promise<CvHit[]> {
     if (chunks.length === 0) return [];
@@ -78,12 +82,7 @@ export class CvIndexCache {
 
   private indexFor(threadId: string, chunks: CvChunk[]): ThreadIndex {
     const cached = this.indexes.get(threadId);
-    if (cached && cached.chunks.length === chunks.length) {
-      // Refresh recency for the LRU order.
-      this.indexes.delete(threadId);
-      this.indexes.set(threadId, cached);
-      return cached;
-    }
+    if (cached && cached.chunks.length === chunks.length) return cached;
     const dimensions = usedDimensions(chunks);
     const index = new hnswlib.BruteforceSearch("cosine", dimensions?.length ?? chunks[0]!.vector.length);
     index.initIndex(chunks.length);
@@ -91,10 +90,6 @@ export class CvIndexCache {
     // Keeping the state's chunks would keep their vectors as JS arrays (~140 KB per 2-page CV).
     const entry = { chunks: chunks.map(({ id, text }) => ({ id, text })), index, dimensions };
     this.indexes.set(threadId, entry);
-    if (this.indexes.size > this.maxThreads) {
-      const oldest = this.indexes.keys().next().value;
-      if (oldest !== undefined) this.indexes.delete(oldest);
-    }
     return entry;
   }
 }
