@@ -92,7 +92,9 @@ const RECORD_CHANNELS = new Set<string>(["questions", "answers", "evaluations", 
 /**
  * A node's update without the channels it would leave as they are. LangGraph gives every channel
  * a node writes a new version, stored again at the next checkpoint, even when its value is the
- * same (bench/RESULTS.md: stored channel values per turn).
+ * same (bench/RESULTS.md: stored channel values per turn). Nodes that run in one superstep
+ * (generateQuestion ∥ evaluateAnswer) write different channels, so a value left out can never let
+ * another node's write to the same channel win instead.
  */
 export function withoutNoOps(state: InterviewState, update: InterviewUpdate): InterviewUpdate {
   const changed: Record<string, unknown> = {};
