@@ -164,8 +164,8 @@ export interface StagedWrites {
  */
 export interface SaverTurn {
   readonly threadId: string;
-  /** Takes the lease and loads the head checkpoint (`select` is SELECT_CHECKPOINT_SQL); undefined when there is none yet. */
-  load(select: string): Promise<CheckpointRow | undefined>;
+  /** Takes the lease and loads the head checkpoint (as SELECT_CHECKPOINT_SQL reads it); undefined when there is none yet. */
+  load(): Promise<CheckpointRow | undefined>;
   stageCheckpoint(checkpoint: StagedCheckpoint): void;
   stageWrites(writes: StagedWrites): void;
 }
@@ -195,7 +195,7 @@ export class BatchedPostgresSaver extends PostgresSaver {
   override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
     const turn = turnOf(config);
     if (!turn) return super.getTuple(config);
-    const row = await turn.load(SELECT_CHECKPOINT_SQL);
+    const row = await turn.load();
     if (!row) return undefined;
     const at = (checkpoint_id: string) => ({ configurable: { thread_id: turn.threadId, checkpoint_ns: "", checkpoint_id } });
     // Checkpoints older than format 4 need the library's migration on load.

@@ -32,6 +32,9 @@ export class InterviewError extends Error {
   }
 }
 
+/** The refusal for a thread id that names no interview. */
+export const interviewNotFound = () => new InterviewError("not_found", "No interview with this thread_id.");
+
 export function isInterviewError(error: unknown, code?: ErrorCode): error is InterviewError {
   return (
     error instanceof Error &&

@@ -10,7 +10,7 @@ import type { CvIngestor, IngestedCv } from "./cv/ingest.js";
 import type { CvIndexCache } from "./cv/cv-index.js";
 import type { AnswerResume } from "./nodes/await-answer.js";
 import type { QuestionTokenEvent } from "./nodes/generate-question.js";
-import { InterviewError, isInterviewError } from "./errors.js";
+import { InterviewError, interviewNotFound, isInterviewError } from "./errors.js";
 import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT } from "./settings.js";
 import { emptyProfile } from "./cv/profile.js";
 
@@ -82,7 +82,6 @@ const isInterruptOnly = (chunk: unknown) => {
   return keys.length === 1 && keys[0] === "__interrupt__";
 };
 
-const notFound = () => new InterviewError("not_found", "No interview with this thread_id.");
 
 const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
@@ -136,7 +135,7 @@ export class InterviewService {
     if (answer.length > this.limits.maxAnswerChars) {
       throw new InterviewError("invalid_input", `user_response is longer than ${this.limits.maxAnswerChars} characters.`);
     }
-    if (!THREAD_ID.test(threadId)) throw notFound();
+    if (!THREAD_ID.test(threadId)) throw interviewNotFound();
     const turn = await this.deps.threads.begin(threadId);
     let state: InterviewState;
     let head: string | null;
@@ -160,13 +159,13 @@ export class InterviewService {
   /** The current state, or 404. */
   async get(threadId: string): Promise<TurnView> {
     const head = THREAD_ID.test(threadId) ? await this.deps.threads.head(threadId) : undefined;
-    if (!head) throw notFound();
+    if (!head) throw interviewNotFound();
     return this.view(threadId, await this.stateAt(threadId, head), false);
   }
 
   /** Erases the interview: every checkpoint (with the CV chunks in them) and the cached index. */
   async delete(threadId: string): Promise<void> {
-    if (!THREAD_ID.test(threadId)) throw notFound();
+    if (!THREAD_ID.test(threadId)) throw interviewNotFound();
     const turn = await this.deps.threads.lock(threadId);
     try {
       await this.deps.checkpointer.deleteThread(threadId);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { MemorySaver } from "@langchain/langgraph";
 import type pg from "pg";
-import { TURN_KEY, withStartupLock, type CheckpointRow, type SaverTurn, type StagedCheckpoint, type StagedWrites } from "./checkpointer.js";
-import { InterviewError } from "./errors.js";
+import { SELECT_CHECKPOINT_SQL, TURN_KEY, withStartupLock, type CheckpointRow, type SaverTurn, type StagedCheckpoint, type StagedWrites } from "./checkpointer.js";
+import { InterviewError, interviewNotFound } from "./errors.js";
 import { CommittedHeads, type StagedWrite } from "./committed-heads.js";
 
 /**
@@ -40,7 +40,6 @@ export interface ThreadRegistry {
   remove(threadId: string): Promise<void>;
 }
 
-const notFound = () => new InterviewError("not_found", "No interview with this thread_id.");
 const busy = () => new InterviewError("turn_in_progress", "Another turn is in progress on this interview; try again when it finishes.");
 const superseded = () =>
   new InterviewError("turn_in_progress", "This turn outlasted its lease and another took over the interview; nothing of it was saved. Send it again.");
@@ -56,11 +55,13 @@ const LEASE_SQL = `update interview_threads set lease_owner = $2, lease_expires_
  * lost in a database crash only makes the turn's commit, which does wait, find no lease and fail,
  * and the turn is sent again.
  */
-const LEASE_AND_LOAD_SQL = (select: string) => `with lease as (${LEASE_SQL})
-  select lease.head as turn_head, c.* from lease left join lateral (
-    ${select} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = lease.head
+const LEASE_AND_LOAD_SQL = `with lease as (${LEASE_SQL})
+  select lease.head, c.* from lease left join lateral (
+    ${SELECT_CHECKPOINT_SQL} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = lease.head
       and lease.head is distinct from $4::text) c on true
   where set_config('synchronous_commit', 'off', true) is not null`;
+
+const LOAD_HEAD_SQL = `${SELECT_CHECKPOINT_SQL} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = $2`;
 
 const RELEASE_SQL = `update interview_threads set lease_owner = null, lease_expires_at = null
   where thread_id = $1 and lease_owner = $2`;
@@ -112,38 +113,40 @@ class PostgresTurn implements Turn, SaverTurn {
     this.leased = leased;
   }
 
-  async load(select: string): Promise<CheckpointRow | undefined> {
+  async load(): Promise<CheckpointRow | undefined> {
     if (this.loaded) throw new Error("A turn loads its state once.");
     this.loaded = true;
-    if (this.leased) return this.head === null ? undefined : this.loadHead(select);
+    if (this.leased) return this.head === null ? undefined : this.loadHead();
     const held = this.registry.heads.idOf(this.threadId);
-    const result = await this.pool.query<CheckpointRow & { turn_head: string | null }>(LEASE_AND_LOAD_SQL(select), [
+    const result = await this.pool.query<CheckpointRow & { head: string | null }>(LEASE_AND_LOAD_SQL, [
       this.threadId,
       this.owner,
       this.registry.ttlMs,
       held,
     ]);
     const row = result.rows[0];
-    if (!row) throw (await this.registry.head(this.threadId)) === undefined ? notFound() : busy();
-    this.leased = true;
-    this.head = row.turn_head;
-    // An interview whose start never completed has no state to continue.
-    if (this.head === null) {
-      await this.abandon();
-      throw notFound();
-    }
+    await this.granted(row);
     // What this process held may have been evicted meanwhile: then read it after all.
-    if (this.head === held) this.loadedRow = this.registry.heads.row(this.threadId, this.head) ?? (await this.loadHead(select));
-    else if (row.checkpoint_id !== null) this.loadedRow = row;
+    if (this.head === held) this.loadedRow = this.registry.heads.row(this.threadId, this.head!) ?? (await this.loadHead());
+    else if (row!.checkpoint_id !== null) this.loadedRow = row;
     if (!this.loadedRow) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
     return this.loadedRow;
   }
 
-  private async loadHead(select: string): Promise<CheckpointRow | undefined> {
-    const result = await this.pool.query<CheckpointRow>(`${select} where cp.thread_id = $1 and cp.checkpoint_ns = '' and cp.checkpoint_id = $2`, [
-      this.threadId,
-      this.head,
-    ]);
+  /** Takes the outcome of a lease statement: no row is a refusal, else the lease and the head. */
+  async granted(row: { head: string | null } | undefined): Promise<void> {
+    if (!row) throw (await this.registry.head(this.threadId)) === undefined ? interviewNotFound() : busy();
+    this.leased = true;
+    this.head = row.head;
+    // An interview whose start never completed has no state to continue.
+    if (this.head === null) {
+      await this.abandon();
+      throw interviewNotFound();
+    }
+  }
+
+  private async loadHead(): Promise<CheckpointRow | undefined> {
+    const result = await this.pool.query<CheckpointRow>(LOAD_HEAD_SQL, [this.threadId, this.head]);
     return (this.loadedRow = result.rows[0]);
   }
 
@@ -246,15 +249,9 @@ export class PostgresThreadRegistry implements ThreadRegistry {
   }
 
   async lock(threadId: string): Promise<Turn> {
-    const turn = new PostgresTurn(this, this.pool, threadId, null, true);
+    const turn = new PostgresTurn(this, this.pool, threadId, null, false);
     const result = await this.pool.query<{ head: string | null }>(LEASE_SQL, [threadId, turn.owner, this.ttlMs]);
-    const row = result.rows[0];
-    if (!row) throw (await this.head(threadId)) === undefined ? notFound() : busy();
-    turn.head = row.head;
-    if (turn.head === null) {
-      await turn.abandon();
-      throw notFound();
-    }
+    await turn.granted(result.rows[0]);
     return turn;
   }
 
@@ -297,7 +294,7 @@ export class InMemoryThreadRegistry implements ThreadRegistry {
 
   async lock(threadId: string): Promise<Turn> {
     const thread = this.threads.get(threadId);
-    if (!thread || thread.head === null && !thread.owner) throw notFound();
+    if (!thread || thread.head === null && !thread.owner) throw interviewNotFound();
     if (thread.owner) throw busy();
     thread.owner = randomUUID();
     return this.turn(threadId, thread);
