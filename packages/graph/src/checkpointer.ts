@@ -173,11 +173,10 @@ export interface SaverTurn {
 /** The run config key that carries the SaverTurn. */
 export const TURN_KEY = "interview_turn";
 
+/** The turn a run's config carries; a turn runs at the thread's root namespace only. */
 function turnOf(config: RunnableConfig): SaverTurn | undefined {
-  const { checkpoint_ns = "", checkpoint_id } = config.configurable ?? {};
   const turn = config.configurable?.[TURN_KEY] as SaverTurn | undefined;
-  // A turn runs at the thread's root namespace from its head; anything addressed is a plain read.
-  return turn && checkpoint_ns === "" && !checkpoint_id ? turn : undefined;
+  return turn && (config.configurable?.checkpoint_ns ?? "") === "" ? turn : undefined;
 }
 
 /**
@@ -194,7 +193,8 @@ export class BatchedPostgresSaver extends PostgresSaver {
 
   override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
     const turn = turnOf(config);
-    if (!turn) return super.getTuple(config);
+    // A turn loads from its head; a checkpoint addressed by id is a plain read.
+    if (!turn || config.configurable?.checkpoint_id) return super.getTuple(config);
     const row = await turn.load();
     if (!row) return undefined;
     const at = (checkpoint_id: string) => ({ configurable: { thread_id: turn.threadId, checkpoint_ns: "", checkpoint_id } });
@@ -222,8 +222,8 @@ export class BatchedPostgresSaver extends PostgresSaver {
       this._dumpMetadata(metadata),
     ]);
     const saved = { configurable: { thread_id, checkpoint_ns, checkpoint_id: checkpoint.id } };
-    const turn = config.configurable[TURN_KEY] as SaverTurn | undefined;
-    if (turn && checkpoint_ns === "") {
+    const turn = turnOf(config);
+    if (turn) {
       turn.stageCheckpoint({
         id: checkpoint.id,
         parentId: checkpoint_id ?? null,
@@ -252,8 +252,8 @@ export class BatchedPostgresSaver extends PostgresSaver {
     const { thread_id, checkpoint_ns, checkpoint_id } = config.configurable ?? {};
     const rows = await this._dumpWrites(thread_id, checkpoint_ns, checkpoint_id, taskId, writes);
     if (rows.length === 0) return;
-    const turn = config.configurable?.[TURN_KEY] as SaverTurn | undefined;
-    if (turn && (checkpoint_ns ?? "") === "") {
+    const turn = turnOf(config);
+    if (turn) {
       turn.stageWrites({ checkpointId: checkpoint_id, taskId, rows: rows.map((r) => [r[4], r[5], r[6], r[7]]) });
       return;
     }
