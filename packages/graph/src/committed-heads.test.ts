@@ -59,6 +59,17 @@ describe("committed heads", () => {
     expect(view.status).toBe("completed");
   });
 
+  it("stop being trusted for speculative turns when other processes often move interviews on", () => {
+    const heads = new CommittedHeads();
+    expect(heads.usuallyCurrent()).toBe(true);
+    heads.observe(false);
+    expect(heads.usuallyCurrent()).toBe(true);
+    for (let n = 0; n < 4; n++) heads.observe(n % 2 === 0);
+    expect(heads.usuallyCurrent()).toBe(false);
+    for (let n = 0; n < 10; n++) heads.observe(true);
+    expect(heads.usuallyCurrent()).toBe(true);
+  });
+
   it("writes JSON in jsonb's key order and drops the least recently used beyond its budget", async () => {
     const value = { bb: 1, a: { zz: [1, { y: 2, x: 1 }], c: null }, é: 2, ccc: "x" };
     const { rows } = await database.pool.query<{ text: string }>("select $1::jsonb::text as text", [JSON.stringify(value)]);

@@ -45,6 +45,8 @@ type Versions = Record<string, string | number>;
  */
 export class CommittedHeads {
   private readonly entries: RecentMap<Entry>;
+  /** Moving share of recent turns that found their interview moved on by another process. */
+  private staleShare = 0;
 
   constructor(maxBytes = 32 * 1024 * 1024, maxIdleMs = 15 * 60_000) {
     this.entries = new RecentMap<Entry>({ maxSize: maxBytes, maxIdleMs, sizeOf: (entry) => entry.bytes });
@@ -116,4 +118,22 @@ export class CommittedHeads {
   forget(threadId: string): void {
     this.entries.delete(threadId);
   }
+
+  /** Records whether a turn found the held head to be the interview's head. */
+  observe(current: boolean): void {
+    this.staleShare = this.staleShare * (1 - STALE_WEIGHT) + (current ? 0 : STALE_WEIGHT);
+  }
+
+  /**
+   * Whether held heads have recently been current: true on a single API process, false once
+   * other processes (workers, replicas, the voice agent) often move interviews on, when running
+   * from a held copy would often have to be redone.
+   */
+  usuallyCurrent(): boolean {
+    return this.staleShare < MAX_STALE_SHARE;
+  }
 }
+
+/** Weight of the latest turn in the moving stale share (about the last ten turns count). */
+const STALE_WEIGHT = 0.1;
+const MAX_STALE_SHARE = 0.2;

@@ -101,6 +101,7 @@ export async function createRuntime(config: EngineConfig, overrides: RuntimeOver
     }),
     cvIndex,
     engine: model.name,
+    localGraph: model instanceof OfflineModel && embeddings instanceof HashedEmbeddings && webSearch === null,
     limits: { maxAnswerChars: config.ANSWER_MAX_CHARS, turnTimeoutMs: config.TURN_TIMEOUT_MS },
   });
   return {

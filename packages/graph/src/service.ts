@@ -63,6 +63,12 @@ export interface ServiceDeps {
   cvIndex: CvIndexCache;
   engine: EngineName;
   limits?: Partial<ServiceLimits>;
+  /**
+   * The graph's work is local and has no effect outside the run (offline engine, local
+   * embeddings, no web search): an answer turn may then run while its lease is being taken
+   * (ThreadRegistry.begin), and runs again in the rare case it started from a stale state.
+   */
+  localGraph?: boolean;
 }
 
 type GraphInput = Parameters<InterviewGraph["invoke"]>[0];
@@ -136,12 +142,13 @@ export class InterviewService {
       throw new InterviewError("invalid_input", `user_response is longer than ${this.limits.maxAnswerChars} characters.`);
     }
     if (!THREAD_ID.test(threadId)) throw interviewNotFound();
-    const turn = await this.deps.threads.begin(threadId);
+    // Streamed tokens reach the client as they are written: only a run with no output may speculate.
+    const turn = await this.deps.threads.begin(threadId, { speculative: this.deps.localGraph === true && !options.onToken });
     let state: InterviewState;
     let head: string | null;
     try {
       const resume: AnswerResume = { text: answer, channel };
-      state = await this.run(turn, new Command({ resume }) as GraphInput, options);
+      state = await this.runConfirmed(turn, new Command({ resume }) as GraphInput, options);
       head = await turn.commit();
     } catch (error) {
       // Frees the interview at once (not when the lease expires) so the answer can be sent again.
@@ -223,6 +230,23 @@ export class InterviewService {
     if (values === undefined) return this.stateAt(turn.threadId, turn.head);
     const { __interrupt__: _, ...state } = values as InterviewState & { __interrupt__?: unknown };
     return state as InterviewState;
+  }
+
+  /**
+   * A run whose result is used only once its turn holds the lease (Turn.confirm): a refused
+   * lease wins over the run's own outcome, and a run that started from a state another process
+   * had moved on is made again from the current one.
+   */
+  private async runConfirmed(turn: Turn, input: GraphInput, options: TurnOptions): Promise<InterviewState> {
+    let outcome: { state: InterviewState } | { error: unknown };
+    try {
+      outcome = { state: await this.run(turn, input, options) };
+    } catch (error) {
+      outcome = { error };
+    }
+    if (!(await turn.confirm())) return this.run(turn, input, options);
+    if ("error" in outcome) throw outcome.error;
+    return outcome.state;
   }
 
   private async stateAt(threadId: string, head: string | null): Promise<InterviewState> {

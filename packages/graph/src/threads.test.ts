@@ -89,6 +89,68 @@ describe("turns on PostgreSQL", () => {
   });
 });
 
+describe("speculative turns", () => {
+  const leaseStatements = (pool: Database["pool"], delayMs: number) => {
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    const state = { settled: 0 };
+    (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      const text = typeof args[0] === "string" ? args[0] : "";
+      if (!text.startsWith("with lease as (update")) return query(...args);
+      return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => query(...args)).finally(() => state.settled++);
+    };
+    return { state, restore: () => ((pool as unknown as { query: unknown }).query = query) };
+  };
+
+  it("run from the state this process committed while the lease is taken, and commit once it is granted", async () => {
+    const start = (await threads.create("spec-overlap"))!;
+    await runTurn(start, "first");
+    await start.commit();
+    const slow = leaseStatements(database.pool, 100);
+    try {
+      const turn = await threads.begin("spec-overlap", { speculative: true });
+      await expect(runTurn(turn, "second")).resolves.toMatchObject({ loaded: "first" });
+      expect(slow.state.settled).toBe(0);
+      await expect(turn.confirm()).resolves.toBe(true);
+      expect(slow.state.settled).toBe(1);
+      await turn.commit();
+    } finally {
+      slow.restore();
+    }
+    await expect(stored("spec-overlap")).resolves.toMatchObject({ checkpoints: 2, answer: "second" });
+  });
+
+  it("are refused when another turn holds the interview, and save nothing", async () => {
+    const start = (await threads.create("spec-busy"))!;
+    await runTurn(start, "first");
+    await start.commit();
+    const holder = await threads.begin("spec-busy");
+    await runTurn(holder, "holder");
+    const turn = await threads.begin("spec-busy", { speculative: true });
+    await expect(runTurn(turn, "speculated")).resolves.toMatchObject({ loaded: "first" });
+    await expect(turn.confirm()).rejects.toMatchObject({ code: "turn_in_progress" });
+    await turn.abandon();
+    await holder.commit();
+    await expect(stored("spec-busy")).resolves.toMatchObject({ checkpoints: 2, answer: "holder" });
+  });
+
+  it("run again from the current state when another process moved the interview on", async () => {
+    const other = await PostgresThreadRegistry.create(database.pool, 50);
+    const start = (await threads.create("spec-stale"))!;
+    await runTurn(start, "first");
+    await start.commit();
+    const elsewhere = await other.begin("spec-stale");
+    await runTurn(elsewhere, "elsewhere");
+    await elsewhere.commit();
+
+    const turn = await threads.begin("spec-stale", { speculative: true });
+    await expect(runTurn(turn, "stale")).resolves.toMatchObject({ loaded: "first" });
+    await expect(turn.confirm()).resolves.toBe(false);
+    await expect(runTurn(turn, "again")).resolves.toMatchObject({ loaded: "elsewhere" });
+    await turn.commit();
+    await expect(stored("spec-stale")).resolves.toMatchObject({ checkpoints: 3, answer: "again" });
+  });
+});
+
 describe("turns after a crash mid-turn", () => {
   // Turns save nothing until they commit; a checkpoint after the head can only have been left by
   // an interrupted turn of an engine that saved as it ran.

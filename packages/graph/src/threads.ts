@@ -16,6 +16,14 @@ export interface Turn {
   readonly head: string | null;
   /** Entries for the run's `configurable`: how the checkpointer takes part in the turn. */
   readonly configurable: Record<string, unknown>;
+  /**
+   * Waits for the lease of a speculative turn (one whose run started from this process's copy of
+   * the head before the lease was granted; see `begin`). Throws `not_found` or
+   * `turn_in_progress` when the lease is refused; false when another process had moved the
+   * interview on since that copy: the turn then holds the lease, has dropped what the run staged,
+   * and its next run loads the current state. True at once for other turns.
+   */
+  confirm(): Promise<boolean>;
   /** Saves the turn and ends its lease; returns the new head (the old one if nothing was written). */
   commit(): Promise<string | null>;
   /** Ends the lease and drops whatever the turn would have saved. */
@@ -31,9 +39,13 @@ export interface ThreadRegistry {
   create(threadId: string): Promise<Turn | null>;
   /**
    * A turn on an existing interview. The lease may be taken lazily, by the state load of the
-   * run (PostgreSQL: one statement for both), which is then where a refusal is thrown.
+   * run (PostgreSQL: one statement for both), which is then where a refusal is thrown. A
+   * `speculative` turn may also run before the lease is granted, from the state this process
+   * committed last, when that copy is usually current; only for runs with no effect outside the
+   * turn (no provider calls, no streamed output), which must call `confirm()` before using
+   * their result.
    */
-  begin(threadId: string): Promise<Turn>;
+  begin(threadId: string, options?: { speculative?: boolean }): Promise<Turn>;
   /** Takes the lease now: to erase the interview, or to run without a turn-aware checkpointer. */
   lock(threadId: string): Promise<Turn>;
   head(threadId: string): Promise<string | null | undefined>;
@@ -92,6 +104,8 @@ const COMMIT_SQL = `with lease as (
       set channel = excluded.channel, type = excluded.type, blob = excluded.blob where excluded.idx < 0)
   select count(*)::int as committed from lease`;
 
+type LeaseRow = (CheckpointRow & { head: string | null }) | undefined;
+
 /** A turn on PostgreSQL; BatchedPostgresSaver loads and stages through it (SaverTurn). */
 class PostgresTurn implements Turn, SaverTurn {
   readonly owner = randomUUID();
@@ -99,6 +113,10 @@ class PostgresTurn implements Turn, SaverTurn {
   private leased: boolean;
   private loaded = false;
   private loadedRow: CheckpointRow | undefined;
+  /** The lease statement of a speculative load, not yet awaited (confirm). */
+  private pendingLease: Promise<LeaseRow> | null = null;
+  /** The current state, read by the lease statement when a speculative run started from an older one. */
+  private current: CheckpointRow | undefined;
   private readonly checkpoints = new Map<string, StagedCheckpoint>();
   private readonly blobs = new Map<string, StagedCheckpoint["blobs"][number]>();
   private readonly writes = new Map<string, StagedWrite>();
@@ -109,28 +127,59 @@ class PostgresTurn implements Turn, SaverTurn {
     readonly threadId: string,
     public head: string | null,
     leased: boolean,
+    private readonly speculative = false,
   ) {
     this.leased = leased;
   }
 
   async load(): Promise<CheckpointRow | undefined> {
-    if (this.loaded) throw new Error("A turn loads its state once.");
+    if (this.loaded) throw new Error("A turn loads its state once per run.");
     this.loaded = true;
+    if (this.current) return (this.loadedRow = this.current);
     if (this.leased) return this.head === null ? undefined : this.loadHead();
-    const held = this.registry.heads.idOf(this.threadId);
-    const result = await this.pool.query<CheckpointRow & { head: string | null }>(LEASE_AND_LOAD_SQL, [
-      this.threadId,
-      this.owner,
-      this.registry.ttlMs,
-      held,
-    ]);
-    const row = result.rows[0];
+    const heads = this.registry.heads;
+    const held = heads.idOf(this.threadId);
+    const lease = this.pool
+      .query<CheckpointRow & { head: string | null }>(LEASE_AND_LOAD_SQL, [this.threadId, this.owner, this.registry.ttlMs, held])
+      .then((result) => result.rows[0]);
+    // Speculative: run from the held copy while the lease statement is under way (confirm).
+    const copy = this.speculative && held !== null && heads.usuallyCurrent() ? heads.row(this.threadId, held) : undefined;
+    if (copy) {
+      this.pendingLease = lease;
+      lease.catch(() => undefined);
+      this.head = held;
+      return (this.loadedRow = copy);
+    }
+    const row = await lease;
     await this.granted(row);
+    if (held !== null) heads.observe(this.head === held);
     // What this process held may have been evicted meanwhile: then read it after all.
-    if (this.head === held) this.loadedRow = this.registry.heads.row(this.threadId, this.head!) ?? (await this.loadHead());
-    else if (row!.checkpoint_id !== null) this.loadedRow = row;
-    if (!this.loadedRow) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
+    if (this.head === held) this.loadedRow = heads.row(this.threadId, this.head!) ?? (await this.loadHead());
+    else this.loadedRow = this.checkpointOf(row!);
     return this.loadedRow;
+  }
+
+  async confirm(): Promise<boolean> {
+    const lease = this.pendingLease;
+    if (!lease) return true;
+    this.pendingLease = null;
+    const ranFrom = this.head;
+    const row = await lease;
+    await this.granted(row);
+    this.registry.heads.observe(this.head === ranFrom);
+    if (this.head === ranFrom) return true;
+    this.checkpoints.clear();
+    this.blobs.clear();
+    this.writes.clear();
+    this.current = this.checkpointOf(row!);
+    this.loaded = false;
+    return false;
+  }
+
+  /** The head checkpoint a lease statement read (it reads one unless the head is the one held). */
+  private checkpointOf(row: NonNullable<LeaseRow>): CheckpointRow {
+    if (row.checkpoint_id === null) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
+    return row;
   }
 
   /** Takes the outcome of a lease statement: no row is a refusal, else the lease and the head. */
@@ -165,6 +214,7 @@ class PostgresTurn implements Turn, SaverTurn {
   }
 
   async commit(): Promise<string | null> {
+    if (!(await this.confirm())) throw new Error("The turn ran from a state that has moved on; run it again before committing.");
     if (!this.leased) throw new Error("The turn was never started: its state was not loaded.");
     const checkpoints = [...this.checkpoints.values()];
     const blobs = [...this.blobs.values()];
@@ -201,6 +251,10 @@ class PostgresTurn implements Turn, SaverTurn {
   }
 
   async abandon(): Promise<void> {
+    const lease = this.pendingLease;
+    this.pendingLease = null;
+    // A speculative turn's lease may have been granted meanwhile: release it too.
+    if (lease && (await lease.catch(() => undefined))) this.leased = true;
     if (!this.leased) return;
     this.leased = false;
     await this.pool.query(RELEASE_SQL, [this.threadId, this.owner]);
@@ -244,8 +298,8 @@ export class PostgresThreadRegistry implements ThreadRegistry {
     return result.rowCount === 1 ? turn : null;
   }
 
-  async begin(threadId: string): Promise<Turn> {
-    return new PostgresTurn(this, this.pool, threadId, null, false);
+  async begin(threadId: string, options: { speculative?: boolean } = {}): Promise<Turn> {
+    return new PostgresTurn(this, this.pool, threadId, null, false, options.speculative);
   }
 
   async lock(threadId: string): Promise<Turn> {
@@ -320,6 +374,7 @@ export class InMemoryThreadRegistry implements ThreadRegistry {
       threadId,
       head,
       configurable: {},
+      confirm: async () => true,
       commit: async () => end(true),
       abandon: async () => void end(false),
     };
