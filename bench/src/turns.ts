@@ -16,11 +16,20 @@ export interface Level {
 /** Scales every time budget (BENCH_SCALE=0.2 for a quick look; results then carry more noise). */
 export const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 
-export const LEVELS: Level[] = [
+const ALL_LEVELS: Level[] = [
   { concurrency: 1, interviewsEach: 100, seconds: 12 * SCALE, rounds: 4 },
   { concurrency: 50, interviewsEach: 4, seconds: 15 * SCALE, rounds: 2 },
   { concurrency: 200, interviewsEach: 2, seconds: 15 * SCALE, rounds: 2 },
 ];
+
+/** A comma-separated list from the environment, or null for "all". */
+const listFromEnv = (name: string) => process.env[name]?.split(",").map((s) => s.trim()).filter(Boolean) ?? null;
+
+/** BENCH_LEVELS=1,50 measures only those concurrency levels (for a quick look at one change). */
+export const LEVELS = ALL_LEVELS.filter((l) => listFromEnv("BENCH_LEVELS")?.includes(String(l.concurrency)) ?? true);
+
+/** BENCH_CONTENDERS=api,floor starts only those contenders (keys as in Contender["key"]). */
+const CONTENDERS = listFromEnv("BENCH_CONTENDERS");
 
 const WARM_UP: Level = { concurrency: 5, interviewsEach: 4, seconds: 4 * SCALE, rounds: 1 };
 
@@ -88,33 +97,34 @@ async function spawnContenders(databaseUrl: string): Promise<Contender[]> {
     open: (count, concurrency, seconds) => openInterviews(client, count, concurrency, seconds),
     ...(storage ? { storage: () => target.request<Record<string, number>>("storage") } : {}),
   });
-  const spawn = async (entry: string, env: Record<string, string>, make: (t: Target) => Contender) => {
+  const spawn = async (key: Contender["key"], entry: string, env: Record<string, string>, make: (t: Target) => Contender) => {
+    if (CONTENDERS && !CONTENDERS.includes(key)) return;
     try {
       contenders.push(make(await spawnTarget(entry, env)));
     } catch (error) {
       log(`  ! ${entry} did not start: ${(error as Error).message}`);
     }
   };
-  await spawn("api-server.ts", { BENCH_DATABASE_URL: databaseUrl }, (t) =>
+  await spawn("api", "api-server.ts", { BENCH_DATABASE_URL: databaseUrl }, (t) =>
     http("api", `engine: HTTP API on PostgreSQL (pool ${t.ready.poolSize})`, t, new ApiClient(`http://127.0.0.1:${t.ready.port}`), true),
   );
-  await spawn("api-server.ts", { BENCH_DATABASE_URL: databaseUrl, BENCH_API_WORKERS: "2" }, (t) =>
+  await spawn("api2", "api-server.ts", { BENCH_DATABASE_URL: databaseUrl, BENCH_API_WORKERS: "2" }, (t) =>
     http("api2", `engine: HTTP API on PostgreSQL, API_WORKERS=2 (pool ${t.ready.poolSize} each)`, t, new ApiClient(`http://127.0.0.1:${t.ready.port}`), true),
   );
-  await spawn("floor.ts", {}, (t) => ({
+  await spawn("floor", "floor.ts", {}, (t) => ({
     key: "floor",
     name: "(a) floor: same graph + service, MemorySaver, in process",
     target: t,
     run: (level, seconds) => t.request<RunResult>("run", { concurrency: level.concurrency, interviewsEach: level.interviewsEach, seconds }),
     open: (count, concurrency, seconds) => t.request<number>("open", { count, concurrency, seconds }),
   }));
-  await spawn("langgraph-server.ts", {}, (t) =>
+  await spawn("peer", "langgraph-server.ts", {}, (t) =>
     http("peer", "(b) LangGraph server (createEmbedServer, MemorySaver), default stream_mode", t, new LangGraphServerClient(`http://127.0.0.1:${t.ready.port}`)),
   );
-  await spawn("langgraph-server.ts", {}, (t) =>
+  await spawn("peerUpdates", "langgraph-server.ts", {}, (t) =>
     http("peerUpdates", '(b) LangGraph server, stream_mode "updates"', t, new LangGraphServerClient(`http://127.0.0.1:${t.ready.port}`, "updates")),
   );
-  await spawn("langgraph-server.ts", { BENCH_PEER_CHECKPOINTER: "engine" }, (t) =>
+  await spawn("peerEngineSerde", "langgraph-server.ts", { BENCH_PEER_CHECKPOINTER: "engine" }, (t) =>
     http("peerEngineSerde", '(b\') LangGraph server, "updates", MemorySaver with the engine\'s serializer', t, new LangGraphServerClient(`http://127.0.0.1:${t.ready.port}`, "updates")),
   );
   return contenders;
