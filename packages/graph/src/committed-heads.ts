@@ -22,7 +22,8 @@ function jsonbKeyOrder(a: string, b: string): number {
   return x.length - y.length || Buffer.compare(x, y);
 }
 
-interface Entry {
+/** A committed head as held, serialized (CommittedHeads.prepare). */
+export interface HeldHead {
   id: string;
   parentId: string | null;
   checkpoint: string;
@@ -44,12 +45,12 @@ type Versions = Record<string, string | number>;
  * (least recently used out first) and by idle time (RecentMap).
  */
 export class CommittedHeads {
-  private readonly entries: RecentMap<Entry>;
+  private readonly entries: RecentMap<HeldHead>;
   /** Moving share of recent turns that found their interview moved on by another process. */
   private staleShare = 0;
 
   constructor(maxBytes = 32 * 1024 * 1024, maxIdleMs = 15 * 60_000) {
-    this.entries = new RecentMap<Entry>({ maxSize: maxBytes, maxIdleMs, sizeOf: (entry) => entry.bytes });
+    this.entries = new RecentMap<HeldHead>({ maxSize: maxBytes, maxIdleMs, sizeOf: (entry) => entry.bytes });
   }
 
   /** The id of the head held for the interview. */
@@ -71,24 +72,33 @@ export class CommittedHeads {
     };
   }
 
-  /**
-   * Holds what a turn committed: its checkpoint, whose channels are the ones it wrote plus the
-   * unchanged ones of the head it loaded. Forgets the interview when that cannot be told.
-   */
+  /** Holds what a turn committed (prepare); forgets the interview for null. */
   remember(threadId: string, loaded: CheckpointRow | undefined, saved: StagedCheckpoint, writes: StagedWrite[]): void {
+    this.hold(threadId, CommittedHeads.prepare(loaded, saved, writes));
+  }
+
+  hold(threadId: string, head: HeldHead | null): void {
     this.forget(threadId);
+    if (head) this.entries.set(threadId, head);
+  }
+
+  /**
+   * A turn's new head as it would be held: its checkpoint, whose channels are the ones it wrote
+   * plus the unchanged ones of the head it loaded; null when that cannot be told.
+   */
+  static prepare(loaded: CheckpointRow | undefined, saved: StagedCheckpoint, writes: StagedWrite[]): HeldHead | null {
     const versions = (saved.checkpoint.channel_versions ?? {}) as Versions;
     const loadedVersions = (loaded?.checkpoint.channel_versions ?? {}) as Versions;
     const written = new Map(saved.blobs.map(([channel, version, type, blob]) => [`${channel}\0${version}`, { type, blob }]));
     const unchanged = new Map(
       (loaded?.channel_values ?? []).map(([channel, type, blob]) => [Buffer.from(channel).toString(), { type: Buffer.from(type).toString(), blob }]),
     );
-    const channelValues: Entry["channelValues"] = [];
+    const channelValues: HeldHead["channelValues"] = [];
     for (const [channel, version] of Object.entries(versions)) {
       let value = written.get(`${channel}\0${version}`);
       if (!value) {
         // Neither written now nor at the loaded head's version: its value is not known here.
-        if (loaded === undefined || String(loadedVersions[channel]) !== String(version)) return;
+        if (loaded === undefined || String(loadedVersions[channel]) !== String(version)) return null;
         // Unchanged; a loaded row leaves emptied channels out.
         value = unchanged.get(channel);
         if (!value) continue;
@@ -97,11 +107,11 @@ export class CommittedHeads {
       channelValues.push([Buffer.from(channel), Buffer.from(value.type), Buffer.from(value.blob)]);
     }
     // In the load's order: by task, then index.
-    const pendingWrites: Entry["pendingWrites"] = writes
+    const pendingWrites: HeldHead["pendingWrites"] = writes
       .filter(([checkpointId]) => checkpointId === saved.id)
       .sort(([, a, i], [, b, j]) => (a < b ? -1 : a > b ? 1 : i - j))
       .map(([, taskId, , channel, type, blob]) => [Buffer.from(taskId), Buffer.from(channel), Buffer.from(type), Buffer.from(blob)]);
-    const entry: Entry = {
+    const entry: HeldHead = {
       id: saved.id,
       parentId: saved.parentId,
       checkpoint: jsonbText(saved.checkpoint),
@@ -112,7 +122,7 @@ export class CommittedHeads {
     };
     entry.bytes =
       entry.checkpoint.length + entry.metadata.length + [...channelValues, ...pendingWrites].reduce((sum, parts) => sum + parts.reduce((s, p) => s + p.length, 0), 0);
-    this.entries.set(threadId, entry);
+    return entry;
   }
 
   forget(threadId: string): void {

@@ -3,7 +3,7 @@ import type { MemorySaver } from "@langchain/langgraph";
 import type pg from "pg";
 import { SELECT_CHECKPOINT_SQL, TURN_KEY, withStartupLock, type CheckpointRow, type SaverTurn, type StagedCheckpoint, type StagedWrites } from "./checkpointer.js";
 import { InterviewError, interviewNotFound } from "./errors.js";
-import { CommittedHeads, type StagedWrite } from "./committed-heads.js";
+import { CommittedHeads, type HeldHead, type StagedWrite } from "./committed-heads.js";
 
 /**
  * One turn on one interview: it holds the interview's lease (one writer at a time) and saves
@@ -106,6 +106,9 @@ const COMMIT_SQL = `with lease as (
 
 type LeaseRow = (CheckpointRow & { head: string | null }) | undefined;
 
+/** The pool writes a statement on a later tick; once this resolves, the ones issued before have gone out. */
+const statementsSent = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A turn on PostgreSQL; BatchedPostgresSaver loads and stages through it (SaverTurn). */
 class PostgresTurn implements Turn, SaverTurn {
   readonly owner = randomUUID();
@@ -148,6 +151,8 @@ class PostgresTurn implements Turn, SaverTurn {
       this.pendingLease = lease;
       lease.catch(() => undefined);
       this.head = held;
+      // The run then takes the CPU until it ends: let the statement go out first.
+      await statementsSent();
       return (this.loadedRow = copy);
     }
     const row = await lease;
@@ -221,7 +226,7 @@ class PostgresTurn implements Turn, SaverTurn {
     const writes = [...this.writes.values()];
     // Checkpoint ids are time-ordered (uuid v6): the greatest is the latest.
     const head = checkpoints.reduce<string | null>((a, c) => (a === null || c.id > a ? c.id : a), null);
-    const result = await this.pool.query<{ committed: number }>(COMMIT_SQL, [
+    const committing = this.pool.query<{ committed: number }>(COMMIT_SQL, [
       this.threadId,
       this.owner,
       head,
@@ -240,13 +245,21 @@ class PostgresTurn implements Turn, SaverTurn {
       writes.map((w) => w[4]),
       writes.map((w) => w[5]),
     ]);
+    committing.catch(() => undefined);
+    // What this process will hold of the new head is built while the statement is under way.
+    let held: HeldHead | null | undefined;
+    if (checkpoints.length > 0) {
+      await statementsSent();
+      held = checkpoints.length === 1 ? CommittedHeads.prepare(this.loadedRow, checkpoints[0]!, writes) : null;
+    }
+    const result = await committing;
     this.leased = false;
     if (result.rows[0]!.committed !== 1) {
       this.registry.heads.forget(this.threadId);
       throw superseded();
     }
-    if (checkpoints.length === 1) this.registry.heads.remember(this.threadId, this.loadedRow, checkpoints[0]!, writes);
-    else if (checkpoints.length > 1) this.registry.heads.forget(this.threadId);
+    // Nothing written (a finished interview): the held head is still the head.
+    if (held !== undefined) this.registry.heads.hold(this.threadId, held);
     return head ?? this.head;
   }
 
