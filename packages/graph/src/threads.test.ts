@@ -28,6 +28,14 @@ async function runTurn(turn: Turn, value: string) {
   return { loaded: saved?.checkpoint.channel_values.answer, id: checkpoint.id };
 }
 
+/** A new interview whose first turn saved "first" and committed. */
+async function started(threadId: string) {
+  const start = (await threads.create(threadId))!;
+  const first = await runTurn(start, "first");
+  await start.commit();
+  return first;
+}
+
 const stored = async (threadId: string) => ({
   checkpoints: Number((await database.pool.query("select count(*) from checkpoints where thread_id = $1", [threadId])).rows[0].count),
   head: await threads.head(threadId),
@@ -58,9 +66,7 @@ describe("turns on PostgreSQL", () => {
   });
 
   it("give one turn at a time the interview, and refuse unknown ones", async () => {
-    const start = (await threads.create("turn-busy"))!;
-    await runTurn(start, "first");
-    await start.commit();
+    await started("turn-busy");
     const holder = await threads.begin("turn-busy");
     await runTurn(holder, "holder");
     const other = await threads.begin("turn-busy");
@@ -73,9 +79,7 @@ describe("turns on PostgreSQL", () => {
   });
 
   it("give an expired lease to the next turn; the late turn's commit is refused and saves nothing", async () => {
-    const start = (await threads.create("turn-late"))!;
-    const first = await runTurn(start, "first");
-    await start.commit();
+    const first = await started("turn-late");
     const late = await threads.begin("turn-late");
     await runTurn(late, "late");
     await new Promise((resolve) => setTimeout(resolve, 80));
@@ -102,9 +106,7 @@ describe("speculative turns", () => {
   };
 
   it("run from the state this process committed while the lease is taken, and commit once it is granted", async () => {
-    const start = (await threads.create("spec-overlap"))!;
-    await runTurn(start, "first");
-    await start.commit();
+    await started("spec-overlap");
     const slow = leaseStatements(database.pool, 100);
     try {
       const turn = await threads.begin("spec-overlap", { speculative: true });
@@ -120,9 +122,7 @@ describe("speculative turns", () => {
   });
 
   it("are refused when another turn holds the interview, and save nothing", async () => {
-    const start = (await threads.create("spec-busy"))!;
-    await runTurn(start, "first");
-    await start.commit();
+    await started("spec-busy");
     const holder = await threads.begin("spec-busy");
     await runTurn(holder, "holder");
     const turn = await threads.begin("spec-busy", { speculative: true });
@@ -135,9 +135,7 @@ describe("speculative turns", () => {
 
   it("run again from the current state when another process moved the interview on", async () => {
     const other = await PostgresThreadRegistry.create(database.pool, 50);
-    const start = (await threads.create("spec-stale"))!;
-    await runTurn(start, "first");
-    await start.commit();
+    await started("spec-stale");
     const elsewhere = await other.begin("spec-stale");
     await runTurn(elsewhere, "elsewhere");
     await elsewhere.commit();
