@@ -77,10 +77,10 @@ describe("committed heads", () => {
 
     const heads = new CommittedHeads(5_000);
     const saved = (id: string) => ({ id, parentId: null, checkpoint: { channel_versions: { x: "1" } }, metadata: {}, blobs: [["x", "1", "json", Buffer.alloc(2_000)]] as [string, string, string, Buffer][] });
-    heads.remember("t1", undefined, saved("1"), []);
-    heads.remember("t2", undefined, saved("2"), []);
+    heads.hold("t1", CommittedHeads.prepare(undefined, saved("1"), []));
+    heads.hold("t2", CommittedHeads.prepare(undefined, saved("2"), []));
     expect(heads.row("t1", "1")).toBeDefined();
-    heads.remember("t3", undefined, saved("3"), []);
+    heads.hold("t3", CommittedHeads.prepare(undefined, saved("3"), []));
     expect([heads.idOf("t1"), heads.idOf("t2"), heads.idOf("t3")]).toEqual(["1", null, "3"]);
   });
 });

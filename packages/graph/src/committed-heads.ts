@@ -73,10 +73,6 @@ export class CommittedHeads {
   }
 
   /** Holds what a turn committed (prepare); forgets the interview for null. */
-  remember(threadId: string, loaded: CheckpointRow | undefined, saved: StagedCheckpoint, writes: StagedWrite[]): void {
-    this.hold(threadId, CommittedHeads.prepare(loaded, saved, writes));
-  }
-
   hold(threadId: string, head: HeldHead | null): void {
     this.forget(threadId);
     if (head) this.entries.set(threadId, head);
