@@ -155,12 +155,8 @@ class PostgresTurn implements Turn, SaverTurn {
       await statementsSent();
       return (this.loadedRow = copy);
     }
-    const row = await lease;
-    await this.granted(row);
-    if (held !== null) heads.observe(this.head === held);
     // What this process held may have been evicted meanwhile: then read it after all.
-    if (this.head === held) this.loadedRow = heads.row(this.threadId, this.head!) ?? (await this.loadHead());
-    else this.loadedRow = this.checkpointOf(row!);
+    this.loadedRow = (await this.settle(await lease, held)) ?? heads.row(this.threadId, held!) ?? (await this.loadHead());
     return this.loadedRow;
   }
 
@@ -168,23 +164,27 @@ class PostgresTurn implements Turn, SaverTurn {
     const lease = this.pendingLease;
     if (!lease) return true;
     this.pendingLease = null;
-    const ranFrom = this.head;
-    const row = await lease;
-    await this.granted(row);
-    this.registry.heads.observe(this.head === ranFrom);
-    if (this.head === ranFrom) return true;
+    const current = await this.settle(await lease, this.head);
+    if (!current) return true;
     this.checkpoints.clear();
     this.blobs.clear();
     this.writes.clear();
-    this.current = this.checkpointOf(row!);
+    this.current = current;
     this.loaded = false;
     return false;
   }
 
-  /** The head checkpoint a lease statement read (it reads one unless the head is the one held). */
-  private checkpointOf(row: NonNullable<LeaseRow>): CheckpointRow {
-    if (row.checkpoint_id === null) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
-    return row;
+  /**
+   * Takes a lease statement's outcome for a run that holds the copy `held` (or none): null when
+   * that copy is the head, else the head checkpoint the statement read (it reads one unless the
+   * head is the one held).
+   */
+  private async settle(row: LeaseRow, held: string | null): Promise<CheckpointRow | null> {
+    await this.granted(row);
+    if (held !== null) this.registry.heads.observe(this.head === held);
+    if (this.head === held) return null;
+    if (row!.checkpoint_id === null) throw new Error(`Checkpoint ${this.head} of the interview's head is missing.`);
+    return row!;
   }
 
   /** Takes the outcome of a lease statement: no row is a refusal, else the lease and the head. */
