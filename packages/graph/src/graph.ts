@@ -1,7 +1,7 @@
-import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { Command, END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "./deps.js";
 import { InterviewStateAnnotation, withoutNoOps, type InterviewState, type InterviewUpdate } from "./state.js";
-import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeRetrieval, toGeneration } from "./routing.js";
+import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeRetrieval, toGeneration, type Route } from "./routing.js";
 import { setup } from "./nodes/setup.js";
 import { decideRetrieval } from "./nodes/decide-retrieval.js";
 import { makeRetrieveCv } from "./nodes/retrieve-cv.js";
@@ -11,9 +11,24 @@ import { makeAwaitAnswer } from "./nodes/await-answer.js";
 import { makeEvaluateAnswer } from "./nodes/evaluate-answer.js";
 import { makeFinalAssessment } from "./nodes/final-assessment.js";
 
+type Node<C> = (state: InterviewState, config: C) => InterviewUpdate | Promise<InterviewUpdate>;
+
 /** A node whose update leaves out what it would not change (withoutNoOps). */
-function onlyChanges<C>(node: (state: InterviewState, config: C) => InterviewUpdate | Promise<InterviewUpdate>) {
+function onlyChanges<C>(node: Node<C>) {
   return async (state: InterviewState, config: C) => withoutNoOps(state, await node(state, config));
+}
+
+/**
+ * A node that routes itself: it returns its update with where to go next (a Command), instead of a
+ * conditional edge. A conditional edge reads the whole state again after the node's writes
+ * (LangGraph's "fresh" read, a copy of every channel); routing from the update costs nothing
+ * (bench/RESULTS.md, fifth round).
+ */
+function routed<C>(node: Node<C>, route: Route) {
+  return async (state: InterviewState, config: C) => {
+    const update = withoutNoOps(state, await node(state, config));
+    return new Command({ update, goto: route({ ...state, ...update } as InterviewState) });
+  };
 }
 
 /** Wires the interview: nodes and edges only; the logic lives in nodes/ and routing.ts. */
@@ -21,21 +36,16 @@ export function buildInterviewGraph(deps: GraphDeps, checkpointer: BaseCheckpoin
   const web = deps.webSearch !== null;
   return new StateGraph(InterviewStateAnnotation)
     .addNode("setup", onlyChanges(setup))
-    .addNode("decideRetrieval", onlyChanges(decideRetrieval))
-    .addNode("retrieveCv", onlyChanges(makeRetrieveCv(deps)))
-    .addNode("webSearch", onlyChanges(makeWebSearch(deps)))
+    .addNode("decideRetrieval", routed(decideRetrieval, routeRetrieval(web)), { ends: ["retrieveCv", "webSearch", "generateQuestion"] })
+    .addNode("retrieveCv", routed(makeRetrieveCv(deps), routeAfterCv(web)), { ends: ["webSearch", "generateQuestion", "evaluateAnswer"] })
+    .addNode("webSearch", routed(makeWebSearch(deps), toGeneration), { ends: ["generateQuestion", "evaluateAnswer"] })
     .addNode("generateQuestion", onlyChanges(makeGenerateQuestion(deps)))
-    .addNode("evaluateAnswer", onlyChanges(makeEvaluateAnswer(deps)))
-    .addNode("awaitAnswer", onlyChanges(makeAwaitAnswer(deps)))
+    .addNode("evaluateAnswer", routed(makeEvaluateAnswer(deps), routeAfterEvaluation), { ends: ["awaitAnswer", "finalAssessment"] })
+    .addNode("awaitAnswer", routed(makeAwaitAnswer(deps), routeAfterAnswer(web)), { ends: ["retrieveCv", "webSearch", "generateQuestion", "evaluateAnswer"] })
     .addNode("finalAssessment", onlyChanges(makeFinalAssessment(deps)))
     .addEdge(START, "setup")
     .addEdge("setup", "decideRetrieval")
-    .addConditionalEdges("decideRetrieval", routeRetrieval(web), ["retrieveCv", "webSearch", "generateQuestion", "evaluateAnswer"])
-    .addConditionalEdges("retrieveCv", routeAfterCv(web), ["webSearch", "generateQuestion", "evaluateAnswer"])
-    .addConditionalEdges("webSearch", toGeneration, ["generateQuestion", "evaluateAnswer"])
     .addEdge("generateQuestion", "awaitAnswer")
-    .addConditionalEdges("evaluateAnswer", routeAfterEvaluation, ["awaitAnswer", "finalAssessment"])
-    .addConditionalEdges("awaitAnswer", routeAfterAnswer, ["decideRetrieval", "evaluateAnswer"])
     .addEdge("finalAssessment", END)
     .compile({ checkpointer });
 }

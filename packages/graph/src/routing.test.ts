@@ -31,12 +31,13 @@ describe("routing", () => {
   });
 
   it.each([
-    { nextAction: "conclude" as const, expected: "evaluateAnswer" },
-    { nextAction: "ask_followup" as const, expected: "decideRetrieval" },
-    { nextAction: "new_question" as const, expected: "decideRetrieval" },
-    { nextAction: "clarify" as const, expected: "decideRetrieval" },
-  ])("after an answer: $nextAction → $expected", ({ nextAction, expected }) => {
-    expect(routeAfterAnswer({ nextAction })).toBe(expected);
+    { nextAction: "conclude" as const, needsRetrieval: true, expected: ["evaluateAnswer"] },
+    { nextAction: "ask_followup" as const, needsRetrieval: false, expected: ["generateQuestion", "evaluateAnswer"] },
+    { nextAction: "new_question" as const, needsRetrieval: true, expected: ["retrieveCv"] },
+    { nextAction: "clarify" as const, needsRetrieval: false, expected: ["generateQuestion"] },
+  ])("after an answer: $nextAction (retrieval $needsRetrieval) → $expected", ({ nextAction, needsRetrieval, expected }) => {
+    const pendingEvaluation = nextAction === "clarify" ? null : pending;
+    expect(routeAfterAnswer(false)({ nextAction, needsRetrieval, cv: [chunk], pendingEvaluation })).toEqual(expected);
   });
 
   it.each([
