@@ -175,6 +175,26 @@ describe("retrieval decision", () => {
     expect(view.state.retrievedContext[0]).toContain("3,000 fleets");
   });
 
+  it("keeps a follow-up on its question's topic and context without searching again", async () => {
+    const web = new RecordingWebSearch();
+    const runtime = await openTestRuntime(databaseUrl, { webSearch: web });
+    try {
+      const start = await runtime.service.start({ jobTitle: "Data Engineer", questionType: "technical", maxSteps: 5, jobDescription, cvText });
+      const grounded = await runtime.service.answer(start.threadId, GOOD);
+      expect(grounded.question!.phase).toBe("projects");
+      expect(grounded.state.needsRetrieval).toBe(true);
+      const searches = web.queries.length;
+      const followUp = await runtime.service.answer(start.threadId, "I worked on some reports.");
+      expect(followUp.question!.kind).toBe("follow_up");
+      expect(followUp.question!.topic).toBe(grounded.question!.topic);
+      expect(followUp.state.needsRetrieval).toBe(false);
+      expect(followUp.state.retrievedContext).toEqual(grounded.state.retrievedContext);
+      expect(web.queries.length).toBe(searches);
+    } finally {
+      await runtime.close();
+    }
+  });
+
   it("records none when search is not configured", async () => {
     const view = await secondQuestion({ cv: false, web: null });
     expect(view.state.contextSource).toBe("none");
