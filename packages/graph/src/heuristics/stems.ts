@@ -1,0 +1,15 @@
+/**
+ * Whether two stems from `text/words.ts` name the same word. That stemmer only strips inflections,
+ * so derived forms ("deploy"/"deployment", "laminat"/"lamination", "cach"/"cache") are matched
+ * here by a shared prefix that covers most of the shorter stem ("temper" is not "temperature").
+ */
+export function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4 || !long.startsWith(short.slice(0, 4))) return false;
+  const extra = long.length - short.length;
+  if (long.startsWith(short)) return (short.length >= 5 && extra <= 4) || extra <= 1;
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  return common >= 5 && common >= 0.8 * short.length;
+}
