@@ -1,0 +1,79 @@
+import { Hono } from "hono";
+import { rateLimiter } from "hono-rate-limiter";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import type { Database } from "../../../../packages/graph/src/database.js";
+import { openSharedState, type SharedState, type SharedStateOptions } from "./index.js";
+import { collector } from "./testing/event-bus-contract.js";
+import { RespServer } from "./testing/resp-server.js";
+import { openPools, uniqueName } from "./testing/targets.js";
+
+const databaseUrl = inject("databaseUrl");
+
+describe("openSharedState", () => {
+  let server: RespServer;
+  let pools: Database[];
+  const states: SharedState[] = [];
+  const open = async (options: SharedStateOptions) => {
+    const state = await openSharedState(options);
+    states.push(state);
+    return state;
+  };
+
+  beforeAll(async () => {
+    server = await RespServer.start();
+    pools = await openPools(databaseUrl, 2);
+  });
+  afterEach(async () => {
+    await Promise.all(states.splice(0).map((state) => state.close()));
+  });
+  afterAll(async () => {
+    await server.close();
+    await Promise.all(pools.map((db) => db.close()));
+  });
+
+  /** Two API processes on the chosen backend: one limit between them, and each hears the other. */
+  async function expectShared(a: SharedState, b: SharedState) {
+    const client = { headers: { authorization: `Bearer ${uniqueName("key")}` } };
+    const apps = [a, b].map((state) => {
+      const app = new Hono();
+      app.use(rateLimiter({ windowMs: 60_000, limit: 3, keyGenerator: (c) => c.req.header("authorization") ?? "", store: state.rateLimitStore }));
+      app.get("/", (c) => c.text("ok"));
+      return app;
+    });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await apps[i % 2]!.request("/", client)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+
+    const thread = uniqueName("thread");
+    const heard = collector();
+    await b.eventBus.subscribe(thread, heard.handler);
+    await a.eventBus.publish(thread, { type: "socket_opened", connectionId: "c1" });
+    await vi.waitFor(() => expect(heard.events).toEqual([{ type: "socket_opened", connectionId: "c1", origin: a.eventBus.origin }]));
+  }
+
+  it("uses Redis when given REDIS_URL, even with a database", async () => {
+    const [a, b] = [await open({ redisUrl: server.url, pool: pools[0]!.pool }), await open({ redisUrl: server.url })];
+    expect([a.kind, b.kind]).toEqual(["redis", "redis"]);
+    await expectShared(a, b);
+    expect(server.keys().length).toBeGreaterThan(0);
+  });
+
+  it("uses PostgreSQL when given the pool and no Redis", async () => {
+    const [a, b] = [await open({ pool: pools[0]!.pool }), await open({ pool: pools[1]!.pool })];
+    expect([a.kind, b.kind]).toEqual(["postgres", "postgres"]);
+    await expectShared(a, b);
+  });
+
+  it("keeps everything in the process with neither", async () => {
+    const state = await open({});
+    expect(state.kind).toBe("in-process");
+    await expectShared(state, state);
+  });
+
+  it("refuses to start when the configured Redis cannot be reached", async () => {
+    const gone = await RespServer.start();
+    const url = gone.url;
+    await gone.close();
+    await expect(openSharedState({ redisUrl: url })).rejects.toThrow();
+  });
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import {
+  BusEventError,
+  DEFAULT_CHANNEL,
+  encodeEvent,
+  LocalSubscribers,
+  validThreadId,
+  type BusEventBody,
+  type BusHandler,
+  type EventBusOptions,
+  type InterviewEventBus,
+} from "./event-bus.js";
+import { ThrottledReporter } from "./warnings.js";
+
+export interface RedisEventBusOptions extends EventBusOptions {
+  /** Publishes through it; the caller owns it. The bus opens its own subscriber from it. */
+  redis: Redis;
+  channel?: string | undefined;
+  /** Called when subscribed again after the connection dropped; events in the gap are lost. */
+  onReconnect?: (() => void) | undefined;
+}
+
+/**
+ * Interview events across replicas through Redis pub/sub: one subscriber connection per process
+ * (a subscribed connection can do nothing else) on one channel, the thread id in the message.
+ * One publishing connection sends in order, and Redis delivers in order.
+ */
+export class RedisEventBus implements InterviewEventBus {
+  readonly origin: string;
+  readonly #redis: Redis;
+  readonly #subscriber: Redis;
+  readonly #channel: string;
+  readonly #reporter: ThrottledReporter;
+  readonly #subscribers: LocalSubscribers;
+  #subscribed = false;
+  #closed = false;
+
+  /** Subscribes; rejects when Redis cannot be reached. */
+  static async open(options: RedisEventBusOptions): Promise<RedisEventBus> {
+    const bus = new RedisEventBus(options);
+    try {
+      await bus.#subscriber.subscribe(bus.#channel);
+    } catch (error) {
+      bus.#subscriber.disconnect();
+      throw error;
+    }
+    bus.#subscribed = true;
+    return bus;
+  }
+
+  private constructor(options: RedisEventBusOptions) {
+    this.origin = options.origin ?? randomUUID();
+    this.#redis = options.redis;
+    this.#channel = options.channel ?? DEFAULT_CHANNEL;
+    this.#reporter = new ThrottledReporter("event-bus:redis", options.onWarning);
+    this.#subscribers = new LocalSubscribers(this.#reporter);
+    // Resubscribed by hand on reconnect rather than by ioredis, to know when it is done (and
+    // so when onReconnect may tell the app to re-read). Queued until connected the first time.
+    this.#subscriber = options.redis.duplicate({ autoResubscribe: false, enableOfflineQueue: true });
+    this.#subscriber.on("message", (channel: string, message: string) => {
+      if (!this.#closed && channel === this.#channel) this.#subscribers.deliver(message);
+    });
+    this.#subscriber.on("error", (error: Error) => this.#reporter.report("listen", error));
+    // A connection the server closed cleanly (a restart, CLIENT KILL) brings no 'error'.
+    this.#subscriber.on("close", () => {
+      if (this.#subscribed && !this.#closed) this.#reporter.report("listen", new Error("The interview event subscriber lost its connection; reconnecting."));
+    });
+    this.#subscriber.on("ready", () => {
+      if (!this.#subscribed || this.#closed) return;
+      this.#subscriber.subscribe(this.#channel).then(
+        () => options.onReconnect?.(),
+        (error: unknown) => this.#reporter.report("reconnect", error),
+      );
+    });
+  }
+
+  async publish(threadId: string, event: BusEventBody): Promise<void> {
+    if (this.#closed) throw new BusEventError("bus_closed", "The interview event bus is closed.");
+    await this.#redis.publish(this.#channel, encodeEvent(threadId, this.origin, event));
+  }
+
+  async subscribe(threadId: string, handler: BusHandler): Promise<() => Promise<void>> {
+    if (this.#closed) throw new BusEventError("bus_closed", "The interview event bus is closed.");
+    validThreadId(threadId);
+    return this.#subscribers.add(threadId, handler);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#subscribers.clear();
+    try {
+      await this.#subscriber.quit();
+    } catch {
+      this.#subscriber.disconnect();
+    }
+  }
+}
