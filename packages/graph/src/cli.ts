@@ -2,15 +2,16 @@
  * Terminal interview: `pnpm interview --job "Backend Engineer" --type technical --cv ./cv.pdf`.
  * Ctrl-C at any time; `--thread <id>` resumes.
  */
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
 import { createRuntime } from "./runtime.js";
-import { loadEngineConfig } from "./config.js";
-import { isInterviewError } from "./errors.js";
+import { loadDotEnv, loadEngineConfig } from "./config.js";
+import { isInterviewError, type ErrorCode } from "./errors.js";
 import { renderMarkdownReport } from "./report.js";
-import type { TurnView } from "./service.js";
+import type { InterviewView, TurnView } from "./views.js";
 
 const { values } = parseArgs({
   options: {
@@ -35,8 +36,10 @@ if (values.help || (!values.job && !values.thread)) {
   process.exit(values.help ? 0 : 1);
 }
 
-if (existsSync(".env")) process.loadEnvFile(".env");
-const runtime = await createRuntime(loadEngineConfig(process.env));
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+loadDotEnv(repoRoot);
+const config = loadEngineConfig(process.env);
+const runtime = await createRuntime({ ...config, DATA_DIR: path.resolve(repoRoot, config.DATA_DIR) });
 const rl = createInterface({ input: process.stdin, output: process.stdout });
 // Created at once so that piped answers arriving during start-up are buffered, not dropped.
 const lines = rl[Symbol.asyncIterator]();
@@ -53,18 +56,22 @@ process.on("SIGINT", () => {
   void shutdown(130);
 });
 
-const print = (view: TurnView) => {
-  if (view.evaluation) console.log(`\n  ↳ ${view.evaluation.score}/10 — ${view.evaluation.feedback}\n`);
+/** Failures worth telling the candidate and carrying on: the answer can be sent again. */
+const RETRYABLE = new Set<ErrorCode>(["provider_unavailable", "upstream_timeout", "model_output_invalid", "turn_in_progress", "answer_too_long", "invalid_input"]);
+
+const print = (view: TurnView | InterviewView) => {
+  if ("evaluation" in view && view.greeting) console.log(`\n${view.greeting}`);
+  if ("evaluation" in view && view.evaluation) console.log(`\n  ↳ ${view.evaluation.score}/10 — ${view.evaluation.feedback}\n`);
   if (view.status === "completed") return;
   console.log(`\n[${view.currentStep}/${view.maxSteps} · ${view.question?.phase}] ${view.message}\n`);
 };
 
 let threadId = values.thread;
 try {
-  let view: TurnView;
+  let view: TurnView | InterviewView;
   if (values.thread) {
     view = await runtime.service.get(values.thread);
-    console.log(`Resuming interview ${values.thread} (${view.state.jobTitle}).`);
+    console.log(`Resuming interview ${values.thread} (${view.setup.jobTitle}).`);
   } else {
     const cvPath = values.cv;
     const cvBytes = cvPath ? await readFile(cvPath) : undefined;
@@ -94,14 +101,14 @@ try {
     const answer = String(next.value ?? "").trim();
     if (!answer) continue;
     try {
-      view = await runtime.service.answer(threadId!, answer, "text");
+      view = await runtime.service.answer(threadId!, { text: answer, channel: "text", questionId: view.question?.id });
       print(view);
     } catch (error) {
-      if (!isInterviewError(error) || error.status < 500) throw error;
+      if (!isInterviewError(error) || !RETRYABLE.has(error.code)) throw error;
       console.log(`\n  ! ${error.message}\n`);
     }
   }
-  console.log("\n" + renderMarkdownReport(threadId!, view.state));
+  console.log("\n" + renderMarkdownReport(threadId!, await runtime.service.currentState(threadId!)));
   await shutdown(0);
 } catch (error) {
   console.error(isInterviewError(error) ? `Error: ${error.message}` : error);

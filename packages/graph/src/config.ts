@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 const list = z
@@ -16,20 +18,23 @@ export const EngineConfigSchema = z.object({
   DATA_DIR: z.string().default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),
   DB_POOL_SIZE: int(20),
-  /** Off behind a transaction-pooling proxy without prepared-statement support (PgBouncer < 1.21). */
-  DB_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** How long a turn's lease lasts without a heartbeat: a crashed writer frees its interview within this. */
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   GOOGLE_API_KEY: list,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
   GEMINI_EMBEDDING_MODEL: z.string().default("gemini-embedding-001"),
   /** A gateway or proxy in front of the Gemini API (default: Google's endpoint). */
   GEMINI_BASE_URL: optionalText,
   MODEL_TIMEOUT_MS: int(20_000),
-  MODEL_MAX_RETRIES: z.coerce.number().int().min(0).default(3),
+  MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   TAVILY_API_KEY: optionalText,
   TAVILY_BASE_URL: optionalText,
+  WEB_SEARCH_TIMEOUT_MS: int(8_000),
   CV_MAX_BYTES: int(5 * 1024 * 1024),
   CV_MAX_PAGES: int(30),
   CV_PARSE_TIMEOUT_MS: int(10_000),
+  CV_MAX_TEXT_CHARS: int(200_000),
+  CV_PARSE_CONCURRENCY: int(2),
   CV_SIMILARITY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   ANSWER_MAX_CHARS: int(10_000),
   TURN_TIMEOUT_MS: int(90_000),
@@ -37,11 +42,25 @@ export const EngineConfigSchema = z.object({
 
 export type EngineConfig = z.infer<typeof EngineConfigSchema>;
 
-export function loadEngineConfig(env: Record<string, string | undefined>): EngineConfig {
-  const parsed = EngineConfigSchema.safeParse(env);
+/** Parses settings with `schema`; a bad one stops with a message naming each problem. */
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+export function loadEngineConfig(env: Record<string, string | undefined>): EngineConfig {
+  return parseConfig(EngineConfigSchema, env);
+}
+
+/**
+ * The one `.env` rule of every entry point (API, voice agent, terminal client): settings may come
+ * from a `.env` file at the repository root; variables already in the environment win.
+ */
+export function loadDotEnv(repoRoot: string): void {
+  const file = path.join(repoRoot, ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
 }

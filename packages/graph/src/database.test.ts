@@ -1,26 +1,41 @@
-import { describe, expect, inject, it } from "vitest";
-import { openDatabase, parseByteaArray } from "./database.js";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase, runningEmbeddedServer } from "./database.js";
 
-const preparedOnOneConnection = async (prepareStatements: boolean) => {
-  const database = await openDatabase({ url: inject("databaseUrl"), dataDir: "", poolSize: 1, prepareStatements });
-  try {
-    const sql = "select $1::int + 1 as next";
-    const first = await database.pool.query(sql, [41]);
-    const second = await database.pool.query(sql, [1]);
-    const { rows } = await database.pool.query<{ count: string }>("select count(*) from pg_prepared_statements where statement = $1", [sql]);
-    return { results: [first.rows[0].next, second.rows[0].next], prepared: Number(rows[0]!.count) };
-  } finally {
-    await database.close();
-  }
-};
+describe("embedded PostgreSQL", () => {
+  it("starts from a data folder inside a folder only its owner may enter, keeps its data, and stops", async () => {
+    const privateDir = mkdtempSync(path.join(tmpdir(), "interview-private-"));
+    chmodSync(privateDir, 0o700);
+    const dataDir = path.join(privateDir, "data");
+    try {
+      const first = await openDatabase({ dataDir, poolSize: 1 });
+      await first.pool.query("create table kept (v int); insert into kept values (42)");
+      const running = runningEmbeddedServer(dataDir);
+      expect(running?.port).toBeGreaterThan(0);
+      await first.close();
+      expect(runningEmbeddedServer(dataDir)).toBeNull();
 
-describe("database pool", () => {
-  it("prepares each parameterized statement once per connection, and can be told not to", async () => {
-    await expect(preparedOnOneConnection(true)).resolves.toEqual({ results: [42, 2], prepared: 1 });
-    await expect(preparedOnOneConnection(false)).resolves.toEqual({ results: [42, 2], prepared: 0 });
-  });
+      const again = await openDatabase({ dataDir, poolSize: 1 });
+      await expect(again.pool.query("select v from kept")).resolves.toMatchObject({ rows: [{ v: 42 }] });
+      await again.close();
+      if (process.getuid?.() === 0) {
+        // As root the server runs as `postgres`, which cannot enter the private folder: its data lives where it can.
+        expect(first.dataLocation).toMatch(/^\/var\/lib\/interview-engine\/data\//);
+        rmSync(path.dirname(first.dataLocation!), { recursive: true, force: true });
+      } else {
+        expect(first.dataLocation).toBe(path.join(dataDir, "pg"));
+      }
+    } finally {
+      rmSync(privateDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
-  it("parses bytea arrays, nested and with NULLs, into buffers", () => {
-    expect(parseByteaArray('{"\\\\x6869",NULL,{"\\\\x"}}')).toEqual([Buffer.from("hi"), null, [Buffer.alloc(0)]]);
+  it("says in one line what to do when it cannot connect", async () => {
+    const error = await openDatabase({ url: "postgres://nobody:wrong@127.0.0.1:1/none", dataDir: "" }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^Could not connect to the database at DATABASE_URL \(.+\)\.$/);
+    expect((error as Error).message).not.toContain("\n");
+    expect((error as Error).message).not.toContain("wrong");
   });
 });

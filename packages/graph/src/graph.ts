@@ -1,7 +1,7 @@
 import { Command, END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "./deps.js";
-import { InterviewStateAnnotation, withoutNoOps, type InterviewState, type InterviewUpdate } from "./state.js";
-import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeRetrieval, toGeneration, type Route } from "./routing.js";
+import { InterviewStateAnnotation, type InterviewState, type InterviewUpdate } from "./state.js";
+import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeAfterQuestion, routeRetrieval, toGeneration, type Route } from "./routing.js";
 import { setup } from "./nodes/setup.js";
 import { decideRetrieval } from "./nodes/decide-retrieval.js";
 import { makeRetrieveCv } from "./nodes/retrieve-cv.js";
@@ -13,20 +13,13 @@ import { makeFinalAssessment } from "./nodes/final-assessment.js";
 
 type Node<C> = (state: InterviewState, config: C) => InterviewUpdate | Promise<InterviewUpdate>;
 
-/** A node whose update leaves out what it would not change (withoutNoOps). */
-function onlyChanges<C>(node: Node<C>) {
-  return async (state: InterviewState, config: C) => withoutNoOps(state, await node(state, config));
-}
-
 /**
- * A node that routes itself: it returns its update with where to go next (a Command), instead of a
- * conditional edge. A conditional edge reads the whole state again after the node's writes
- * (LangGraph's "fresh" read, a copy of every channel); routing from the update costs nothing
- * (bench/RESULTS.md, fifth round).
+ * A node that routes itself: it returns its update with where to go next (a Command) rather than
+ * leaving it to a conditional edge, so routing reads the state the update leads to.
  */
 function routed<C>(node: Node<C>, route: Route) {
   return async (state: InterviewState, config: C) => {
-    const update = withoutNoOps(state, await node(state, config));
+    const update = await node(state, config);
     return new Command({ update, goto: route({ ...state, ...update } as InterviewState) });
   };
 }
@@ -35,17 +28,18 @@ function routed<C>(node: Node<C>, route: Route) {
 export function buildInterviewGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
   const web = deps.webSearch !== null;
   return new StateGraph(InterviewStateAnnotation)
-    .addNode("setup", onlyChanges(setup))
+    .addNode("setup", setup)
     .addNode("decideRetrieval", routed(decideRetrieval, routeRetrieval(web)), { ends: ["retrieveCv", "webSearch", "generateQuestion"] })
     .addNode("retrieveCv", routed(makeRetrieveCv(deps), routeAfterCv(web)), { ends: ["webSearch", "generateQuestion", "evaluateAnswer"] })
     .addNode("webSearch", routed(makeWebSearch(deps), toGeneration), { ends: ["generateQuestion", "evaluateAnswer"] })
-    .addNode("generateQuestion", onlyChanges(makeGenerateQuestion(deps)))
-    .addNode("evaluateAnswer", routed(makeEvaluateAnswer(deps), routeAfterEvaluation), { ends: ["awaitAnswer", "finalAssessment"] })
-    .addNode("awaitAnswer", routed(makeAwaitAnswer(deps), routeAfterAnswer(web)), { ends: ["retrieveCv", "webSearch", "generateQuestion", "evaluateAnswer"] })
-    .addNode("finalAssessment", onlyChanges(makeFinalAssessment(deps)))
+    .addNode("generateQuestion", routed(makeGenerateQuestion(deps), routeAfterQuestion), { ends: ["awaitAnswer", "finalAssessment"] })
+    .addNode("evaluateAnswer", routed(makeEvaluateAnswer(deps), routeAfterEvaluation), { ends: ["finalAssessment"] })
+    .addNode("awaitAnswer", routed(makeAwaitAnswer(deps), routeAfterAnswer(web)), {
+      ends: ["retrieveCv", "webSearch", "generateQuestion", "evaluateAnswer", "finalAssessment"],
+    })
+    .addNode("finalAssessment", makeFinalAssessment(deps))
     .addEdge(START, "setup")
     .addEdge("setup", "decideRetrieval")
-    .addEdge("generateQuestion", "awaitAnswer")
     .addEdge("finalAssessment", END)
     .compile({ checkpointer });
 }

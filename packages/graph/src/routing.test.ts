@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { routeAfterCv, routeAfterEvaluation, routeAfterAnswer, routeRetrieval, toGeneration } from "./routing.js";
+import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeAfterQuestion, routeRetrieval, toGeneration } from "./routing.js";
 import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
 
 const pending = { questionId: "q1" } as HeuristicEvaluation;
-const chunk = { id: 0, text: "Go", vector: [1] };
 
 describe("routing", () => {
   it.each([
@@ -14,12 +13,12 @@ describe("routing", () => {
   });
 
   it.each([
-    { needsRetrieval: false, cv: [chunk], web: true, expected: ["generateQuestion"] },
-    { needsRetrieval: true, cv: [chunk], web: true, expected: ["retrieveCv"] },
-    { needsRetrieval: true, cv: [], web: true, expected: ["webSearch"] },
-    { needsRetrieval: true, cv: [], web: false, expected: ["generateQuestion"] },
-  ])("retrieval route: needs=$needsRetrieval cv=$cv.length web=$web → $expected", ({ needsRetrieval, cv, web, expected }) => {
-    expect(routeRetrieval(web)({ needsRetrieval, cv, pendingEvaluation: null })).toEqual(expected);
+    { needsRetrieval: false, cvId: "cv", web: true, expected: ["generateQuestion"] },
+    { needsRetrieval: true, cvId: "cv", web: true, expected: ["retrieveCv"] },
+    { needsRetrieval: true, cvId: null, web: true, expected: ["webSearch"] },
+    { needsRetrieval: true, cvId: null, web: false, expected: ["generateQuestion"] },
+  ])("retrieval route: needs=$needsRetrieval cv=$cvId web=$web → $expected", ({ needsRetrieval, cvId, web, expected }) => {
+    expect(routeRetrieval(web)({ needsRetrieval, cvId, pendingEvaluation: null })).toEqual(expected);
   });
 
   it.each([
@@ -31,19 +30,26 @@ describe("routing", () => {
   });
 
   it.each([
-    { nextAction: "conclude" as const, needsRetrieval: true, expected: ["evaluateAnswer"] },
-    { nextAction: "ask_followup" as const, needsRetrieval: false, expected: ["generateQuestion", "evaluateAnswer"] },
-    { nextAction: "new_question" as const, needsRetrieval: true, expected: ["retrieveCv"] },
-    { nextAction: "clarify" as const, needsRetrieval: false, expected: ["generateQuestion"] },
-  ])("after an answer: $nextAction (retrieval $needsRetrieval) → $expected", ({ nextAction, needsRetrieval, expected }) => {
-    const pendingEvaluation = nextAction === "clarify" ? null : pending;
-    expect(routeAfterAnswer(false)({ nextAction, needsRetrieval, cv: [chunk], pendingEvaluation })).toEqual(expected);
+    { case: "the triage concluded", status: "concluding" as const, pendingEvaluation: pending, needsRetrieval: false, expected: ["evaluateAnswer"] },
+    { case: "ended early", status: "concluding" as const, pendingEvaluation: null, needsRetrieval: false, expected: ["finalAssessment"] },
+    { case: "a follow-up", status: "question" as const, pendingEvaluation: pending, needsRetrieval: false, expected: ["generateQuestion", "evaluateAnswer"] },
+    { case: "a new question", status: "question" as const, pendingEvaluation: pending, needsRetrieval: true, expected: ["retrieveCv"] },
+    { case: "a clarification", status: "question" as const, pendingEvaluation: null, needsRetrieval: false, expected: ["generateQuestion"] },
+  ])("after an answer ($case) → $expected", ({ status, pendingEvaluation, needsRetrieval, expected }) => {
+    expect(routeAfterAnswer(false)({ status, needsRetrieval, cvId: "cv", pendingEvaluation })).toEqual(expected);
   });
 
   it.each([
     { status: "concluding" as const, expected: "finalAssessment" },
     { status: "question" as const, expected: "awaitAnswer" },
-  ])("after evaluation: $status → $expected", ({ status, expected }) => {
-    expect(routeAfterEvaluation({ status })).toBe(expected);
+  ])("after a question (the model may conclude): $status → $expected", ({ status, expected }) => {
+    expect(routeAfterQuestion({ status })).toBe(expected);
+  });
+
+  it.each([
+    { status: "concluding" as const, expected: ["finalAssessment"] },
+    { status: "question" as const, expected: [] },
+  ])("after an evaluation: $status → $expected", ({ status, expected }) => {
+    expect(routeAfterEvaluation({ status })).toEqual(expected);
   });
 });

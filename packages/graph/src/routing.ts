@@ -5,7 +5,7 @@ export type NodeName =
   | "evaluateAnswer" | "finalAssessment";
 
 /** The fields routing reads: single values, so the state after a node is the state with the node's update laid over it. */
-export type RoutingState = Pick<InterviewState, "needsRetrieval" | "cv" | "pendingEvaluation" | "contextSource" | "nextAction" | "status">;
+export type RoutingState = Pick<InterviewState, "needsRetrieval" | "cvId" | "pendingEvaluation" | "contextSource" | "nextAction" | "status">;
 
 /** Where a node goes next, from the state its update leads to. */
 export type Route = (state: RoutingState) => NodeName | NodeName[];
@@ -19,9 +19,9 @@ export function toGeneration(state: Pick<InterviewState, "pendingEvaluation">): 
 }
 
 export function routeRetrieval(webSearchEnabled: boolean) {
-  return (state: Pick<InterviewState, "needsRetrieval" | "cv" | "pendingEvaluation">): NodeName[] => {
+  return (state: Pick<InterviewState, "needsRetrieval" | "cvId" | "pendingEvaluation">): NodeName[] => {
     if (!state.needsRetrieval) return toGeneration(state);
-    if (state.cv.length > 0) return ["retrieveCv"];
+    if (state.cvId) return ["retrieveCv"];
     return webSearchEnabled ? ["webSearch"] : toGeneration(state);
   };
 }
@@ -33,15 +33,26 @@ export function routeAfterCv(webSearchEnabled: boolean) {
 }
 
 /**
- * After an answer: the end (the last answer is evaluated first), or the next question, for which
- * awaitAnswer has already made the retrieval decision.
+ * After an answer: the end (an interview ended early goes straight to its report; a concluded one
+ * has its last answer evaluated first), or the next question, whose retrieval awaitAnswer decided.
  */
 export function routeAfterAnswer(webSearchEnabled: boolean) {
   const retrieval = routeRetrieval(webSearchEnabled);
-  return (state: Pick<InterviewState, "nextAction" | "needsRetrieval" | "cv" | "pendingEvaluation">): NodeName[] =>
-    state.nextAction === "conclude" ? ["evaluateAnswer"] : retrieval(state);
+  return (state: Pick<InterviewState, "status" | "needsRetrieval" | "cvId" | "pendingEvaluation">): NodeName[] => {
+    if (state.status === "concluding") return state.pendingEvaluation ? ["evaluateAnswer"] : ["finalAssessment"];
+    return retrieval(state);
+  };
 }
 
-export function routeAfterEvaluation(state: Pick<InterviewState, "status">): NodeName {
+/** A question that concludes the interview (the model decided so) leads to the report. */
+export function routeAfterQuestion(state: Pick<InterviewState, "status">): NodeName {
   return state.status === "concluding" ? "finalAssessment" : "awaitAnswer";
+}
+
+/**
+ * Alone after the last answer (the triage concluded), the evaluation leads to the report; beside
+ * the next question it ends its branch there.
+ */
+export function routeAfterEvaluation(state: Pick<InterviewState, "status">): NodeName[] {
+  return state.status === "concluding" ? ["finalAssessment"] : [];
 }

@@ -37,7 +37,7 @@ describe("runtime with provider keys (Gemini and Tavily protocols on a loopback 
       jobDescription: "You will build streaming pipelines with Kafka and run them on Kubernetes.",
       cvText: "Experience\nBuilt streaming pipelines on Kafka at Parcelly.\nSkills: Kafka, Go",
     });
-    expect(start.state.engine).toBe("gemini");
+    expect(start.engine).toBe("gemini");
     expect(start.question!.text).toMatch(/^Gemini question \d+/);
 
     // The first call hit a 503 on the first key and was retried on the second.
@@ -47,11 +47,13 @@ describe("runtime with provider keys (Gemini and Tavily protocols on a loopback 
     expect(provider.requests.some((r) => r.path.includes(":batchEmbedContents"))).toBe(true);
 
     let view = start;
-    while (view.status !== "completed") view = await runtime.service.answer(start.threadId, ANSWER);
+    while (view.status !== "completed") view = await runtime.service.answer(start.threadId, { text: ANSWER });
     expect(view.finalEvaluation).toMatchObject({ recommendation: "hire", summary: "A convincing candidate." });
-    expect(view.state.evaluations.every((e) => e.feedback === "Clear and specific; say more about the trade-offs.")).toBe(true);
+    const record = await runtime.service.get(start.threadId);
+    expect(record.evaluations.every((e) => e.feedback === "Clear and specific; say more about the trade-offs." && e.evaluatedBy === "model")).toBe(true);
+    expect(record.questions.every((q) => q.decision === undefined || q.decision.by === "model")).toBe(true);
     expect(provider.requests.some((r) => r.path === "/search")).toBe(true);
-    const sources = view.state.questions.map((q) => q.contextSource);
+    const sources = record.questions.map((q) => q.contextSource);
     expect(sources).toContain("cv");
     expect(sources).toContain("web");
   });

@@ -1,20 +1,22 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { ChatGoogleGenerativeAI, GoogleGenerativeAIEmbeddings } from "@langchain/google-genai";
 import type { EngineConfig } from "./config.js";
 import type { GraphDeps, WebSearch } from "./deps.js";
 import type { InterviewModel } from "./engines/model.js";
 import { OfflineModel } from "./engines/offline/index.js";
-import { ChatInterviewModel } from "./engines/gemini/chat-model.js";
-import { ResilientChat } from "./engines/gemini/resilient-chat.js";
+import { geminiEmbeddings, geminiInterviewer } from "./engines/gemini.js";
+import type { ChatPolicies } from "./engines/chat/resilient-chat.js";
 import { HashedEmbeddings } from "./engines/hashed-embeddings.js";
+import type { CallPolicy } from "./providers/resilience.js";
 import { TavilyWebSearch } from "./search/tavily.js";
-import { CvIndexCache } from "./cv/cv-index.js";
+import { CvIndexRetriever, PostgresCvStore } from "./cv/cv-store.js";
 import { CvIngestor } from "./cv/ingest.js";
+import { PdfReader } from "./cv/pdf.js";
 import { openDatabase, type Database } from "./database.js";
 import { createPostgresCheckpointer } from "./checkpointer.js";
+import { migrate } from "./schema.js";
 import { PostgresThreadRegistry } from "./threads.js";
 import { buildInterviewGraph } from "./graph.js";
-import { InterviewService } from "./service.js";
+import { InterviewService, type InterviewEvents } from "./service.js";
 import { defaultSettings } from "./settings.js";
 
 export interface Runtime {
@@ -32,42 +34,42 @@ export interface RuntimeOverrides {
   similarityThreshold?: number;
   webSearch?: WebSearch | null;
   database?: Database;
+  events?: InterviewEvents;
+}
+
+/** Every provider call kind gets the configured timeout and retries. */
+function callPolicy(config: EngineConfig): CallPolicy {
+  return { retries: config.MODEL_MAX_RETRIES, minBackoffMs: 500, maxBackoffMs: 8_000, timeoutMs: config.MODEL_TIMEOUT_MS, maxRetryAfterMs: 10_000 };
+}
+
+function chatPolicies(config: EngineConfig): ChatPolicies {
+  const policy = callPolicy(config);
+  return { question: policy, evaluation: policy, assessment: policy };
 }
 
 function chooseModel(config: EngineConfig): InterviewModel {
   if (config.GOOGLE_API_KEY.length === 0) return new OfflineModel();
-  const models = config.GOOGLE_API_KEY.map(
-    (apiKey) =>
-      new ChatGoogleGenerativeAI({ apiKey, model: config.GEMINI_MODEL, maxRetries: 0, temperature: 0.4, baseUrl: config.GEMINI_BASE_URL }),
+  return geminiInterviewer(
+    { apiKeys: config.GOOGLE_API_KEY, model: config.GEMINI_MODEL, embeddingModel: config.GEMINI_EMBEDDING_MODEL, baseUrl: config.GEMINI_BASE_URL },
+    chatPolicies(config),
   );
-  const chat = new ResilientChat(
-    models.map((m) => m.withConfig({ timeout: config.MODEL_TIMEOUT_MS }) as unknown as ChatGoogleGenerativeAI),
-    { retries: config.MODEL_MAX_RETRIES, minTimeoutMs: 500, maxTimeoutMs: 8_000 },
-  );
-  return new ChatInterviewModel(chat);
 }
 
 function chooseEmbeddings(config: EngineConfig): { embeddings: EmbeddingsInterface; threshold: number } {
-  const key = config.GOOGLE_API_KEY[0];
-  if (!key) return { embeddings: new HashedEmbeddings(), threshold: defaultSettings.similarityThreshold };
+  if (config.GOOGLE_API_KEY.length === 0) return { embeddings: new HashedEmbeddings(), threshold: defaultSettings.similarityThreshold };
   return {
-    // 768 dimensions keep the vectors stored in each interview's checkpoint small.
-    embeddings: new GoogleGenerativeAIEmbeddings({
-      apiKey: key,
-      model: config.GEMINI_EMBEDDING_MODEL,
-      outputDimensionality: 768,
-      maxRetries: 2,
-      baseUrl: config.GEMINI_BASE_URL,
-    }),
+    embeddings: geminiEmbeddings(
+      { apiKeys: config.GOOGLE_API_KEY, model: config.GEMINI_MODEL, embeddingModel: config.GEMINI_EMBEDDING_MODEL, baseUrl: config.GEMINI_BASE_URL },
+      callPolicy(config),
+    ),
     threshold: 0.55,
   };
 }
 
-/** Builds the whole engine: database, checkpointer, locks, graph and service. */
+/** Builds the whole engine from settings: database, checkpointer, leases, CV store, graph and service. */
 export async function createRuntime(config: EngineConfig, overrides: RuntimeOverrides = {}): Promise<Runtime> {
-  const database =
-    overrides.database ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, poolSize: config.DB_POOL_SIZE, prepareStatements: config.DB_PREPARED_STATEMENTS }));
+  const database = overrides.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, poolSize: config.DB_POOL_SIZE }));
+  await migrate(database.pool);
   const model = overrides.model ?? chooseModel(config);
   const chosen = chooseEmbeddings(config);
   const embeddings = overrides.embeddings ?? chosen.embeddings;
@@ -77,38 +79,51 @@ export async function createRuntime(config: EngineConfig, overrides: RuntimeOver
       : config.TAVILY_API_KEY
         ? new TavilyWebSearch({ apiKey: config.TAVILY_API_KEY, apiBaseUrl: config.TAVILY_BASE_URL })
         : null;
-  const cvIndex = new CvIndexCache(embeddings);
+  const cvStore = new PostgresCvStore(database.pool);
+  const retriever = new CvIndexRetriever(cvStore, embeddings);
   const deps: GraphDeps = {
     model,
-    embeddings,
-    cvIndex,
+    cv: retriever,
     webSearch,
     settings: {
       ...defaultSettings,
       similarityThreshold: config.CV_SIMILARITY_THRESHOLD ?? overrides.similarityThreshold ?? chosen.threshold,
+      webSearchTimeoutMs: config.WEB_SEARCH_TIMEOUT_MS,
     },
   };
   const checkpointer = await createPostgresCheckpointer(database.pool);
-  const threads = await PostgresThreadRegistry.create(database.pool, config.TURN_TIMEOUT_MS + 30_000);
-  const service = new InterviewService({
-    graph: buildInterviewGraph(deps, checkpointer),
-    checkpointer,
-    threads,
-    ingestor: new CvIngestor(embeddings, {
-      maxBytes: config.CV_MAX_BYTES,
-      maxPages: config.CV_MAX_PAGES,
-      parseTimeoutMs: config.CV_PARSE_TIMEOUT_MS,
-    }),
-    cvIndex,
-    engine: model.name,
-    localGraph: model instanceof OfflineModel && embeddings instanceof HashedEmbeddings && webSearch === null,
-    limits: { maxAnswerChars: config.ANSWER_MAX_CHARS, turnTimeoutMs: config.TURN_TIMEOUT_MS },
+  const threads = new PostgresThreadRegistry(database.pool, config.LEASE_TTL_MS);
+  const pdf = new PdfReader({
+    maxBytes: config.CV_MAX_BYTES,
+    maxPages: config.CV_MAX_PAGES,
+    parseTimeoutMs: config.CV_PARSE_TIMEOUT_MS,
+    maxTextChars: config.CV_MAX_TEXT_CHARS,
+    maxWorkerMemoryMb: 256,
+    concurrency: config.CV_PARSE_CONCURRENCY,
   });
+  const service = new InterviewService({
+    interviewerGraph: buildInterviewGraph(deps, checkpointer),
+    threads,
+    ingestor: new CvIngestor(embeddings, pdf),
+    cvStore,
+    retriever,
+    engine: model.name,
+    limits: { maxAnswerChars: config.ANSWER_MAX_CHARS, turnTimeoutMs: config.TURN_TIMEOUT_MS },
+    ...(overrides.events ? { events: overrides.events } : {}),
+  });
+  // Idempotency keys are kept for a day.
+  const purge = setInterval(() => void threads.purgeRequestKeys().catch(() => undefined), 60 * 60_000);
+  purge.unref();
+  void threads.purgeRequestKeys().catch(() => undefined);
   return {
     service,
     database,
     engine: model.name,
     webSearch: webSearch !== null,
-    close: () => (overrides.database ? Promise.resolve() : database.close()),
+    close: async () => {
+      clearInterval(purge);
+      await pdf.close();
+      if (!overrides.database) await database.close();
+    },
   };
 }

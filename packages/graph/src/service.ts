@@ -1,83 +1,91 @@
 import { randomUUID } from "node:crypto";
-import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { Command } from "@langchain/langgraph";
 import type { InterviewGraph } from "./graph.js";
-import type { InterviewInput, InterviewState } from "./state.js";
-import { currentQuestion } from "./state.js";
-import type { Channel, EngineName, Evaluation, FinalEvaluation, Question, QuestionStyle, QuestionType } from "./types.js";
-import { QUESTION_STYLES, QUESTION_TYPES } from "./types.js";
-import type { Turn, ThreadRegistry } from "./threads.js";
-import type { CvIngestor, IngestedCv } from "./cv/ingest.js";
-import type { CvIndexCache } from "./cv/cv-index.js";
+import type { InterviewInput, InterviewState, Persona } from "./state.js";
+import type { Channel, EngineName, PersonaStrength, QuestionStyle, QuestionType, Role, Seniority } from "./types.js";
+import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, ROLES, SENIORITIES } from "./types.js";
+import { isReplay, type InterviewSummary, type Replay, type RequestKey, type ThreadRegistry, type Turn, type TurnKind } from "./threads.js";
+import { charCount, type CvIngestor, type IngestedCv } from "./cv/ingest.js";
+import type { CvIndexRetriever, CvStore } from "./cv/cv-store.js";
 import type { AnswerResume } from "./nodes/await-answer.js";
 import type { QuestionTokenEvent } from "./nodes/generate-question.js";
 import { InterviewError, interviewNotFound, isInterviewError } from "./errors.js";
 import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT } from "./settings.js";
 import { emptyProfile } from "./cv/profile.js";
+import { interviewView, turnView, type InterviewView, type TurnView } from "./views.js";
 
 export interface StartRequest {
   threadId?: string | undefined;
+  role?: string | undefined;
   jobTitle: string;
   questionType: string;
   questionStyle?: string | undefined;
   maxSteps?: number | undefined;
   company?: string | undefined;
   jobDescription?: string | undefined;
+  jobId?: string | undefined;
   language?: string | undefined;
   candidateName?: string | undefined;
   cvPdf?: Uint8Array | undefined;
   cvText?: string | undefined;
+  /** Role reversal: how the AI candidate performs, and how senior it is. */
+  persona?: string | undefined;
+  seniority?: string | undefined;
+  /** Digest of the candidate's per-interview access token, checked by front-ends. */
+  accessTokenHash?: string | undefined;
 }
 
-/** What a client needs after each turn. */
-export interface TurnView {
-  threadId: string;
-  status: "question" | "completed";
-  message: string;
-  currentStep: number;
-  maxSteps: number;
-  question: Question | null;
-  /** The evaluation of the answer just given (not of a clarification request). */
-  evaluation: Evaluation | null;
-  finalEvaluation: FinalEvaluation | null;
-  state: InterviewState;
+export interface AnswerInput {
+  text: string;
+  channel?: Channel;
+  /** The question this answer is for; another current question means the answer is stale. */
+  questionId?: string | undefined;
 }
 
 export interface TurnOptions {
-  /** Receives the next question's text as it is written. */
+  /** Receives the next question (or the AI candidate's reply) as it is written. */
   onToken?: (token: string) => void;
   signal?: AbortSignal;
+  /** The client's Idempotency-Key: a request already answered is replayed, not run again. */
+  requestKey?: RequestKey | undefined;
 }
 
 export interface ServiceLimits {
   maxAnswerChars: number;
+  /** A whole turn, start included (CV reading and embedding). */
   turnTimeoutMs: number;
 }
 
 export const defaultServiceLimits: ServiceLimits = { maxAnswerChars: 10_000, turnTimeoutMs: 90_000 };
 
+/** Told after every committed turn and erase, for realtime clients (WebSocket, other replicas). */
+export interface InterviewEvents {
+  committed(threadId: string, view: TurnView, kind: TurnKind): void;
+  erased(threadId: string): void;
+}
+
 export interface ServiceDeps {
-  graph: InterviewGraph;
-  checkpointer: BaseCheckpointSaver;
+  /** The AI interviews (role "candidate": the human is the candidate). */
+  interviewerGraph: InterviewGraph;
+  /** The AI is the candidate (role "interviewer"); absent where role reversal is not wired in. */
+  candidateGraph?: InterviewGraph;
   threads: ThreadRegistry;
   ingestor: CvIngestor;
-  cvIndex: CvIndexCache;
+  cvStore: CvStore;
+  retriever?: Pick<CvIndexRetriever, "remember" | "forget">;
   engine: EngineName;
   limits?: Partial<ServiceLimits>;
-  /**
-   * The graph's work is local and has no effect outside the run (offline engine, local
-   * embeddings, no web search): an answer turn may then run while its lease is being taken
-   * (ThreadRegistry.begin), and runs again in the rare case it started from a stale state.
-   */
-  localGraph?: boolean;
+  events?: InterviewEvents;
+  /** The AI candidate's CV when the interviewer gives none (role reversal). */
+  personaCv?: (request: { jobTitle: string; jobDescription?: string | undefined; company?: string | undefined; seniority: Seniority; seed: string }) => string;
 }
 
 type GraphInput = Parameters<InterviewGraph["invoke"]>[0];
 
 /**
- * Leaves absent fields out of the graph input. A channel written with `undefined` is stored by
- * the Postgres saver as "empty", and LangGraph 1.7 then rebuilds it on every load by walking the
- * thread's whole checkpoint history (one query per checkpoint, so turns got slower as the
- * interview went on; see bench/RESULTS.md). Never written, the channel keeps its default.
+ * Leaves absent fields out of the graph input: a channel written with `undefined` is stored as
+ * "empty", which LangGraph rebuilds on every load by walking the thread's history. Never written,
+ * the channel keeps its default.
  */
 function withoutUndefined<T extends object>(input: T): T {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;
@@ -88,10 +96,17 @@ const isInterruptOnly = (chunk: unknown) => {
   return keys.length === 1 && keys[0] === "__interrupt__";
 };
 
-
 const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
-/** Starts, continues, reads and erases interviews; the one entry point every front-end uses. */
+const summaryOf = (state: InterviewState): InterviewSummary => ({
+  status: state.status,
+  step: state.step,
+  maxSteps: state.maxSteps,
+  overallScore: state.finalEvaluation?.overallScore ?? null,
+  recommendation: state.finalEvaluation?.recommendation ?? null,
+});
+
+/** Starts, continues, ends, reads and erases interviews: the one entry point every front-end uses. */
 export class InterviewService {
   private readonly limits: ServiceLimits;
 
@@ -103,212 +118,244 @@ export class InterviewService {
     return this.deps.engine;
   }
 
+  get supportsRoleReversal(): boolean {
+    return this.deps.candidateGraph !== undefined;
+  }
+
   async start(request: StartRequest, options: TurnOptions = {}): Promise<TurnView> {
     const input = validateStart(request);
+    if (input.role === "interviewer" && !this.deps.candidateGraph) throw new InterviewError("invalid_input", "Interviewing an AI candidate is not available on this server.");
     const threadId = request.threadId ?? randomUUID();
     if (!THREAD_ID.test(threadId)) {
-      throw new InterviewError("invalid_input", "thread_id may only contain letters, digits, '_', '-', '.' and ':' (max 128).");
+      throw new InterviewError("invalid_input", "The interview id may only contain letters, digits, '_', '-', '.' and ':' (at most 128).");
     }
-    const cv = await this.ingest(request);
-    const turn = await this.deps.threads.create(threadId);
-    if (!turn) throw new InterviewError("thread_exists", "An interview with this thread_id already exists.");
-    let state: InterviewState;
+    const signal = this.turnSignal(options.signal);
+    const created = await this.deps.threads.create(
+      threadId,
+      { role: input.role, jobId: input.jobId, jobTitle: input.jobTitle, company: input.company, candidateName: input.candidateName, accessTokenHash: request.accessTokenHash, maxSteps: input.maxSteps },
+      options.requestKey,
+    );
+    if (isReplay(created)) return this.replay(created);
+    const turn = created;
+    const cvId = randomUUID();
     try {
-      state = await this.run(turn, withoutUndefined({
+      const cv = await this.withDeadline(this.ingest(request, input, threadId), signal);
+      if (cv) {
+        await this.deps.cvStore.save(threadId, cvId, cv.passages);
+        this.deps.retriever?.remember(cvId, cv.passages);
+      }
+      const state = await this.run(turn, withoutUndefined({
         ...input,
         seed: threadId,
         engine: this.deps.engine,
-        cv: cv?.chunks ?? [],
+        cvId: cv && cv.passages.length > 0 ? cvId : null,
         cvProfile: cv?.profile ?? emptyProfile(),
-      }), options);
-      await turn.commit();
+      }), options, signal);
+      const view = turnView(threadId, state, "start");
+      await turn.commit(summaryOf(state), "start", options.requestKey);
+      this.deps.events?.committed(threadId, view, "start");
+      return view;
     } catch (error) {
-      // A start that failed leaves nothing behind, so the same request can be sent again (a
-      // commit whose reply was lost may have landed: erase it too). Clean-up failing must not
-      // hide why the start failed.
+      // A start that failed leaves nothing behind, so the same request can be sent again.
       await turn.abandon().catch(() => undefined);
-      await this.deps.checkpointer.deleteThread(threadId).catch(() => undefined);
-      await this.deps.threads.remove(threadId).catch(() => undefined);
-      this.deps.cvIndex.evict(threadId);
-      throw error;
+      this.deps.retriever?.forget(cvId);
+      throw this.explain(error, signal);
     }
-    return this.view(threadId, state, true);
   }
 
-  async answer(threadId: string, text: string, channel: Channel = "text", options: TurnOptions = {}): Promise<TurnView> {
-    const answer = typeof text === "string" ? text.trim() : "";
-    if (!answer) throw new InterviewError("invalid_input", "user_response must be a non-empty string.");
-    if (answer.length > this.limits.maxAnswerChars) {
-      throw new InterviewError("invalid_input", `user_response is longer than ${this.limits.maxAnswerChars} characters.`);
+  async answer(threadId: string, input: AnswerInput, options: TurnOptions = {}): Promise<TurnView> {
+    const text = typeof input.text === "string" ? input.text.trim() : "";
+    if (!text) throw new InterviewError("invalid_input", "The answer is empty.");
+    if (charCount(text) > this.limits.maxAnswerChars) {
+      throw new InterviewError("answer_too_long", `The answer is longer than ${this.limits.maxAnswerChars.toLocaleString("en")} characters; shorten it and send it again.`);
     }
+    const resume: AnswerResume = { kind: "answer", text, channel: input.channel ?? "text", questionId: input.questionId };
+    return this.turn(threadId, resume, "answer", options);
+  }
+
+  /** Ends the interview now: the report covers what was answered. Ending a finished interview returns it as it is. */
+  async end(threadId: string, options: TurnOptions = {}): Promise<TurnView> {
+    return this.turn(threadId, { kind: "end" }, "end", options);
+  }
+
+  /** The whole interview, or 404. */
+  async get(threadId: string): Promise<InterviewView> {
+    return interviewView(threadId, await this.currentState(threadId));
+  }
+
+  /** The state at the interview's head, or 404 (also for one whose start never completed). */
+  async currentState(threadId: string): Promise<InterviewState> {
+    const info = THREAD_ID.test(threadId) ? await this.deps.threads.info(threadId) : undefined;
+    if (!info?.head) throw interviewNotFound();
+    return this.stateAt(threadId, info.head, info.role);
+  }
+
+  async info(threadId: string) {
+    return THREAD_ID.test(threadId) ? this.deps.threads.info(threadId) : undefined;
+  }
+
+  /** Erases the interview: checkpoints, CV passages (and this process's index of them), audio, keys. */
+  async erase(threadId: string): Promise<void> {
+    const info = THREAD_ID.test(threadId) ? await this.deps.threads.info(threadId) : undefined;
+    if (!info) throw interviewNotFound();
+    const cvId = info.head ? (await this.stateAt(threadId, info.head, info.role)).cvId : null;
+    await this.deps.threads.erase(threadId);
+    if (cvId) this.deps.retriever?.forget(cvId);
+    this.deps.events?.erased(threadId);
+  }
+
+  private async turn(threadId: string, resume: AnswerResume, kind: TurnKind, options: TurnOptions): Promise<TurnView> {
     if (!THREAD_ID.test(threadId)) throw interviewNotFound();
-    // Streamed tokens reach the client as they are written: only a run with no output may speculate.
-    const turn = await this.deps.threads.begin(threadId, { speculative: this.deps.localGraph === true && !options.onToken });
+    const begun = await this.deps.threads.begin(threadId, options.requestKey);
+    if (isReplay(begun)) return this.replay(begun);
+    const signal = this.turnSignal(options.signal, begun.signal);
     let state: InterviewState;
     let head: string | null;
     try {
-      const resume: AnswerResume = { text: answer, channel };
-      state = await this.runConfirmed(turn, new Command({ resume }) as GraphInput, options);
-      head = await turn.commit();
+      state = await this.run(begun, new Command({ resume }) as GraphInput, options, signal);
+      head = await begun.commit(summaryOf(state), kind, options.requestKey);
     } catch (error) {
       // Frees the interview at once (not when the lease expires) so the answer can be sent again.
-      await turn.abandon().catch(() => undefined);
-      throw error;
+      await begun.abandon().catch(() => undefined);
+      throw this.explain(error, signal);
     }
-    // A finished interview waits for nothing: the run changes nothing and writes no checkpoint.
-    // Checked here rather than by loading the state first, which cost one more load per turn.
-    if (head === turn.head && state.status === "completed") {
-      throw new InterviewError("interview_completed", "This interview is already completed.");
+    const view = turnView(threadId, state, kind);
+    // A finished interview waits for nothing: the run changed nothing and wrote no checkpoint.
+    if (head === begun.head && state.status === "completed") {
+      if (kind === "end") return view;
+      throw new InterviewError("interview_completed", "This interview is already completed; its report is ready.");
     }
-    return this.view(threadId, state, false);
+    this.deps.events?.committed(threadId, view, kind);
+    return view;
   }
 
-  /** The current state, or 404. */
-  async get(threadId: string): Promise<TurnView> {
-    const head = THREAD_ID.test(threadId) ? await this.deps.threads.head(threadId) : undefined;
-    if (!head) throw interviewNotFound();
-    return this.view(threadId, await this.stateAt(threadId, head), false);
+  private async replay(replay: Replay): Promise<TurnView> {
+    const info = await this.deps.threads.info(replay.threadId);
+    return turnView(replay.threadId, await this.stateAt(replay.threadId, replay.head, info?.role ?? "candidate"), replay.kind);
   }
 
-  /** Erases the interview: every checkpoint (with the CV chunks in them) and the cached index. */
-  async delete(threadId: string): Promise<void> {
-    if (!THREAD_ID.test(threadId)) throw interviewNotFound();
-    const turn = await this.deps.threads.lock(threadId);
-    try {
-      await this.deps.checkpointer.deleteThread(threadId);
-      this.deps.cvIndex.evict(threadId);
-      await this.deps.threads.remove(threadId);
-    } catch (error) {
-      await turn.abandon().catch(() => undefined);
-      throw error;
-    }
-  }
-
-  async exists(threadId: string): Promise<boolean> {
-    return Boolean(await this.deps.threads.head(threadId));
-  }
-
-  private async ingest(request: StartRequest): Promise<IngestedCv | null> {
+  private async ingest(request: StartRequest, input: ReturnType<typeof validateStart>, seed: string): Promise<IngestedCv | null> {
     if (request.cvPdf && request.cvPdf.byteLength > 0) return this.deps.ingestor.fromPdf(request.cvPdf);
     if (request.cvText?.trim()) return this.deps.ingestor.fromText(request.cvText);
+    // Interviewing an AI candidate without a CV: it gets a plausible one for the job.
+    if (input.role === "interviewer" && this.deps.personaCv) {
+      const text = this.deps.personaCv({ jobTitle: input.jobTitle, jobDescription: input.jobDescription, company: input.company, seniority: input.persona!.seniority, seed });
+      return this.deps.ingestor.fromText(text);
+    }
     return null;
   }
 
+  private turnSignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
+    return AbortSignal.any([AbortSignal.timeout(this.limits.turnTimeoutMs), ...signals.filter((s): s is AbortSignal => s !== undefined)]);
+  }
+
+  /** Work that does not watch the turn's signal still loses the race against it. */
+  private withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+    return Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+      }),
+    ]);
+  }
+
+  /** The documented error for a failed turn: a timeout of the whole turn becomes upstream_timeout. */
+  private explain(error: unknown, signal: AbortSignal): unknown {
+    if (isInterviewError(error)) return error;
+    if (signal.aborted) {
+      const reason = signal.reason as unknown;
+      if (isInterviewError(reason)) return reason;
+      if ((reason as Error | undefined)?.name === "TimeoutError") {
+        return new InterviewError("upstream_timeout", "The interviewer took too long to respond; nothing was saved, send the same request again.", { cause: error, retryAfterSeconds: 5 });
+      }
+      return new InterviewError("internal_error", "The request was cancelled; nothing was saved.", { cause: error });
+    }
+    return error;
+  }
+
+  private graphFor(role: string): InterviewGraph {
+    return role === "interviewer" && this.deps.candidateGraph ? this.deps.candidateGraph : this.deps.interviewerGraph;
+  }
+
   /**
-   * One turn, run from the thread's head checkpoint; returns the state it ends in. The run saves
-   * one checkpoint, when it pauses or ends (durability "exit"), and the turn keeps it until the
-   * caller commits it on success.
+   * One turn, run from the interview's head; returns the state it ends in. The run saves one
+   * checkpoint, when it pauses or ends (durability "exit"), and the turn keeps it until committed.
    */
-  private async run(turn: Turn, input: GraphInput, options: TurnOptions): Promise<InterviewState> {
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, AbortSignal.timeout(this.limits.turnTimeoutMs)])
-      : AbortSignal.timeout(this.limits.turnTimeoutMs);
-    // No checkpoint_id: the run continues from the head, which the turn loads (addressing a
-    // checkpoint by id makes LangGraph load the latest one too, to compare).
+  private async run(turn: Turn, input: GraphInput, options: TurnOptions, signal: AbortSignal): Promise<InterviewState> {
+    const graph = this.graphFor(turn.role);
     const config = { configurable: { ...turn.configurable, thread_id: turn.threadId }, durability: "exit" as const, signal };
     let values: unknown;
-    try {
-      if (!options.onToken) {
-        values = await this.deps.graph.invoke(input, config);
-      } else {
-        const stream = await this.deps.graph.stream(input, { ...config, streamMode: ["custom", "values"] as const });
+    if (!options.onToken) {
+      values = await this.withDeadline(graph.invoke(input, config), signal);
+    } else {
+      const stream = await graph.stream(input, { ...config, streamMode: ["custom", "values"] as const });
+      const consume = async () => {
         for await (const [mode, chunk] of stream as AsyncIterable<["custom" | "values", unknown]>) {
           // The last chunk of a paused run holds only the pending interrupt.
           if (mode === "values" && !isInterruptOnly(chunk)) values = chunk;
-          else if ((chunk as QuestionTokenEvent)?.type === "question_token") options.onToken((chunk as QuestionTokenEvent).token);
+          else if ((chunk as QuestionTokenEvent)?.type === "question_token") options.onToken!((chunk as QuestionTokenEvent).token);
         }
-      }
-    } catch (error) {
-      if (isInterviewError(error)) throw error;
-      if (signal.aborted) {
-        throw new InterviewError("provider_unavailable", "The interviewer took too long to respond; send the same answer again.", { cause: error });
-      }
-      throw error;
+      };
+      await this.withDeadline(consume(), signal);
     }
-    // The run's output is the state it saved (less the pending interrupt), so no reload is needed.
     // A streamed run with nothing to do (a finished interview) emits no values: read them.
-    if (values === undefined) return this.stateAt(turn.threadId, turn.head);
+    if (values === undefined) return this.stateAt(turn.threadId, turn.head, turn.role);
     const { __interrupt__: _, ...state } = values as InterviewState & { __interrupt__?: unknown };
     return state as InterviewState;
   }
 
-  /**
-   * A run whose result is used only once its turn holds the lease (Turn.confirm): a refused
-   * lease wins over the run's own outcome, and a run that started from a state another process
-   * had moved on is made again from the current one.
-   */
-  private async runConfirmed(turn: Turn, input: GraphInput, options: TurnOptions): Promise<InterviewState> {
-    let outcome: { state: InterviewState } | { error: unknown };
-    try {
-      outcome = { state: await this.run(turn, input, options) };
-    } catch (error) {
-      outcome = { error };
-    }
-    if (!(await turn.confirm())) return this.run(turn, input, options);
-    if ("error" in outcome) throw outcome.error;
-    return outcome.state;
-  }
-
-  private async stateAt(threadId: string, head: string | null): Promise<InterviewState> {
-    const snapshot = await this.deps.graph.getState({ configurable: { thread_id: threadId, ...(head ? { checkpoint_id: head } : {}) } });
+  private async stateAt(threadId: string, head: string | null, role: string): Promise<InterviewState> {
+    const snapshot = await this.graphFor(role).getState({ configurable: { thread_id: threadId, ...(head ? { checkpoint_id: head } : {}) } });
     return snapshot.values as InterviewState;
-  }
-
-  private view(threadId: string, state: InterviewState, isStart: boolean): TurnView {
-    const question = state.status === "completed" ? null : (currentQuestion(state) ?? null);
-    const last = state.messages[state.messages.length - 1];
-    let message = state.status === "completed" ? (last?.text ?? "") : (question?.text ?? "");
-    if (isStart && question) message = `${state.messages[0]?.text ?? ""}\n\n${question.text}`.trim();
-    const lastAnswer = state.answers[state.answers.length - 1];
-    const evaluation = (!isStart && lastAnswer && state.evaluations.find((e) => e.questionId === lastAnswer.questionId)) || null;
-    return {
-      threadId,
-      status: state.status === "completed" ? "completed" : "question",
-      message,
-      currentStep: state.status === "completed" ? state.maxSteps : state.step,
-      maxSteps: state.maxSteps,
-      question,
-      evaluation,
-      finalEvaluation: state.finalEvaluation,
-      state,
-    };
   }
 }
 
+const oneOf = <T extends string>(values: readonly T[], value: string, what: string): T => {
+  if (!(values as readonly string[]).includes(value)) throw new InterviewError("invalid_input", `The ${what} must be one of ${values.join(", ")}.`);
+  return value as T;
+};
+
 /** Checks and normalises the fields of a start request; old clients' style names are accepted as types. */
-export function validateStart(request: StartRequest): Omit<InterviewInput, "seed" | "engine" | "cv" | "cvProfile"> {
+export function validateStart(request: StartRequest): Omit<InterviewInput, "seed" | "engine" | "cvId" | "cvProfile"> {
   const jobTitle = request.jobTitle?.trim();
-  if (!jobTitle) throw new InterviewError("invalid_input", "job_title is required.");
-  if (jobTitle.length > 200) throw new InterviewError("invalid_input", "job_title must be at most 200 characters.");
-  let questionType = request.questionType?.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  if (!jobTitle) throw new InterviewError("invalid_input", "The job title is required.");
+  if (charCount(jobTitle) > 200) throw new InterviewError("invalid_input", "The job title must be at most 200 characters.");
+  let questionType = request.questionType?.trim().toLowerCase().replace(/[\s-]+/g, "_") ?? "";
   let questionStyle = request.questionStyle?.trim().toLowerCase() || "adaptive";
-  if ((QUESTION_STYLES as readonly string[]).includes(questionType ?? "") && questionType !== "adaptive") {
-    questionStyle = questionType!;
+  if ((QUESTION_STYLES as readonly string[]).includes(questionType) && questionType !== "adaptive") {
+    questionStyle = questionType;
     questionType = "mixed";
   }
-  if (!(QUESTION_TYPES as readonly string[]).includes(questionType ?? "")) {
-    throw new InterviewError("invalid_input", `question_type must be one of ${QUESTION_TYPES.join(", ")}.`);
-  }
-  if (!(QUESTION_STYLES as readonly string[]).includes(questionStyle)) {
-    throw new InterviewError("invalid_input", `question_style must be one of ${QUESTION_STYLES.join(", ")}.`);
-  }
+  const role = oneOf<Role>(ROLES, request.role?.trim().toLowerCase() || "candidate", "role");
   const maxSteps = request.maxSteps ?? DEFAULT_MAX_STEPS;
   if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_STEPS_LIMIT) {
-    throw new InterviewError("invalid_input", `max_step must be an integer from 1 to ${MAX_STEPS_LIMIT}.`);
+    throw new InterviewError("invalid_input", `The number of questions must be a whole number from 1 to ${MAX_STEPS_LIMIT}.`);
   }
-  const optional = (value: string | undefined, field: string, max: number) => {
+  const optional = (value: string | undefined, what: string, max: number) => {
     const v = value?.trim();
-    if (v && v.length > max) throw new InterviewError("invalid_input", `${field} must be at most ${max} characters.`);
+    if (v && charCount(v) > max) throw new InterviewError("invalid_input", `The ${what} must be at most ${max.toLocaleString("en")} characters.`);
     return v || undefined;
   };
+  const persona: Persona | null =
+    role === "interviewer"
+      ? {
+          strength: oneOf<PersonaStrength>(PERSONAS, request.persona?.trim().toLowerCase() || "average", "persona"),
+          seniority: oneOf<Seniority>(SENIORITIES, request.seniority?.trim().toLowerCase() || "mid", "seniority"),
+          generatedCv: !(request.cvPdf?.byteLength || request.cvText?.trim()),
+        }
+      : null;
   return {
+    role,
     jobTitle,
-    questionType: questionType as QuestionType,
-    questionStyle: questionStyle as QuestionStyle,
+    questionType: oneOf<QuestionType>(QUESTION_TYPES, questionType, "question type"),
+    questionStyle: oneOf<QuestionStyle>(QUESTION_STYLES, questionStyle, "question style"),
     maxSteps,
-    company: optional(request.company, "company_name", 200),
-    jobDescription: optional(request.jobDescription, "job_description", 20_000),
+    company: optional(request.company, "company name", 200),
+    jobDescription: optional(request.jobDescription, "job description", 20_000),
+    jobId: optional(request.jobId, "job id", 128),
     language: optional(request.language, "language", 40) ?? "en",
-    candidateName: optional(request.candidateName, "username", 100),
+    candidateName: optional(request.candidateName, "candidate's name", 100),
+    persona,
   };
 }

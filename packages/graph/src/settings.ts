@@ -6,6 +6,8 @@ export interface InterviewSettings {
   maxFollowUpsPerQuestion: number;
   /** Web search results used as context. */
   webResults: number;
+  /** A web search slower than this is skipped: the question is asked without web context. */
+  webSearchTimeoutMs: number;
 }
 
 export const defaultSettings: InterviewSettings = {
@@ -13,6 +15,7 @@ export const defaultSettings: InterviewSettings = {
   retrievalTopK: 3,
   maxFollowUpsPerQuestion: 1,
   webResults: 3,
+  webSearchTimeoutMs: 8_000,
 };
 
 export const MAX_STEPS_LIMIT = 20;

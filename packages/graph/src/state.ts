@@ -1,13 +1,12 @@
-import { isDeepStrictEqual } from "node:util";
 import { Annotation } from "@langchain/langgraph";
 import type {
-  Answer, ContextSource, CvChunk, CvProfile, EngineName, Evaluation, FinalEvaluation, NextAction, Phase, Question,
-  QuestionStyle, QuestionType, TranscriptMessage,
+  Answer, ContextSource, CvProfile, EngineName, Evaluation, FinalEvaluation, NextAction, PersonaStrength, Phase, Question,
+  QuestionStyle, QuestionType, Role, Seniority, TranscriptMessage,
 } from "./types.js";
 import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
 import { emptyProfile } from "./cv/profile.js";
 
-export type InterviewStatus = "starting" | "question" | "concluding" | "completed";
+export type InterviewStatus = "starting" | "question" | "awaiting_question" | "concluding" | "completed";
 
 /** Adds new items and replaces existing ones with the same key, keeping order. */
 export function upsertBy<T>(key: keyof T) {
@@ -29,21 +28,36 @@ export function append<T>(current: T[], update: T[] | T): T[] {
 
 const value = <T>(initial: () => T) => Annotation<T>({ reducer: (_, next) => next, default: initial });
 
+/** The AI candidate's persona when the human is the interviewer. */
+export interface Persona {
+  strength: PersonaStrength;
+  seniority: Seniority;
+  /** The CV was generated for the job rather than uploaded. */
+  generatedCv: boolean;
+}
+
+/**
+ * The interview's state, defined once. The CV's passages and vectors are not here: they live in
+ * the CV store under `cvId` and are erased with the interview.
+ */
 export const InterviewStateAnnotation = Annotation.Root({
   // What the interview is for (set once by the caller).
+  role: value<Role>(() => "candidate"),
   jobTitle: value<string>(() => ""),
   questionType: value<QuestionType>(() => "mixed"),
   questionStyle: value<QuestionStyle>(() => "adaptive"),
   company: value<string | undefined>(() => undefined),
   jobDescription: value<string | undefined>(() => undefined),
+  jobId: value<string | undefined>(() => undefined),
   language: value<string>(() => "en"),
   maxSteps: value<number>(() => 5),
   candidateName: value<string | undefined>(() => undefined),
   /** Makes the offline engine deterministic per thread. */
   seed: value<string>(() => ""),
   engine: value<EngineName>(() => "offline"),
-  cv: value<CvChunk[]>(() => []),
+  cvId: value<string | null>(() => null),
   cvProfile: value<CvProfile>(emptyProfile),
+  persona: value<Persona | null>(() => null),
 
   // Derived by setup.
   jobTerms: value<string[]>(() => []),
@@ -54,9 +68,12 @@ export const InterviewStateAnnotation = Annotation.Root({
   difficulty: value<number>(() => 2),
   step: value<number>(() => 0),
   status: value<InterviewStatus>(() => "starting"),
+  /** After an answer: what the triage proposes, then what was decided. */
   nextAction: value<NextAction | null>(() => null),
   /** The instant evaluation of the last answer, waiting for the model's full evaluation. */
   pendingEvaluation: value<HeuristicEvaluation | null>(() => null),
+  /** Ended before all its questions were asked. */
+  endedEarly: value<boolean>(() => false),
 
   // Retrieval decision for the next question.
   topic: value<string>(() => ""),
@@ -71,6 +88,8 @@ export const InterviewStateAnnotation = Annotation.Root({
   evaluations: Annotation<Evaluation[]>({ reducer: upsertBy<Evaluation>("questionId"), default: () => [] }),
   messages: Annotation<TranscriptMessage[]>({ reducer: append, default: () => [] }),
   finalEvaluation: value<FinalEvaluation | null>(() => null),
+  /** Role reversal: how the human interviewed. */
+  coaching: value<Record<string, unknown> | null>(() => null),
 });
 
 export type InterviewState = typeof InterviewStateAnnotation.State;
@@ -79,30 +98,9 @@ export type InterviewUpdate = typeof InterviewStateAnnotation.Update;
 /** What a caller provides to start an interview. */
 export type InterviewInput = Pick<
   InterviewState,
-  "jobTitle" | "questionType" | "questionStyle" | "maxSteps" | "language" | "seed" | "engine" | "cv" | "cvProfile"
+  "role" | "jobTitle" | "questionType" | "questionStyle" | "maxSteps" | "language" | "seed" | "engine" | "cvId" | "cvProfile" | "persona"
 > &
-  Partial<Pick<InterviewState, "company" | "jobDescription" | "candidateName">>;
+  Partial<Pick<InterviewState, "company" | "jobDescription" | "candidateName" | "jobId">>;
 
 export const currentQuestion = (state: Pick<InterviewState, "questions">): Question | undefined =>
   state.questions[state.questions.length - 1];
-
-/** The record channels: their reducers add items, so an update with none changes nothing. */
-const RECORD_CHANNELS = new Set<string>(["questions", "answers", "evaluations", "messages"]);
-
-/**
- * A node's update without the channels it would leave as they are. LangGraph gives every channel
- * a node writes a new version, stored again at the next checkpoint, even when its value is the
- * same (bench/RESULTS.md: stored channel values per turn). Nodes that run in one superstep
- * (generateQuestion ∥ evaluateAnswer) write different channels, so a value left out can never let
- * another node's write to the same channel win instead.
- */
-export function withoutNoOps(state: InterviewState, update: InterviewUpdate): InterviewUpdate {
-  const changed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(update)) {
-    const noOp = RECORD_CHANNELS.has(key)
-      ? Array.isArray(value) && value.length === 0
-      : isDeepStrictEqual(value, state[key as keyof InterviewState]);
-    if (!noOp) changed[key] = value;
-  }
-  return changed as InterviewUpdate;
-}

@@ -1,22 +1,30 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { emptyCheckpoint, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { emptyCheckpoint } from "@langchain/langgraph";
 import { openDatabase, type Database } from "./database.js";
-import { createPostgresCheckpointer } from "./checkpointer.js";
-import { PostgresThreadRegistry, type Turn } from "./threads.js";
-import { openTestRuntime } from "./testing/runtime.js";
+import { createPostgresCheckpointer, type TurnAwarePostgresSaver } from "./checkpointer.js";
+import { migrate } from "./schema.js";
+import { isReplay, PostgresThreadRegistry, type Replay, type RequestKey, type Turn } from "./threads.js";
+import { PostgresCvStore } from "./cv/cv-store.js";
 
 let database: Database;
-let saver: BaseCheckpointSaver;
+let saver: TurnAwarePostgresSaver;
 let threads: PostgresThreadRegistry;
 
 beforeAll(async () => {
-  database = await openDatabase({ url: inject("databaseUrl"), dataDir: "", poolSize: 2 });
+  database = await openDatabase({ url: inject("databaseUrl"), dataDir: "", poolSize: 4 });
+  await migrate(database.pool);
   saver = await createPostgresCheckpointer(database.pool);
-  threads = await PostgresThreadRegistry.create(database.pool, 50);
+  threads = new PostgresThreadRegistry(database.pool, 600);
 });
 afterAll(() => database.close());
 
+const interview = { role: "candidate", jobTitle: "Engineer", maxSteps: 3 };
+const summary = { status: "question", step: 1, maxSteps: 3, overallScore: null, recommendation: null };
 const config = (turn: Turn) => ({ configurable: { ...turn.configurable, thread_id: turn.threadId } });
+const asTurn = (value: Turn | Replay) => {
+  if (isReplay(value)) throw new Error("expected a turn, got a replay");
+  return value;
+};
 
 /** What a graph run does through the saver: load the state, then save a checkpoint and a pending write. */
 async function runTurn(turn: Turn, value: string) {
@@ -29,37 +37,38 @@ async function runTurn(turn: Turn, value: string) {
 }
 
 /** A new interview whose first turn saved "first" and committed. */
-async function started(threadId: string) {
-  const start = (await threads.create(threadId))!;
+async function started(threadId: string, key?: RequestKey) {
+  const start = asTurn(await threads.create(threadId, interview, key));
   const first = await runTurn(start, "first");
-  await start.commit();
+  await start.commit(summary, "start", key);
   return first;
 }
 
 const stored = async (threadId: string) => ({
   checkpoints: Number((await database.pool.query("select count(*) from checkpoints where thread_id = $1", [threadId])).rows[0].count),
-  head: await threads.head(threadId),
+  head: (await threads.info(threadId))?.head,
   answer: (await saver.getTuple({ configurable: { thread_id: threadId } }))?.checkpoint.channel_values.answer,
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe("turns on PostgreSQL", () => {
   it("save what the run wrote only on commit, moving the head to it; an abandoned turn saves nothing", async () => {
-    const start = (await threads.create("turn-commit"))!;
+    const start = asTurn(await threads.create("turn-commit", interview));
     const first = await runTurn(start, "first");
     await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 0, head: null, answer: undefined });
-    await expect(start.commit()).resolves.toBe(first.id);
+    await expect(start.commit(summary, "start")).resolves.toBe(first.id);
     await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 1, head: first.id, answer: "first" });
 
-    const failed = await threads.begin("turn-commit");
+    const failed = asTurn(await threads.begin("turn-commit"));
     await expect(runTurn(failed, "failed")).resolves.toMatchObject({ loaded: "first" });
     await failed.abandon();
     await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 1, head: first.id, answer: "first" });
 
-    const retry = await threads.begin("turn-commit");
+    const retry = asTurn(await threads.begin("turn-commit"));
     const second = await runTurn(retry, "retry");
     expect(second.loaded).toBe("first");
-    expect(retry.head).toBe(first.id);
-    await expect(retry.commit()).resolves.toBe(second.id);
+    await expect(retry.commit(summary, "answer")).resolves.toBe(second.id);
     await expect(stored("turn-commit")).resolves.toEqual({ checkpoints: 2, head: second.id, answer: "retry" });
     const pending = await saver.getTuple({ configurable: { thread_id: "turn-commit" } });
     expect(pending?.pendingWrites).toEqual([["task", "__interrupt__", "retry"]]);
@@ -67,142 +76,136 @@ describe("turns on PostgreSQL", () => {
 
   it("give one turn at a time the interview, and refuse unknown ones", async () => {
     await started("turn-busy");
-    const holder = await threads.begin("turn-busy");
+    const holder = asTurn(await threads.begin("turn-busy"));
     await runTurn(holder, "holder");
-    const other = await threads.begin("turn-busy");
-    await expect(saver.getTuple(config(other))).rejects.toMatchObject({ code: "turn_in_progress" });
-    await expect(threads.lock("turn-busy")).rejects.toMatchObject({ code: "turn_in_progress" });
-    await holder.commit();
-    const unknown = await threads.begin("turn-unknown");
-    await expect(saver.getTuple(config(unknown))).rejects.toMatchObject({ code: "not_found" });
-    await expect(threads.lock("turn-unknown")).rejects.toMatchObject({ code: "not_found" });
+    await expect(threads.begin("turn-busy")).rejects.toMatchObject({ code: "turn_in_progress" });
+    await expect(threads.erase("turn-busy")).rejects.toMatchObject({ code: "turn_in_progress" });
+    await holder.commit(summary, "answer");
+    await expect(threads.begin("turn-unknown")).rejects.toMatchObject({ code: "not_found" });
+    await expect(threads.erase("turn-unknown")).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("give an expired lease to the next turn; the late turn's commit is refused and saves nothing", async () => {
-    const first = await started("turn-late");
-    const late = await threads.begin("turn-late");
-    await runTurn(late, "late");
-    await new Promise((resolve) => setTimeout(resolve, 80));
+  it("keep a slow turn's lease alive while it runs, well past the lease time", async () => {
+    await started("turn-slow");
+    const slow = asTurn(await threads.begin("turn-slow"));
+    await runTurn(slow, "slow");
+    await sleep(1_800); // three lease times
+    await expect(threads.begin("turn-slow")).rejects.toMatchObject({ code: "turn_in_progress" });
+    await slow.commit(summary, "answer");
+    await expect(stored("turn-slow")).resolves.toMatchObject({ answer: "slow" });
+  });
 
-    const next = await threads.begin("turn-late");
+  it("free an interview whose writer died within one lease time; its turn had saved nothing", async () => {
+    const first = await started("turn-dead");
+    // As a process that died mid-turn leaves it: a lease that nobody renews.
+    await database.pool.query("update interview_threads set lease_owner = 'dead', lease_expires_at = now() + interval '600 milliseconds' where thread_id = $1", ["turn-dead"]);
+    await expect(threads.begin("turn-dead")).rejects.toMatchObject({ code: "turn_in_progress" });
+    await sleep(700);
+    const next = asTurn(await threads.begin("turn-dead"));
     await expect(runTurn(next, "next")).resolves.toMatchObject({ loaded: "first" });
-    await expect(late.commit()).rejects.toMatchObject({ code: "turn_in_progress" });
-    await expect(stored("turn-late")).resolves.toEqual({ checkpoints: 1, head: first.id, answer: "first" });
-    await next.commit();
-    await expect(stored("turn-late")).resolves.toMatchObject({ checkpoints: 2, answer: "next" });
+    await next.commit(summary, "answer");
+    await expect(stored("turn-dead")).resolves.toMatchObject({ checkpoints: 2, answer: "next" });
+    expect((await threads.info("turn-dead"))!.head).not.toBe(first.id);
+  });
+
+  it("refuse the commit of a turn that lost its lease, which then saves nothing", async () => {
+    const first = await started("turn-lost");
+    const lost = asTurn(await threads.begin("turn-lost"));
+    await runTurn(lost, "lost");
+    await database.pool.query("update interview_threads set lease_owner = 'other' where thread_id = $1", ["turn-lost"]);
+    await sleep(300); // the heartbeat notices
+    expect(lost.signal.aborted).toBe(true);
+    await expect(lost.commit(summary, "answer")).rejects.toMatchObject({ code: "turn_in_progress" });
+    await database.pool.query("update interview_threads set lease_owner = null where thread_id = $1", ["turn-lost"]);
+    await expect(stored("turn-lost")).resolves.toEqual({ checkpoints: 1, head: first.id, answer: "first" });
   });
 });
 
-describe("speculative turns", () => {
-  const leaseStatements = (pool: Database["pool"], delayMs: number) => {
-    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-    const state = { settled: 0 };
-    (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const text = typeof args[0] === "string" ? args[0] : "";
-      if (!text.startsWith("with lease as (update")) return query(...args);
-      return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => query(...args)).finally(() => state.settled++);
-    };
-    return { state, restore: () => ((pool as unknown as { query: unknown }).query = query) };
-  };
+describe("starts", () => {
+  it("refuse a taken id, but take over one whose start died before committing", async () => {
+    await started("start-taken");
+    await expect(threads.create("start-taken", interview)).rejects.toMatchObject({ code: "thread_exists" });
 
-  it("run from the state this process committed while the lease is taken, and commit once it is granted", async () => {
-    await started("spec-overlap");
-    const slow = leaseStatements(database.pool, 100);
-    try {
-      const turn = await threads.begin("spec-overlap", { speculative: true });
-      await expect(runTurn(turn, "second")).resolves.toMatchObject({ loaded: "first" });
-      expect(slow.state.settled).toBe(0);
-      await expect(turn.confirm()).resolves.toBe(true);
-      expect(slow.state.settled).toBe(1);
-      await turn.commit();
-    } finally {
-      slow.restore();
-    }
-    await expect(stored("spec-overlap")).resolves.toMatchObject({ checkpoints: 2, answer: "second" });
+    const dying = asTurn(await threads.create("start-dead", interview));
+    await new PostgresCvStore(database.pool).save("start-dead", "cv-1", [{ text: "Kafka at Parcelly", vector: [1, 0] }]);
+    void dying;
+    await database.pool.query("update interview_threads set lease_owner = 'dead', lease_expires_at = now() - interval '1 second' where thread_id = $1", ["start-dead"]);
+    const again = asTurn(await threads.create("start-dead", interview));
+    const leftover = await database.pool.query("select count(*)::int as n from interview_cv_chunks where thread_id = $1", ["start-dead"]);
+    expect(leftover.rows[0].n).toBe(0);
+    await runTurn(again, "first");
+    await again.commit(summary, "start");
+    await expect(stored("start-dead")).resolves.toMatchObject({ checkpoints: 1, answer: "first" });
   });
 
-  it("are refused when another turn holds the interview, and save nothing", async () => {
-    await started("spec-busy");
-    const holder = await threads.begin("spec-busy");
-    await runTurn(holder, "holder");
-    const turn = await threads.begin("spec-busy", { speculative: true });
-    await expect(runTurn(turn, "speculated")).resolves.toMatchObject({ loaded: "first" });
-    await expect(turn.confirm()).rejects.toMatchObject({ code: "turn_in_progress" });
-    await turn.abandon();
-    await holder.commit();
-    await expect(stored("spec-busy")).resolves.toMatchObject({ checkpoints: 2, answer: "holder" });
-  });
-
-  it("run again from the current state when another process moved the interview on", async () => {
-    const other = await PostgresThreadRegistry.create(database.pool, 50);
-    await started("spec-stale");
-    const elsewhere = await other.begin("spec-stale");
-    await runTurn(elsewhere, "elsewhere");
-    await elsewhere.commit();
-
-    const turn = await threads.begin("spec-stale", { speculative: true });
-    await expect(runTurn(turn, "stale")).resolves.toMatchObject({ loaded: "first" });
-    await expect(turn.confirm()).resolves.toBe(false);
-    await expect(runTurn(turn, "again")).resolves.toMatchObject({ loaded: "elsewhere" });
-    await turn.commit();
-    await expect(stored("spec-stale")).resolves.toMatchObject({ checkpoints: 3, answer: "again" });
+  it("that fail take their interview with them", async () => {
+    const failed = asTurn(await threads.create("start-failed", interview));
+    await runTurn(failed, "never");
+    await failed.abandon();
+    await expect(threads.info("start-failed")).resolves.toBeUndefined();
+    await started("start-failed");
   });
 });
 
-describe("turns after a crash mid-turn", () => {
-  // Turns save nothing until they commit; a checkpoint after the head can only have been left by
-  // an interrupted turn of an engine that saved as it ran.
-  it("continue from the last completed turn, not from a checkpoint saved after it", async () => {
-    const runtime = await openTestRuntime(inject("databaseUrl"));
-    try {
-      const { service } = runtime;
-      const start = await service.start({ jobTitle: "Engineer", questionType: "technical", maxSteps: 3 });
-      const first = await service.answer(start.threadId, "First answer: I built a queue in Go because cron lost work; retries fell 90%.");
-      const headAfterFirst = await runtime.database.pool.query<{ head: string }>("select head from interview_threads where thread_id = $1", [start.threadId]);
-      await service.answer(start.threadId, "Crashed answer: this turn saved its checkpoint, then its process died.");
-      // As if that turn had saved its checkpoint as it ran and its process had then died: the
-      // head was never moved and the lease is still held, now expired.
-      await runtime.database.pool.query(
-        `update interview_threads set head = $2, lease_owner = 'dead', lease_expires_at = now() - interval '1 second'
-         where thread_id = $1`,
-        [start.threadId, headAfterFirst.rows[0]!.head],
-      );
+describe("idempotency keys", () => {
+  const key = (k: string, fingerprint = "body-1"): RequestKey => ({ principal: "team", key: k, fingerprint });
 
-      const second = await service.answer(start.threadId, "Second answer: I measured first, then sharded by tenant; p99 went from 2 s to 200 ms.");
-      expect(second.state.answers.map((a) => a.text.split(":")[0])).toEqual(["First answer", "Second answer"]);
-      expect(second.state.questions.length).toBeGreaterThan(first.state.questions.length);
-      const third = await service.answer(start.threadId, "Third answer: I led 4 people because the deadline was fixed, and we shipped in 6 weeks.");
-      expect(third.state.answers.map((a) => a.text.split(":")[0])).toEqual(["First answer", "Second answer", "Third answer"]);
-      await expect(service.get(start.threadId)).resolves.toMatchObject({ currentStep: third.currentStep });
-    } finally {
-      await runtime.close();
-    }
+  it("replay a committed answer instead of running another turn, and refuse the key with another body", async () => {
+    await started("key-answer");
+    const turn = asTurn(await threads.begin("key-answer", key("answer-1")));
+    const answered = await runTurn(turn, "answered");
+    await turn.commit(summary, "answer", key("answer-1"));
+    await expect(threads.begin("key-answer", key("answer-1"))).resolves.toEqual({ threadId: "key-answer", head: answered.id, kind: "answer" });
+    await expect(threads.begin("key-answer", key("answer-1", "body-2"))).rejects.toMatchObject({ code: "idempotency_mismatch" });
+    // A new key is a new answer.
+    const next = asTurn(await threads.begin("key-answer", key("answer-2")));
+    await expect(runTurn(next, "next")).resolves.toMatchObject({ loaded: "answered" });
+    await next.abandon();
+  });
+
+  it("do not record the key of a turn that failed, so the same request can run again", async () => {
+    await started("key-failed");
+    const failed = asTurn(await threads.begin("key-failed", key("failed-1")));
+    await failed.abandon();
+    expect(isReplay(await threads.begin("key-failed", key("failed-1")))).toBe(false);
+  });
+
+  it("replay a start, refuse its key while it runs, and free it when its start died", async () => {
+    const first = await started("key-start", key("start-1"));
+    await expect(threads.create("another-id", interview, key("start-1"))).resolves.toEqual({ threadId: "key-start", head: first.id, kind: "start" });
+    await expect(threads.create("another-id", interview, key("start-1", "body-2"))).rejects.toMatchObject({ code: "idempotency_mismatch" });
+
+    const running = asTurn(await threads.create("key-running", interview, key("start-2")));
+    await expect(threads.create("key-running-2", interview, key("start-2"))).rejects.toMatchObject({ code: "idempotency_in_progress" });
+    void running;
+    await database.pool.query("update interview_threads set lease_owner = 'dead', lease_expires_at = now() - interval '1 second' where thread_id = $1", ["key-running"]);
+    const retried = await threads.create("key-running-2", interview, key("start-2"));
+    expect(isReplay(retried)).toBe(false);
+    await expect(threads.info("key-running")).resolves.toBeUndefined();
+    await (retried as Turn).abandon();
+  });
+
+  it("are erased with their interview", async () => {
+    await started("key-erased", key("erase-1"));
+    await threads.erase("key-erased");
+    const left = await database.pool.query("select count(*)::int as n from interview_request_keys where thread_id = $1", ["key-erased"]);
+    expect(left.rows[0].n).toBe(0);
   });
 });
 
-describe("a commit that fails", () => {
-  it("frees the interview at once and saves nothing, so the answer can be sent again", async () => {
-    const runtime = await openTestRuntime(inject("databaseUrl"));
-    try {
-      const { service } = runtime;
-      const pool = runtime.database.pool;
-      const start = await service.start({ jobTitle: "Engineer", questionType: "technical", maxSteps: 3 });
-      const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-      let failNextCommit = true;
-      (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
-        const text = typeof args[0] === "string" ? args[0] : "";
-        if (failNextCommit && text.includes("set head = coalesce")) {
-          failNextCommit = false;
-          return Promise.reject(new Error("connection terminated unexpectedly"));
-        }
-        return query(...args);
-      };
-      await expect(service.answer(start.threadId, "Lost answer: the database went away as it was saved.")).rejects.toThrow(/connection terminated/);
-      const retried = await service.answer(start.threadId, "Kept answer: I profiled first, then cached the hot query; p95 fell from 900 to 120 ms.");
-      expect(retried.state.answers.map((a) => a.text.split(":")[0])).toEqual(["Kept answer"]);
-      await expect(service.get(start.threadId)).resolves.toMatchObject({ currentStep: retried.currentStep });
-    } finally {
-      await runtime.close();
-    }
+describe("erasing", () => {
+  it("removes the checkpoints, CV passages, audio, keys and the interview in one go", async () => {
+    await started("erase-all", { principal: "team", key: "erase-all", fingerprint: "x" });
+    await new PostgresCvStore(database.pool).save("erase-all", "cv-1", [{ text: "Kafka at Parcelly", vector: [1, 0] }]);
+    await database.pool.query("insert into interview_audio (thread_id, message_id, mime_type, data) values ($1, 'q1', 'audio/mpeg', '\\x00')", ["erase-all"]);
+    await threads.erase("erase-all");
+    const counts = await database.pool.query(
+      `select (select count(*) from checkpoints where thread_id = $1) + (select count(*) from checkpoint_blobs where thread_id = $1)
+        + (select count(*) from checkpoint_writes where thread_id = $1) + (select count(*) from interview_cv_chunks where thread_id = $1)
+        + (select count(*) from interview_audio where thread_id = $1) + (select count(*) from interview_request_keys where thread_id = $1)
+        + (select count(*) from interview_threads where thread_id = $1) as n`,
+      ["erase-all"],
+    );
+    expect(Number(counts.rows[0].n)).toBe(0);
   });
 });

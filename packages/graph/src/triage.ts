@@ -1,38 +1,48 @@
 import type { InterviewSettings } from "./settings.js";
-import type { InterviewState, InterviewUpdate } from "./state.js";
-import type { NextAction, Question } from "./types.js";
-import { evaluateHeuristically } from "./engines/offline/evaluate.js";
+import type { InterviewState } from "./state.js";
+import type { NextAction, Phase, Question } from "./types.js";
+import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
 import { nextDifficulty } from "./plan.js";
 
+/** The actions open after an answer to `question`: a follow-up while the budget lasts, a new question until the last one. */
+export function allowedActions(state: Pick<InterviewState, "questions" | "maxSteps">, question: Question, settings: Pick<InterviewSettings, "maxFollowUpsPerQuestion">): NextAction[] {
+  const followUps = state.questions.filter((q) => q.step === question.step && q.kind === "follow_up").length;
+  const actions: NextAction[] = [];
+  if (followUps < settings.maxFollowUpsPerQuestion) actions.push("ask_followup");
+  if (question.kind !== "clarification") actions.push("clarify");
+  actions.push(question.step >= state.maxSteps ? "conclude" : "new_question");
+  return actions;
+}
+
 /**
- * Decides, instantly and without a model call, what follows an answer: a follow-up when the
- * answer was thin, a clarification when the candidate asked for one, the next question, or the
- * end. The model's evaluation runs beside the next question, off the critical path.
+ * The instant decision on what follows an answer, without a model call: a follow-up when the
+ * answer was thin but genuine, a clarification when the candidate asked for one, else the next
+ * question or the end. The offline engine's decision; an LLM engine's fallback.
  */
-export function triageAnswer(state: InterviewState, question: Question, answer: string, settings: Pick<InterviewSettings, "maxFollowUpsPerQuestion">): InterviewUpdate {
-  const quick = evaluateHeuristically({
-    questionId: question.id,
-    question: question.text,
-    topic: question.topic,
-    answer,
-    cvProfile: state.cvProfile,
-    jobTerms: state.jobTerms,
-  });
-  const followUpsSoFar = state.questions.filter((q) => q.step === question.step && q.kind === "follow_up").length;
+export function proposeNextAction(allowed: NextAction[], quick: HeuristicEvaluation): NextAction {
+  if (quick.wantsClarification && allowed.includes("clarify")) return "clarify";
+  if (quick.followUpDue && allowed.includes("ask_followup")) return "ask_followup";
+  return allowed.includes("conclude") ? "conclude" : "new_question";
+}
 
-  let action: NextAction;
-  if (quick.wantsClarification && question.kind !== "clarification") action = "clarify";
-  else if (quick.followUpDue && followUpsSoFar < settings.maxFollowUpsPerQuestion) action = "ask_followup";
-  else if (question.step >= state.maxSteps) action = "conclude";
-  else action = "new_question";
+/** Why the triage decided what it did, in a line for the report. */
+export function heuristicReason(action: NextAction, quick: Pick<HeuristicEvaluation, "missing" | "followUpDue"> | null): string {
+  switch (action) {
+    case "clarify":
+      return "The candidate asked for the question to be put differently.";
+    case "ask_followup":
+      return `The answer was thin (${quick?.missing.slice(0, 2).join(" and ") || "little detail"}); one follow-up to let the candidate add it.`;
+    case "conclude":
+      return "The last planned question was answered.";
+    case "new_question":
+      return quick?.followUpDue ? "The follow-up budget for this question is spent; moving on." : "The answer covered the question; moving on.";
+  }
+}
 
-  if (action === "clarify") return { nextAction: action, pendingEvaluation: null };
-  if (action === "ask_followup") return { nextAction: action, pendingEvaluation: quick };
-  if (action === "conclude") return { nextAction: action, pendingEvaluation: quick, status: "concluding" };
+/** Where the interview moves for the next main question: step, phase and difficulty. */
+export function nextMainQuestion(state: Pick<InterviewState, "plan" | "questionStyle" | "difficulty">, question: Question, quick: Pick<HeuristicEvaluation, "score">): { step: number; phase: Phase; difficulty: number } {
   const step = question.step + 1;
   return {
-    nextAction: action,
-    pendingEvaluation: quick,
     step,
     phase: state.plan[step - 1] ?? "role_skills",
     difficulty: nextDifficulty(state.questionStyle, state.difficulty, quick.score),

@@ -7,17 +7,30 @@ export type QuestionStyle = (typeof QUESTION_STYLES)[number];
 export const PHASES = ["intro", "projects", "standout_skills", "role_skills", "closing"] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** Who the human is: the candidate (the AI interviews), or the interviewer (the AI is the candidate). */
+export const ROLES = ["candidate", "interviewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How the AI candidate performs when a human interviews it. */
+export const PERSONAS = ["strong", "average", "weak", "evasive"] as const;
+export type PersonaStrength = (typeof PERSONAS)[number];
+export const SENIORITIES = ["junior", "mid", "senior", "lead"] as const;
+export type Seniority = (typeof SENIORITIES)[number];
+
 export type ContextSource = "cv" | "web" | "none";
-export type Channel = "text" | "voice";
-export type EngineName = "offline" | "gemini";
+/** How an answer arrived: typed, a recorded clip (HTTP/WebSocket), or live voice (LiveKit). */
+export type Channel = "text" | "audio" | "voice";
+export type EngineName = "offline" | "gemini" | "openai";
 
-/** What the engine decided to do after an answer. */
-export type NextAction = "ask_followup" | "new_question" | "clarify" | "conclude";
+/** What the interviewer decided to do after an answer. */
+export const NEXT_ACTIONS = ["ask_followup", "new_question", "clarify", "conclude"] as const;
+export type NextAction = (typeof NEXT_ACTIONS)[number];
 
-export interface CvChunk {
-  id: number;
-  text: string;
-  vector: number[];
+/** A decision after an answer, why, and who took it (the model, or the heuristic triage). */
+export interface Decision {
+  action: NextAction;
+  reason: string;
+  by: "model" | "heuristic";
 }
 
 /** Facts extracted from a CV; used to template questions and judge relevance. */
@@ -36,8 +49,13 @@ export interface Question {
   kind: "main" | "follow_up" | "clarification";
   /** The main question number this belongs to (1-based). */
   step: number;
+  /** What the question is about (a CV fact, a skill, the role). */
   topic: string;
   contextSource: ContextSource;
+  /** The CV passage or web result the question was grounded in. */
+  grounding?: string[];
+  /** What was decided after this question's answer, and why. */
+  decision?: Decision;
 }
 
 export interface Answer {
@@ -59,6 +77,12 @@ export interface Evaluation {
   rubric: Rubric;
   feedback: string;
   followUpDue: boolean;
+  /** The answer gave nothing to judge (empty, "I don't know", another language…). */
+  insufficientEvidence: boolean;
+  /** "heuristic" when the model's evaluation failed and the instant one stands (retried before the report). */
+  evaluatedBy: "model" | "heuristic";
+  /** The model's evaluation failed and is to be tried again. */
+  modelRetryDue?: boolean;
 }
 
 export interface QuestionSummary {
@@ -68,7 +92,8 @@ export interface QuestionSummary {
   feedback: string;
 }
 
-export type Recommendation = "strong_hire" | "hire" | "lean_hire" | "lean_no_hire" | "no_hire";
+export const RECOMMENDATIONS = ["strong_hire", "hire", "lean_hire", "lean_no_hire", "no_hire"] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 export interface FinalEvaluation {
   overallScore: number;

@@ -1,14 +1,16 @@
-import { describe, expect, it } from "vitest";
-import hnswlib from "hnswlib-node";
+import { afterAll, describe, expect, it } from "vitest";
 import { CvIngestor } from "./ingest.js";
-import { CvIndexCache } from "./cv-index.js";
+import { CvIndexRetriever, InMemoryCvStore } from "./cv-store.js";
+import { PdfReader, defaultPdfLimits } from "./pdf.js";
 import { extractCvProfile } from "./profile.js";
 import { HashedEmbeddings } from "../engines/hashed-embeddings.js";
 import { cvPdf, makePdf, SAMPLE_CV_TEXT } from "../testing/pdf.js";
 import { isInterviewError } from "../errors.js";
 
 const embeddings = new HashedEmbeddings();
-const ingestor = new CvIngestor(embeddings, { maxBytes: 1024 * 1024, maxPages: 5, parseTimeoutMs: 10_000 });
+const pdf = new PdfReader({ ...defaultPdfLimits, maxBytes: 1024 * 1024, maxPages: 5 });
+const ingestor = new CvIngestor(embeddings, pdf);
+afterAll(() => pdf.close());
 
 async function rejection(work: Promise<unknown>) {
   try {
@@ -19,41 +21,36 @@ async function rejection(work: Promise<unknown>) {
   throw new Error("expected a rejection");
 }
 
+async function indexed(threadId: string, text: string) {
+  const store = new InMemoryCvStore();
+  const cv = await ingestor.fromText(text);
+  await store.save(threadId, "cv-1", cv.passages);
+  return { cv, retriever: new CvIndexRetriever(store, embeddings) };
+}
+
 describe("CV pipeline", () => {
   it("parses a multi-page PDF, chunks it and finds the passage about a skill it names", async () => {
     const cv = await ingestor.fromPdf(await cvPdf());
     expect(cv.pages).toBe(2);
-    expect(cv.chunks.length).toBeGreaterThan(1);
-    expect(cv.chunks.every((c) => c.vector.length === embeddings.dimensions)).toBe(true);
-
-    const index = new CvIndexCache(embeddings);
-    const hits = await index.search("thread-a", cv.chunks, await embeddings.embedQuery("Kafka"), 2);
+    expect(cv.passages.length).toBeGreaterThan(1);
+    expect(cv.passages.every((p) => p.vector.length === embeddings.dimensions)).toBe(true);
+    const store = new InMemoryCvStore();
+    await store.save("thread-a", "cv-1", cv.passages);
+    const retriever = new CvIndexRetriever(store, embeddings);
+    const hits = await retriever.search("thread-a", "cv-1", "Kafka", 2);
     expect(hits[0]!.text).toContain("Kafka");
     expect(hits[0]!.similarity).toBeGreaterThan(0.12);
-    const unrelated = await index.search("thread-a", cv.chunks, await embeddings.embedQuery("watercolour painting"), 1);
+    const unrelated = await retriever.search("thread-a", "cv-1", "watercolour painting", 1);
     expect(unrelated[0]!.similarity).toBeLessThan(0.12);
   });
 
-  it("scores offline vectors in the dimensions the CV uses exactly as in all 1 024", async () => {
-    const cv = await ingestor.fromText(SAMPLE_CV_TEXT.join("\n"));
-    const full = new hnswlib.BruteforceSearch("cosine", embeddings.dimensions);
-    full.initIndex(cv.chunks.length);
-    cv.chunks.forEach((c, label) => full.addPoint(c.vector, label));
-    const index = new CvIndexCache(embeddings);
-    for (const topic of ["Kafka event pipeline", "Go services on Kubernetes", "watercolour painting", "leadership of a team", "the"]) {
-      const query = await embeddings.embedQuery(topic);
-      const k = cv.chunks.length;
-      const expected = full.searchKnn(query, k);
-      const hits = await index.search("thread-a", cv.chunks, query, k);
-      const similarity = new Map(expected.neighbors.map((label, i) => [cv.chunks[label]!.id, 1 - expected.distances[i]!]));
-      for (const hit of hits) expect(hit.similarity).toBeCloseTo(Number.isNaN(similarity.get(hit.chunkId)) ? 0 : similarity.get(hit.chunkId)!, 5);
-      expect(hits[0]!.similarity).toBeCloseTo(Math.max(...similarity.values()), 5);
+  it("reads an index back from the store in any process, with the same hits as the one built at ingestion", async () => {
+    const { cv, retriever } = await indexed("thread-a", SAMPLE_CV_TEXT.join("\n"));
+    const fresh = new CvIndexRetriever(new InMemoryCvStore(), embeddings);
+    fresh.remember("cv-1", cv.passages);
+    for (const topic of ["Kafka event pipeline", "Go services on Kubernetes", "leadership of a team"]) {
+      expect(await retriever.search("thread-a", "cv-1", topic, 3)).toEqual(await fresh.search("thread-a", "cv-1", topic, 3));
     }
-    // Dense vectors (a provider's embeddings) use every dimension and are indexed as they are.
-    const dense = cv.chunks.map((c, i) => ({ ...c, vector: c.vector.map((x, d) => x + ((d * 7 + i) % 13) / 1000 + 0.001) }));
-    const [hit] = await new CvIndexCache().search("thread-b", dense, dense[2]!.vector, 1);
-    expect(hit).toMatchObject({ chunkId: dense[2]!.id });
-    expect(hit!.similarity).toBeCloseTo(1, 5);
   });
 
   it("extracts skills, technologies, projects and employers", () => {
@@ -61,16 +58,22 @@ describe("CV pipeline", () => {
     expect(profile.technologies).toEqual(expect.arrayContaining(["Go", "TypeScript", "Kubernetes", "Kafka", "PostgreSQL"]));
     expect(profile.projects).toEqual(["RouteWise", "LedgerLite"]);
     expect(profile.employers).toEqual(expect.arrayContaining(["Parcelly", "Paynow"]));
-    expect(profile.skills).toEqual(expect.arrayContaining(["Go", "Terraform", "Redis"]));
   });
 
-  it("keeps each thread's CV to itself", async () => {
+  it("keeps each interview's CV to itself, even under the same id", async () => {
+    const store = new InMemoryCvStore();
     const mine = await ingestor.fromText("Experience\nBuilt a Kafka event pipeline for payments at Paynow.");
     const theirs = await ingestor.fromText("Experience\nPainted watercolour murals and taught art classes at a school.");
-    const index = new CvIndexCache(embeddings);
-    await index.search("thread-a", mine.chunks, await embeddings.embedQuery("Kafka"), 3);
-    const hits = await index.search("thread-b", theirs.chunks, await embeddings.embedQuery("Kafka"), 3);
+    await store.save("thread-a", "cv-mine", mine.passages);
+    await store.save("thread-b", "cv-theirs", theirs.passages);
+    const retriever = new CvIndexRetriever(store, embeddings);
+    await retriever.search("thread-a", "cv-mine", "Kafka", 3);
+    const hits = await retriever.search("thread-b", "cv-theirs", "Kafka", 3);
     expect(hits.map((h) => h.text).join(" ")).not.toContain("Kafka");
+    // The same interview id with another CV (erased and started again) gets its own index.
+    await store.save("thread-a", "cv-new", theirs.passages);
+    const reused = await retriever.search("thread-a", "cv-new", "Kafka", 3);
+    expect(reused.map((h) => h.text).join(" ")).not.toContain("Kafka");
   });
 
   it.each([
@@ -83,5 +86,15 @@ describe("CV pipeline", () => {
     const error = await rejection(ingestor.fromPdf(await make()));
     expect(isInterviewError(error, code as never)).toBe(true);
     expect((error as Error).message).not.toMatch(/Kafka|Ana/);
+  });
+
+  it("refuses a CV text longer than a CV, counting characters", async () => {
+    await expect(ingestor.fromText("é".repeat(100_000))).resolves.toMatchObject({ passages: expect.any(Array) });
+    await expect(ingestor.fromText("🙂".repeat(100_001))).rejects.toMatchObject({ code: "cv_text_too_long" });
+  });
+
+  it("refuses to store a CV whose embedding came back empty", async () => {
+    const broken = new CvIngestor({ embedDocuments: async (texts: string[]) => texts.map(() => []), embedQuery: async () => [] }, pdf);
+    await expect(broken.fromText(SAMPLE_CV_TEXT.join("\n"))).rejects.toMatchObject({ code: "provider_unavailable" });
   });
 });

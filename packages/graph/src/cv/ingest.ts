@@ -1,38 +1,50 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import type { CvChunk, CvProfile } from "../types.js";
+import type { CvProfile } from "../types.js";
 import { InterviewError } from "../errors.js";
 import { chunkCvText } from "./chunk.js";
-import { extractPdfText, type PdfLimits, defaultPdfLimits } from "./pdf.js";
+import type { PdfReader } from "./pdf.js";
 import { extractCvProfile } from "./profile.js";
+import type { CvPassage } from "./cv-store.js";
 
 export interface IngestedCv {
-  chunks: CvChunk[];
+  text: string;
+  passages: CvPassage[];
   profile: CvProfile;
   pages: number;
 }
 
 export const MAX_CV_TEXT_CHARS = 100_000;
 
-/** PDF or plain text → chunks with vectors + an extracted profile, ready to store in a thread. */
+/** Characters as a reader counts them (code points), not UTF-16 units. */
+export const charCount = (text: string) => [...text].length;
+
+/**
+ * PDF or plain text → passages with vectors and a profile, ready to store for an interview.
+ * An embedding that fails fails the ingestion: a CV is never stored without its vectors.
+ */
 export class CvIngestor {
   constructor(
     private readonly embeddings: EmbeddingsInterface,
-    private readonly limits: PdfLimits = defaultPdfLimits,
+    private readonly pdf: PdfReader,
   ) {}
 
-  async fromPdf(bytes: Uint8Array): Promise<IngestedCv> {
-    const { text, pages } = await extractPdfText(bytes, this.limits);
+  async fromPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<IngestedCv> {
+    const { text, pages } = await this.pdf.extract(bytes, signal);
     return { ...(await this.fromText(text)), pages };
   }
 
   async fromText(text: string): Promise<IngestedCv> {
-    if (text.length > MAX_CV_TEXT_CHARS) {
-      throw new InterviewError("cv_too_large", `The CV text is longer than ${MAX_CV_TEXT_CHARS} characters.`);
+    if (charCount(text) > MAX_CV_TEXT_CHARS) {
+      throw new InterviewError("cv_text_too_long", `The CV text is longer than ${MAX_CV_TEXT_CHARS.toLocaleString("en")} characters.`);
     }
-    const passages = await chunkCvText(text);
-    const vectors = passages.length ? await this.embeddings.embedDocuments(passages) : [];
+    const chunks = await chunkCvText(text);
+    const vectors = chunks.length ? await this.embeddings.embedDocuments(chunks) : [];
+    if (vectors.length !== chunks.length || vectors.some((v) => !Array.isArray(v) || v.length === 0)) {
+      throw new InterviewError("provider_unavailable", "The CV could not be indexed (the embedding service returned no vectors); try again.");
+    }
     return {
-      chunks: passages.map((passage, id) => ({ id, text: passage, vector: vectors[id]! })),
+      text,
+      passages: chunks.map((passage, i) => ({ text: passage, vector: vectors[i]! })),
       profile: extractCvProfile(text),
       pages: 0,
     };

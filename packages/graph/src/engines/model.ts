@@ -1,6 +1,6 @@
-import type { HeuristicEvaluation } from "./offline/evaluate.js";
 import type {
-  ContextSource, CvProfile, EngineName, Evaluation, FinalEvaluation, Phase, Question, QuestionStyle, Rubric,
+  ContextSource, CvProfile, EngineName, Evaluation, FinalEvaluation, NextAction, PersonaStrength, Phase, Question, QuestionStyle,
+  Rubric, Seniority,
 } from "../types.js";
 
 /** The question type of one question (a "mixed" interview alternates between these). */
@@ -12,6 +12,14 @@ export interface JobContext {
   jobDescription?: string | undefined;
   jobTerms: string[];
   language: string;
+}
+
+export type TokenSink = (token: string) => void;
+
+/** How a call is made: where its streamed text goes, and when the caller gives up. */
+export interface CallContext {
+  onToken?: TokenSink | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface QuestionRequest extends JobContext {
@@ -32,18 +40,55 @@ export interface QuestionRequest extends JobContext {
   seed: string;
 }
 
+/**
+ * What the model decides after an answer, in the same call that writes the next question: the
+ * answered question, what it may do, what the instant triage proposes, and the next main question
+ * it would ask if it moves on.
+ */
+export interface DecisionRequest extends JobContext {
+  questionStyle: QuestionStyle;
+  maxSteps: number;
+  cvProfile: CvProfile;
+  transcript: { question: string; answer: string }[];
+  answered: { question: Question; answer: string; missing: string[] };
+  allowed: NextAction[];
+  proposed: NextAction;
+  next: Pick<QuestionRequest, "questionType" | "phase" | "step" | "difficulty" | "topic" | "context" | "contextSource">;
+  askedQuestions: string[];
+}
+
+/** The model's decision, its one-line reason, and the question it wrote (none when it concludes). */
+export interface DecidedTurn {
+  action: NextAction;
+  reason: string;
+  question: string;
+  /** "heuristic" when the model's decision could not be used and the triage's stood. */
+  by: "model" | "heuristic";
+}
+
+/** The instant heuristic evaluation of an answer, which already routed the interview. */
+export interface InstantEvaluation {
+  questionId: string;
+  score: number;
+  rubric: Rubric;
+  feedback: string;
+  followUpDue: boolean;
+  insufficientEvidence?: boolean | undefined;
+  words?: number | undefined;
+}
+
 export interface EvaluationRequest extends JobContext {
   question: Question;
   answer: string;
   cvProfile: CvProfile;
-  /** The instant heuristic evaluation, already used to route the interview. */
-  quick: HeuristicEvaluation;
+  quick: InstantEvaluation;
 }
 
 export interface EvaluationResult {
   score: number;
   rubric: Rubric;
   feedback: string;
+  insufficientEvidence?: boolean;
 }
 
 export interface AssessmentRequest extends JobContext {
@@ -57,12 +102,28 @@ export interface AssessmentRequest extends JobContext {
 export type AssessmentResult = Pick<FinalEvaluation, "strengths" | "improvements" | "summary"> &
   Partial<Pick<FinalEvaluation, "recommendation">>;
 
-export type TokenSink = (token: string) => void;
+/** Role reversal: the AI candidate answers the human interviewer's question from its CV. */
+export interface CandidateAnswerRequest extends JobContext {
+  question: string;
+  /** Passages of the persona's CV retrieved for the question, best first. */
+  passages: string[];
+  similarity: number;
+  persona: PersonaStrength;
+  seniority: Seniority;
+  transcript: { question: string; answer: string }[];
+  seed: string;
+  turn: number;
+}
 
 /** The interviewer's brain: the offline engine or an LLM. */
 export interface InterviewModel {
   readonly name: EngineName;
-  generateQuestion(request: QuestionRequest, onToken?: TokenSink): Promise<string>;
-  evaluateAnswer(request: EvaluationRequest): Promise<EvaluationResult>;
-  assess(request: AssessmentRequest): Promise<AssessmentResult>;
+  /** True when the model itself decides what follows an answer (decideAndAsk). */
+  readonly decides: boolean;
+  generateQuestion(request: QuestionRequest, context?: CallContext): Promise<string>;
+  /** One call on the critical path: the decision, its reason, and the next question, streamed. */
+  decideAndAsk?(request: DecisionRequest, context?: CallContext): Promise<DecidedTurn>;
+  evaluateAnswer(request: EvaluationRequest, context?: CallContext): Promise<EvaluationResult>;
+  assess(request: AssessmentRequest, context?: CallContext): Promise<AssessmentResult>;
+  answerAsCandidate?(request: CandidateAnswerRequest, context?: CallContext): Promise<string>;
 }

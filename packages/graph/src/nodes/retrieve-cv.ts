@@ -4,20 +4,15 @@ import type { InterviewState, InterviewUpdate } from "../state.js";
 
 export const threadIdOf = (config: LangGraphRunnableConfig): string => String(config.configurable?.thread_id ?? "");
 
-/** Searches this thread's CV index for the topic; grounds the question if the best hit is close enough. */
+/** Searches this interview's CV for the topic; grounds the question if the best passage is close enough. */
 export function makeRetrieveCv(deps: GraphDeps) {
   return async (state: InterviewState, config: LangGraphRunnableConfig): Promise<InterviewUpdate> => {
-    const query = await deps.embeddings.embedQuery(state.topic);
-    const hits = await deps.cvIndex.search(threadIdOf(config), state.cv, query, deps.settings.retrievalTopK);
+    if (!state.cvId) return { similarityScore: null, contextSource: "none", retrievedContext: [] };
+    const hits = await deps.cv.search(threadIdOf(config), state.cvId, state.topic, deps.settings.retrievalTopK);
     const best = hits[0]?.similarity ?? 0;
     const similarityScore = Math.round(best * 1000) / 1000;
-    if (best < deps.settings.similarityThreshold) {
-      return { similarityScore, contextSource: "none", retrievedContext: [] };
-    }
-    return {
-      similarityScore,
-      contextSource: "cv",
-      retrievedContext: hits.filter((h) => h.similarity >= deps.settings.similarityThreshold).map((h) => h.text),
-    };
+    const close = hits.filter((h) => h.similarity >= deps.settings.similarityThreshold);
+    if (close.length === 0) return { similarityScore, contextSource: "none", retrievedContext: [] };
+    return { similarityScore, contextSource: "cv", retrievedContext: close.map((h) => h.text) };
   };
 }

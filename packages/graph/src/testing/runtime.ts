@@ -9,6 +9,7 @@ export async function openTestRuntime(databaseUrl: string, overrides: RuntimeOve
   return {
     ...runtime,
     close: async () => {
+      await runtime.close();
       if (!overrides.database) await database.close();
     },
   };

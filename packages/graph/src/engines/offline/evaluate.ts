@@ -13,7 +13,7 @@ export interface HeuristicInput {
   jobTerms: string[];
 }
 
-export interface HeuristicEvaluation extends Evaluation {
+export interface HeuristicEvaluation extends Omit<Evaluation, "evaluatedBy" | "modelRetryDue"> {
   /** Rubric dimensions below par, weakest first. */
   missing: RubricDimension[];
   dontKnow: boolean;
@@ -130,6 +130,7 @@ export function evaluateHeuristically(input: HeuristicInput): HeuristicEvaluatio
     rubric,
     feedback: feedbackFor(score, rubric, missing, { words, dontKnow, offTopic }),
     followUpDue: score < 6 && words >= 3 && !dontKnow && !wantsClarification,
+    insufficientEvidence: words === 0 || dontKnow,
     missing,
     dontKnow,
     wantsClarification,

@@ -1,23 +1,24 @@
-import type { AssessmentRequest, EvaluationRequest, InterviewModel, QuestionRequest, TokenSink } from "../model.js";
+import type { AssessmentRequest, CallContext, EvaluationRequest, InterviewModel, QuestionRequest } from "../model.js";
 import { composeOfflineQuestion } from "./questions.js";
 import { composeOfflineAssessment } from "./report.js";
 
 /**
- * The offline interviewer: deterministic, needs no key or network. Its evaluation is the same
- * heuristic evaluation the graph already computed to route the interview.
+ * The offline interviewer: deterministic, needs no key or network. The triage decides what follows
+ * an answer, and its evaluation is the instant evaluation the graph already made.
  */
 export class OfflineModel implements InterviewModel {
   readonly name = "offline" as const;
+  readonly decides = false;
 
-  async generateQuestion(request: QuestionRequest, onToken?: TokenSink): Promise<string> {
+  async generateQuestion(request: QuestionRequest, context: CallContext = {}): Promise<string> {
     const text = composeOfflineQuestion(request);
-    if (onToken) for (const token of text.match(/\S+\s*/g) ?? []) onToken(token);
+    if (context.onToken) for (const token of text.match(/\S+\s*/g) ?? []) context.onToken(token);
     return text;
   }
 
   async evaluateAnswer(request: EvaluationRequest) {
-    const { score, rubric, feedback } = request.quick;
-    return { score, rubric, feedback };
+    const { score, rubric, feedback, insufficientEvidence } = request.quick;
+    return { score, rubric, feedback, insufficientEvidence: insufficientEvidence ?? false };
   }
 
   async assess(request: AssessmentRequest) {

@@ -1,0 +1,128 @@
+import type { InterviewState, Persona } from "./state.js";
+import { currentQuestion } from "./state.js";
+import type {
+  Answer, ContextSource, EngineName, Evaluation, FinalEvaluation, Phase, Question, QuestionStyle, QuestionType, Role, TranscriptMessage,
+} from "./types.js";
+import type { TurnKind } from "./threads.js";
+
+/**
+ * What front-ends render: typed views of an interview, never the raw graph state. The API, the
+ * voice agent and the terminal client all read these.
+ */
+export type ViewStatus = "question" | "awaiting_question" | "completed";
+
+/** The reply to one turn (a start, an answer, an end). */
+export interface TurnView {
+  threadId: string;
+  role: Role;
+  engine: EngineName;
+  status: ViewStatus;
+  /** On the start's reply only: the greeting, said before the first question. */
+  greeting: string | null;
+  /**
+   * What is said now: the next question; in role reversal the AI candidate's reply; at the end the
+   * closing summary.
+   */
+  message: string;
+  currentStep: number;
+  maxSteps: number;
+  phase: Phase;
+  question: Question | null;
+  /** The evaluation of the answer just given (none after a request to rephrase). */
+  evaluation: Evaluation | null;
+  finalEvaluation: FinalEvaluation | null;
+  /** At completion: every answered question with its answer and evaluation. */
+  answered: { question: Question; answer: Answer; evaluation: Evaluation | undefined }[];
+}
+
+/** The whole interview, for GET /interviews/{id}, reports and resuming clients. */
+export interface InterviewView extends Omit<TurnView, "greeting" | "evaluation"> {
+  greeting: string | null;
+  setup: {
+    jobTitle: string;
+    questionType: QuestionType;
+    questionStyle: QuestionStyle;
+    company?: string | undefined;
+    jobDescription?: string | undefined;
+    jobId?: string | undefined;
+    language: string;
+    candidateName?: string | undefined;
+    persona: Persona | null;
+    hasCv: boolean;
+  };
+  difficulty: number;
+  endedEarly: boolean;
+  questions: Question[];
+  answers: Answer[];
+  evaluations: Evaluation[];
+  messages: TranscriptMessage[];
+  retrieval: { topic: string; needsRetrieval: boolean; similarityScore: number | null; contextSource: ContextSource };
+  coaching: InterviewState["coaching"];
+}
+
+const statusOf = (state: InterviewState): ViewStatus =>
+  state.status === "completed" ? "completed" : state.role === "interviewer" ? "awaiting_question" : "question";
+
+const greetingOf = (state: InterviewState) => state.messages.find((m) => m.role === (state.role === "interviewer" ? "candidate" : "interviewer") && !m.questionId)?.text ?? null;
+
+function answeredOf(state: InterviewState): TurnView["answered"] {
+  return state.questions.flatMap((question) => {
+    const answer = state.answers.find((a) => a.questionId === question.id);
+    return answer ? [{ question, answer, evaluation: state.evaluations.find((e) => e.questionId === question.id) }] : [];
+  });
+}
+
+/** The reply to a turn of `kind`, from the state the turn ended in. */
+export function turnView(threadId: string, state: InterviewState, kind: TurnKind): TurnView {
+  const status = statusOf(state);
+  const last = state.messages[state.messages.length - 1];
+  const question = status === "question" ? (currentQuestion(state) ?? null) : null;
+  // The interviewer's next question; the AI candidate's latest words; or the closing summary.
+  const message = status === "question" ? (question?.text ?? "") : (last?.text ?? "");
+  const lastAnswer = state.answers[state.answers.length - 1];
+  const evaluation = kind === "answer" && state.role === "candidate" && lastAnswer ? (state.evaluations.find((e) => e.questionId === lastAnswer.questionId) ?? null) : null;
+  return {
+    threadId,
+    role: state.role,
+    engine: state.engine,
+    status,
+    greeting: kind === "start" ? greetingOf(state) : null,
+    message,
+    currentStep: status === "completed" && state.role === "candidate" && !state.endedEarly ? state.maxSteps : state.step,
+    maxSteps: state.maxSteps,
+    phase: state.phase,
+    question,
+    evaluation,
+    finalEvaluation: state.finalEvaluation,
+    answered: status === "completed" ? answeredOf(state) : [],
+  };
+}
+
+export function interviewView(threadId: string, state: InterviewState): InterviewView {
+  const { greeting: _, evaluation: __, ...turn } = turnView(threadId, state, "answer");
+  return {
+    ...turn,
+    answered: answeredOf(state),
+    greeting: greetingOf(state),
+    setup: {
+      jobTitle: state.jobTitle,
+      questionType: state.questionType,
+      questionStyle: state.questionStyle,
+      company: state.company,
+      jobDescription: state.jobDescription,
+      jobId: state.jobId,
+      language: state.language,
+      candidateName: state.candidateName,
+      persona: state.persona,
+      hasCv: state.cvId !== null,
+    },
+    difficulty: state.difficulty,
+    endedEarly: state.endedEarly,
+    questions: state.questions,
+    answers: state.answers,
+    evaluations: state.evaluations,
+    messages: state.messages,
+    retrieval: { topic: state.topic, needsRetrieval: state.needsRetrieval, similarityScore: state.similarityScore, contextSource: state.contextSource },
+    coaching: state.coaching,
+  };
+}
