@@ -1,5 +1,9 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { InterviewService } from "@interview/graph";
+import type { Store } from "hono-rate-limiter";
 import type { Logger } from "./logger.js";
+import type { Principal } from "./access.js";
+import type { SpeechServices } from "./speech.js";
 
 export interface AppSettings {
   apiKeys: string[];
@@ -7,8 +11,31 @@ export interface AppSettings {
   rateLimitPerMinute: number;
   jsonBodyLimitBytes: number;
   cvMaxBytes: number;
+  audioMaxBytes: number;
   /** Folder of the built web UI, served at `/`; none when absent. */
   webDistDir?: string | undefined;
+  /** Base URL of the web UI for links handed out (invites); the request's origin when absent. */
+  publicUrl?: string | undefined;
+}
+
+/** A job's fields as the defaults of an interview started for it. */
+export interface JobDefaults {
+  jobTitle: string;
+  questionType?: string | undefined;
+  questionStyle?: string | undefined;
+  maxSteps?: number | undefined;
+  company?: string | undefined;
+  jobDescription?: string | undefined;
+  language?: string | undefined;
+}
+
+export interface JobDirectory {
+  defaultsFor(jobId: string): Promise<JobDefaults | undefined>;
+}
+
+/** Whether this replica takes new work: false once it has been told to stop. */
+export interface Readiness {
+  draining: boolean;
 }
 
 /** Everything the HTTP app needs, injected by the composition root or a test. */
@@ -20,9 +47,17 @@ export interface AppDeps {
   checkDatabase?: () => Promise<void>;
   /** Registers voice routes (POST /join); absent when voice is not wired in. */
   voice?: VoiceRoutes;
+  /** Speech-to-text and text-to-speech for recorded answers; absent or partial when not configured. */
+  speech?: SpeechServices;
+  /** Where rate limits are counted (shared by replicas); in memory when absent. */
+  rateLimitStore?: Store;
+  readiness?: Readiness;
+  jobs?: JobDirectory;
+  /** More routes (jobs, realtime…), registered after the interview routes. */
+  routes?: ((app: OpenAPIHono<AppEnv>, deps: AppDeps) => void)[];
 }
 
-export type VoiceRoutes = (app: import("@hono/zod-openapi").OpenAPIHono<AppEnv>, deps: AppDeps) => void;
+export type VoiceRoutes = (app: OpenAPIHono<AppEnv>, deps: AppDeps) => void;
 
 /** Per-request values; threadId is logged so operators can follow an interview without its content. */
-export type AppEnv = { Variables: { requestId: string; threadId?: string } };
+export type AppEnv = { Variables: { requestId: string; threadId?: string; principal?: Principal } };

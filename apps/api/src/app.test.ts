@@ -23,16 +23,16 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
     );
     expect(startRes.status).toBe(200);
     const start = await startRes.json();
-    expect(Object.keys(start).sort()).toEqual(["current_step", "engine", "max_steps", "message", "phase", "question", "status", "thread_id"]);
+    expect(Object.keys(start).sort()).toEqual(["access_token", "current_step", "engine", "greeting", "max_steps", "message", "phase", "question", "role", "status", "thread_id"]);
     expect(start).toMatchObject({ status: "question", current_step: 1, max_steps: 3, engine: "offline", phase: "intro" });
     expect(start.thread_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(start.message).toMatch(/^Hello, Ana! I'll be interviewing you for the Backend Engineer role at Acme/);
-    expect(start.message).toContain(start.question.text);
+    expect(start.message).toBe(`${start.greeting}\n\n${start.question.text}`);
     expect(start.question).toMatchObject({ id: "q1", kind: "main", phase: "intro", context_source: "none" });
 
     let reply = start;
     let turns = 0;
-    while (reply.status !== "completed") {
+    while (reply.status !== "completed" && turns < 12) {
       const res = await cont(start.thread_id, SOLID_ANSWER);
       expect(res.status).toBe(200);
       reply = await res.json();
@@ -40,12 +40,13 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
       expect(reply.feedback).toMatchObject({ question_id: `q${turns}` });
       expect(reply.feedback.score).toBeGreaterThanOrEqual(0);
       expect(Object.keys(reply.feedback.rubric).sort()).toEqual(["clarity", "depth", "evidence", "relevance"]);
+      expect(reply.decision).toMatchObject({ action: expect.any(String), by: "heuristic" });
     }
     expect(reply).toMatchObject({ thread_id: start.thread_id, status: "completed", current_step: 3, max_steps: 3 });
     expect(reply.message).toMatch(/end of the interview/);
     expect(reply.feedback_list).toHaveLength(turns);
     expect(reply.feedback_list[0]).toMatchObject({ question_id: "q1", answer: SOLID_ANSWER, question: start.question.text });
-    expect(Object.keys(reply.final_evaluation).sort()).toEqual(["improvements", "overall_score", "per_question", "recommendation", "strengths", "summary"]);
+    expect(Object.keys(reply.final_evaluation).sort()).toEqual(["improvements", "overall_score", "per_question", "recommendation", "recommendation_label", "strengths", "summary"]);
 
     const record = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
     expect(record).toMatchObject({ thread_id: start.thread_id, status: "completed", job_title: "Backend Engineer", question_type: "technical", engine: "offline" });
@@ -98,12 +99,18 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
   it("answers a streaming request for an unknown thread with a plain 404", async () => {
     const res = await cont("nope", "hello", { accept: "text/event-stream" });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: "not_found", message: "No interview with this thread_id." } });
+    expect(await res.json()).toEqual({ error: { code: "not_found", message: "No interview with this id." } });
   });
 
   describe("errors", () => {
     const cases: [string, () => Response | Promise<Response>, number, string][] = [
       ["missing job_title", () => t.app.request("/start_interview", form({ question_type: "technical" })), 400, "invalid_input"],
+      ["an unknown role", () => t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", role: "spectator" })), 400, "invalid_input"],
+      ["a 10 MB JSON body", () => t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", cv_text: "a".repeat(10 * 1024 * 1024) })), 413, "payload_too_large"],
+      ["an answer for another question", async () => {
+        const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical" }))).json();
+        return t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "hello", question_id: "q7" }));
+      }, 409, "stale_question"],
       ["unknown question_type", () => t.app.request("/start_interview", form({ job_title: "X", question_type: "astrology" })), 400, "invalid_input"],
       ["max_step over 20", () => t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", max_step: "21" })), 400, "invalid_input"],
       ["max_step not a number", () => t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: "many" })), 400, "invalid_input"],
@@ -132,7 +139,7 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
       expect(long.status).toBe(400);
       expect((await (await t.app.request(`/interviews/${start.thread_id}`)).json()).answers).toHaveLength(0);
       let reply = await (await cont(start.thread_id, SOLID_ANSWER)).json();
-      while (reply.status !== "completed") reply = await (await cont(start.thread_id, SOLID_ANSWER)).json();
+      for (let i = 0; reply.status !== "completed" && i < 10; i++) reply = await (await cont(start.thread_id, SOLID_ANSWER)).json();
       const before = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
       const late = await cont(start.thread_id, "one more thing");
       expect(late.status).toBe(409);
@@ -147,13 +154,18 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
       expect.arrayContaining(["/start_interview", "/continue_interview", "/interviews/{thread_id}", "/interviews/{thread_id}/report", "/health"]),
     );
     expect(Object.keys(doc.paths["/start_interview"].post.requestBody.content)).toEqual(["multipart/form-data", "application/json"]);
-    expect(doc.components.schemas.StartInterviewForm.required).toEqual(expect.arrayContaining(["job_title", "question_type"]));
+    // job_title and question_type are required unless job_id is given, which the route checks.
+    expect(doc.components.schemas.StartInterviewForm.properties).toMatchObject({ job_title: { maxLength: 200 }, job_id: {}, role: { enum: ["candidate", "interviewer"] } });
+    expect(Object.keys(doc.paths["/continue_interview"].post.requestBody.content)).toEqual(["application/json", "multipart/form-data"]);
+    expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain("stale_question");
     const docs = await t.app.request("/docs");
     expect(await docs.text()).toContain("swagger-ui");
   });
 
   it("reports health with the engine and database state", async () => {
-    expect(await (await t.app.request("/health")).json()).toEqual({ status: "ok", engine: "offline", database: "ok" });
+    expect(await (await t.app.request("/health")).json()).toEqual({ status: "ok", engine: "offline", database: "ok", role_reversal: false });
+    expect(await (await t.app.request("/health/live")).json()).toEqual({ status: "ok" });
+    expect(await (await t.app.request("/health/ready")).json()).toEqual({ status: "ok" });
   });
 });
 
@@ -212,7 +224,8 @@ describe("model provider down", () => {
       down = true;
       const res = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my answer" }));
       expect(res.status).toBe(503);
-      expect((await res.json()).error).toMatchObject({ code: "provider_unavailable", message: expect.stringMatching(/send the same answer again/) });
+      expect((await res.json()).error).toMatchObject({ code: "provider_unavailable", message: expect.stringMatching(/try again/) });
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(await (await t.app.request(`/interviews/${start.thread_id}`)).json()).toEqual(before);
       down = false;
       const retry = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my answer" }));
@@ -275,7 +288,7 @@ describe("privacy of logs", () => {
       const start = await (await t.app.request("/start_interview", form({ job_title: "Backend Engineer", question_type: "technical", max_step: "1", cv: await pdfBlob() }))).json();
       const secretAnswer = "My colleague Zanzibar-Quill and I rebuilt the ledger; reach me at ana.lima@example.com or +44 7700 900123.";
       let reply = await (await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: secretAnswer }))).json();
-      while (reply.status !== "completed") {
+      for (let i = 0; reply.status !== "completed" && i < 10; i++) {
         reply = await (await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: secretAnswer }))).json();
       }
       await t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", cv: new Blob(["%PDF-1.4 ana.lima@example.com +44 7700 900123"]) }));

@@ -3,28 +3,45 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { bearerAuth } from "hono/bearer-auth";
-import { rateLimiter } from "hono-rate-limiter";
+import { rateLimiter, type Store } from "hono-rate-limiter";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "./app-types.js";
-import { errorBody, errorResponse, toErrorResponse } from "./http-errors.js";
+import { describeError, errorBody, errorResponse, toErrorResponse } from "./http-errors.js";
+import { digest, identify, principalOf } from "./access.js";
 import { registerInterviewRoutes } from "./routes/interviews.js";
 import { registerSystemRoutes } from "./routes/system.js";
 import { registerWebUi } from "./web-ui.js";
 
-const UPLOAD_PATHS = new Set(["/start_interview", "/join"]);
-const PUBLIC_PATHS = new Set(["/health"]);
 const isApiPath = (path: string) =>
-  /^\/(start_interview|continue_interview|join|interviews|openapi\.json|docs)(\/|$)/.test(path);
+  /^\/(start_interview|continue_interview|join|interviews|jobs|invites|session|ws|openapi\.json|docs)(\/|$)/.test(path);
 
-function clientKey(c: Parameters<Parameters<typeof rateLimiter<AppEnv>>[0]["keyGenerator"]>[0]): string {
+/** Who a request counts against: its key or token (by digest), else its address. */
+function clientKey(c: Context<AppEnv>): string {
+  const principal = principalOf(c);
+  if (principal.kind === "team") return `team:${principal.keyDigest}`;
+  if (principal.kind === "candidate") return `token:${principal.tokenDigest}`;
   const auth = c.req.header("authorization");
-  if (auth) return auth;
+  if (auth) return `auth:${digest(auth)}`;
   try {
-    return getConnInfo(c).remote.address ?? "local";
+    return `ip:${getConnInfo(c).remote.address ?? "local"}`;
   } catch {
-    return "local";
+    return "ip:local";
   }
+}
+
+/** Routes that take uploads (a CV or a recording): the body may be as large as the file allows. */
+function uploadLimit(c: Context<AppEnv>, deps: AppDeps): { maxSize: number; code: "cv_too_large" | "audio_too_large"; message: string } | null {
+  const multipart = (c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  if (!multipart) return null;
+  const { settings } = deps;
+  if (/^\/(start_interview|join|session\/start\/[^/]+|invites\/[^/]+\/(start|join))$/.test(c.req.path)) {
+    return { maxSize: settings.cvMaxBytes + 1024 * 1024, code: "cv_too_large", message: `The CV is larger than the ${(settings.cvMaxBytes / 1024 / 1024).toFixed(0)} MB limit.` };
+  }
+  if (/^\/(continue_interview|session\/turn\/[^/]+)$/.test(c.req.path)) {
+    return { maxSize: settings.audioMaxBytes + 1024 * 1024, code: "audio_too_large", message: `The recording is larger than the ${(settings.audioMaxBytes / 1024 / 1024).toFixed(0)} MB limit.` };
+  }
+  return null;
 }
 
 /** The HTTP API: reference-compatible interview routes, docs, health and the web UI. */
@@ -44,59 +61,57 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    // Path and status only: bodies (CVs, answers) are never logged.
+    // Path and status only: bodies (CVs, answers) and tokens are never logged.
     logger.info({
       requestId: c.get("requestId"),
       threadId: c.get("threadId"),
       method: c.req.method,
-      path: c.req.path,
+      path: c.req.path.replace(/^\/invites\/[^/]+/, "/invites/{token}"),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
   });
   if (settings.corsOrigins.length) {
-    app.use(cors({ origin: settings.corsOrigins, allowHeaders: ["Authorization", "Content-Type", "Accept"], exposeHeaders: ["X-Request-Id"] }));
+    app.use(cors({ origin: settings.corsOrigins, allowHeaders: ["Authorization", "Content-Type", "Accept", "Idempotency-Key"], exposeHeaders: ["X-Request-Id", "Retry-After"] }));
   }
-  if (settings.apiKeys.length) {
-    const auth = bearerAuth<AppEnv>({
-      token: settings.apiKeys,
-      noAuthenticationHeader: { message: errorBody("unauthorized", "Send Authorization: Bearer <API key>.") },
-      invalidAuthenticationHeader: { message: errorBody("unauthorized", "Malformed Authorization header.") },
-      invalidToken: { message: errorBody("unauthorized", "Unknown API key.") },
-    });
-    app.use(async (c, next) => (isApiPath(c.req.path) && !PUBLIC_PATHS.has(c.req.path) ? auth(c, next) : next()));
-  }
+  app.use(identify(settings.apiKeys));
   if (settings.rateLimitPerMinute > 0) {
     const limiter = rateLimiter<AppEnv>({
       windowMs: 60_000,
       limit: settings.rateLimitPerMinute,
       standardHeaders: "draft-6",
       keyGenerator: clientKey,
-      handler: (c) => errorResponse(c, "rate_limited", "Too many requests; slow down and try again in a minute."),
+      // The stores are written for any Hono app; this one's context only adds variables.
+      ...(deps.rateLimitStore ? { store: deps.rateLimitStore as unknown as Store<AppEnv> } : {}),
+      handler: (c) => errorResponse(c, "rate_limited", "Too many requests; slow down and try again in a minute.", 60),
     });
     app.use(async (c, next) => (isApiPath(c.req.path) ? limiter(c, next) : next()));
   }
   app.use(async (c, next) => {
-    const upload = UPLOAD_PATHS.has(c.req.path);
+    const upload = uploadLimit(c, deps);
     const limit = bodyLimit({
-      // Room for the CV plus the other form fields.
-      maxSize: upload ? settings.cvMaxBytes + 1024 * 1024 : settings.jsonBodyLimitBytes,
-      onError: (ctx) =>
-        upload
-          ? errorResponse(ctx, "cv_too_large", `The CV is larger than the ${(settings.cvMaxBytes / 1024 / 1024).toFixed(0)} MB limit.`)
-          : errorResponse(ctx, "payload_too_large", "The request body is too large."),
+      maxSize: upload?.maxSize ?? settings.jsonBodyLimitBytes,
+      onError: (ctx) => (upload ? errorResponse(ctx, upload.code, upload.message) : errorResponse(ctx, "payload_too_large", "The request body is too large.")),
     });
     return limit(c, next);
+  });
+  // A replica that is stopping finishes what it has and takes no new turns.
+  app.use(async (c, next) => {
+    if (deps.readiness?.draining && c.req.method === "POST" && isApiPath(c.req.path)) {
+      return errorResponse(c, "not_ready", "This server is restarting; send the request again in a moment.", 2);
+    }
+    await next();
   });
 
   registerInterviewRoutes(app, deps);
   deps.voice?.(app, deps);
+  for (const register of deps.routes ?? []) register(app, deps);
   registerSystemRoutes(app, deps);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
       title: "Interview engine API",
-      version: "0.1.0",
+      version: "0.2.0",
       description: "Text and voice job interviews driven by a checkpointed LangGraph interview graph.",
     },
     security: settings.apiKeys.length ? [{ bearer: [] }] : [],
@@ -109,7 +124,8 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const response = toErrorResponse(c, error);
     if (response.status >= 500) {
-      logger.error({ requestId: c.get("requestId"), err: { name: (error as Error).name, code: (error as { code?: string }).code } }, "request failed");
+      const { code } = describeError(error);
+      logger.error({ requestId: c.get("requestId"), code, err: { name: (error as Error).name } }, "request failed");
     }
     return response;
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EngineConfigSchema } from "@interview/graph";
+import { EngineConfigSchema, parseConfig, SpeechSettingsSchema } from "@interview/graph";
 import type { AppSettings } from "./app-types.js";
 
 const list = z
@@ -10,9 +10,10 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
+const bool = z.enum(["true", "false", ""]).optional().transform((v) => v === "true");
 
-/** Settings of the HTTP server, on top of the engine's. */
-export const ApiConfigSchema = EngineConfigSchema.extend({
+/** Settings of the HTTP server, on top of the engine's and the speech providers'. */
+export const ApiConfigSchema = EngineConfigSchema.extend(SpeechSettingsSchema.shape).extend({
   PORT: z.coerce.number().int().positive().default(8000),
   HOST: z.string().default("0.0.0.0"),
   API_WORKERS: z
@@ -22,9 +23,17 @@ export const ApiConfigSchema = EngineConfigSchema.extend({
   API_KEYS: list,
   CORS_ORIGINS: list,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Redis for rate limits and realtime events shared by replicas; PostgreSQL when absent. */
+  REDIS_URL: optionalText,
   JSON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: optionalText,
+  /** The web UI's address for links handed out (invites); the request's own address when absent. */
+  PUBLIC_URL: optionalText,
+  /** How long a stopping server lets running turns finish before it exits. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  /** Job postings may be fetched from private addresses (intranets). */
+  JOB_FETCH_ALLOW_PRIVATE: bool,
   LIVEKIT_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
   LIVEKIT_API_SECRET: optionalText,
@@ -34,11 +43,7 @@ export const ApiConfigSchema = EngineConfigSchema.extend({
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
 export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
-  const parsed = ApiConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  return parsed.data;
+  return parseConfig(ApiConfigSchema, env);
 }
 
 /** The HTTP app's settings from the configuration; the web UI is served when its folder is given. */
@@ -49,6 +54,8 @@ export function appSettingsFrom(config: ApiConfig, webDistDir?: string): AppSett
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,
     cvMaxBytes: config.CV_MAX_BYTES,
+    audioMaxBytes: config.AUDIO_MAX_BYTES,
     webDistDir,
+    publicUrl: config.PUBLIC_URL,
   };
 }

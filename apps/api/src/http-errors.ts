@@ -1,22 +1,65 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { InterviewError, isInterviewError, type ErrorCode } from "@interview/graph";
+import { isInterviewError, type ErrorCode } from "@interview/graph";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** The HTTP status of every error code: the one place statuses are decided. */
+export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_input: 400,
+  answer_too_long: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  interview_completed: 409,
+  turn_in_progress: 409,
+  stale_question: 409,
+  thread_exists: 409,
+  idempotency_in_progress: 409,
+  idempotency_mismatch: 422,
+  cv_too_large: 413,
+  cv_text_too_long: 413,
+  payload_too_large: 413,
+  audio_too_large: 413,
+  audio_too_long: 413,
+  posting_too_large: 413,
+  unsupported_media_type: 415,
+  unreadable_pdf: 422,
+  unreadable_audio: 422,
+  url_not_allowed: 422,
+  url_unreachable: 422,
+  not_a_job_posting: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  provider_rejected: 502,
+  provider_unavailable: 503,
+  model_output_invalid: 503,
+  speech_not_configured: 503,
+  voice_not_configured: 503,
+  not_ready: 503,
+  upstream_timeout: 504,
+};
 
 export const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
-export function errorResponse(c: Context, code: ErrorCode, message: string, status?: number) {
-  return c.json(errorBody(code, message), (status ?? new InterviewError(code, message).status) as ContentfulStatusCode);
+export function errorResponse(c: Context, code: ErrorCode, message: string, retryAfterSeconds?: number) {
+  const headers: Record<string, string> = retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {};
+  return c.json(errorBody(code, message), STATUS[code], headers);
+}
+
+/** The documented error for a thrown value, as the code, message and Retry-After a client sees. */
+export function describeError(error: unknown): { code: ErrorCode; message: string; retryAfterSeconds?: number } {
+  if (isInterviewError(error)) return { code: error.code, message: error.message, ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+  if (error instanceof HTTPException) {
+    const code: ErrorCode = error.status === 401 ? "unauthorized" : error.status === 413 ? "payload_too_large" : error.status === 415 ? "unsupported_media_type" : "invalid_input";
+    return { code, message: error.message || "Invalid request." };
+  }
+  return { code: "internal_error", message: "Something went wrong on our side; the interview state is unchanged." };
 }
 
 /** Maps any thrown value to the documented JSON error; unexpected errors never leak details. */
 export function toErrorResponse(c: Context, error: unknown) {
-  if (isInterviewError(error)) return errorResponse(c, error.code, error.message);
   // Middleware such as bearerAuth attaches its own (already JSON) response.
   if (error instanceof HTTPException && error.res) return error.getResponse();
-  if (error instanceof HTTPException) {
-    const code: ErrorCode = error.status === 401 ? "unauthorized" : error.status === 413 ? "payload_too_large" : "invalid_input";
-    return errorResponse(c, code, error.message || "Invalid request.", error.status);
-  }
-  return errorResponse(c, "internal_error", "Something went wrong on our side; the interview state is unchanged.", 500);
+  const { code, message, retryAfterSeconds } = describeError(error);
+  return errorResponse(c, code, message, retryAfterSeconds);
 }

@@ -1,51 +1,102 @@
 import { z } from "@hono/zod-openapi";
-import { QUESTION_STYLES, QUESTION_TYPES, MAX_STEPS_LIMIT } from "@interview/graph";
+import {
+  ERROR_CODES, MAX_STEPS_LIMIT, NEXT_ACTIONS, PERSONAS, QUESTION_STYLES, QUESTION_TYPES, RECOMMENDATIONS, ROLES, SENIORITIES,
+} from "@interview/graph";
+
+/**
+ * The HTTP contract, defined once: field names, limits and error codes. The OpenAPI document is
+ * generated from these schemas, and the web app's types are generated from that document.
+ */
+export const LIMITS = {
+  jobTitle: 200,
+  companyName: 200,
+  jobDescription: 20_000,
+  username: 100,
+  language: 40,
+  threadId: 128,
+  cvText: 100_000,
+  maxSteps: MAX_STEPS_LIMIT,
+} as const;
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+/** Length in characters (code points), as a person counts them. */
+const maxChars = (max: number) => (v: string) => [...v].length <= max;
 const optionalString = (max: number, description: string) =>
-  z.preprocess(emptyToUndefined, z.string().max(max).optional()).openapi({ type: "string", description });
+  z
+    .preprocess(emptyToUndefined, z.string().refine(maxChars(max), `must be at most ${max.toLocaleString("en")} characters`).optional())
+    .openapi({ type: "string", maxLength: max, description });
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
+  z.preprocess(emptyToUndefined, z.enum(values).optional()).openapi({ type: "string", enum: [...values], description });
+const flag = (description: string) =>
+  z.preprocess((v) => (v === "" || v === undefined ? undefined : v === true || v === "true" || v === "1"), z.boolean().optional()).openapi({ type: "boolean", description });
 
 const QUESTION_TYPE_NAMES = [...QUESTION_TYPES, ...QUESTION_STYLES.filter((s) => s !== "adaptive")] as const;
 
 const startFields = {
-  job_title: z.string().trim().min(1, "job_title is required").max(200).openapi({ example: "Backend Engineer" }),
-  question_type: z.enum(QUESTION_TYPE_NAMES).openapi({
-    description: "technical, behavioral, mixed or system_design. Older clients' style names (broad, narrow_up, follow_up) are accepted and mean a mixed interview in that style.",
+  job_title: z.preprocess(emptyToUndefined, z.string().trim().min(1).refine(maxChars(LIMITS.jobTitle), `must be at most ${LIMITS.jobTitle} characters`).optional()).openapi({
+    type: "string",
+    maxLength: LIMITS.jobTitle,
+    example: "Backend Engineer",
+    description: "Required unless job_id is given (then the job's title is the default).",
   }),
-  question_style: z.preprocess(emptyToUndefined, z.enum(QUESTION_STYLES).optional()).openapi({ type: "string", enum: [...QUESTION_STYLES], description: "How questions move (default adaptive)." }),
+  question_type: optionalEnum(QUESTION_TYPE_NAMES, "technical, behavioral, mixed or system_design (required unless job_id is given). Older clients' style names (broad, narrow_up, follow_up) mean a mixed interview in that style."),
+  question_style: optionalEnum(QUESTION_STYLES, "How questions move (default adaptive)."),
   max_step: z
-    .preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(MAX_STEPS_LIMIT).optional())
-    .openapi({ type: "integer", minimum: 1, maximum: MAX_STEPS_LIMIT, description: "Number of main questions (default 5)." }),
-  company_name: optionalString(200, "Company the interview is for."),
-  job_description: optionalString(20_000, "Job description; its key terms shape the questions."),
-  username: optionalString(100, "Candidate's name, used in the greeting."),
-  language: optionalString(40, "Language of the interview (LLM engine), e.g. en, de, pt-BR."),
-  thread_id: optionalString(128, "Client-chosen id; generated when absent. 409 if it exists."),
-  cv_text: optionalString(100_000, "CV as plain text, instead of a PDF."),
+    .preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(LIMITS.maxSteps).optional())
+    .openapi({ type: "integer", minimum: 1, maximum: LIMITS.maxSteps, description: "Number of main questions (default 5)." }),
+  company_name: optionalString(LIMITS.companyName, "Company the interview is for."),
+  job_description: optionalString(LIMITS.jobDescription, "Job description; its key terms shape the questions."),
+  username: optionalString(LIMITS.username, "Candidate's name, used in the greeting."),
+  language: optionalString(LIMITS.language, "Language of the interview (LLM engine), e.g. en, de, pt-BR."),
+  thread_id: optionalString(LIMITS.threadId, "Client-chosen id; generated when absent. 409 if it exists."),
+  cv_text: optionalString(LIMITS.cvText, "CV as plain text, instead of a PDF."),
+  role: optionalEnum(ROLES, "Who the human is: candidate (default; the AI interviews) or interviewer (the AI is the candidate)."),
+  job_id: optionalString(128, "A job created with POST /jobs: its fields are the defaults, explicit fields override them."),
+  persona: optionalEnum(PERSONAS, "Role interviewer: how the AI candidate performs (default average)."),
+  seniority: optionalEnum(SENIORITIES, "Role interviewer: how senior the AI candidate is (default mid)."),
 };
 
 /** The optional CV file of a multipart request (checked as a PDF by the engine). */
 const cvUpload = z.any().optional().openapi({ type: "string", format: "binary", description: "CV as a PDF file (≤ 5 MB, ≤ 30 pages)." });
 
 export const StartInterviewJson = z.object(startFields).openapi("StartInterviewJson");
-export const StartInterviewForm = z
-  .object({
-    ...startFields,
-    cv: cvUpload,
-  })
-  .openapi("StartInterviewForm");
+export const StartInterviewForm = z.object({ ...startFields, cv: cvUpload }).openapi("StartInterviewForm");
 export type StartInterviewBody = z.infer<typeof StartInterviewForm>;
+
+const questionId = z.preprocess(emptyToUndefined, z.string().max(64).optional()).openapi({
+  type: "string",
+  description: "The question this answer is for. When it is not the current question: 409 stale_question, nothing changes.",
+});
 
 export const ContinueInterviewBody = z
   .object({
-    thread_id: z.string().min(1).max(128),
+    thread_id: z.string().min(1).max(LIMITS.threadId),
     user_response: z.string().min(1, "user_response must not be empty"),
+    question_id: questionId,
   })
   .openapi("ContinueInterviewBody");
 
-export const ThreadParam = z.object({ thread_id: z.string().min(1).max(128).openapi({ param: { name: "thread_id", in: "path" } }) });
+/** multipart/form-data on /continue_interview: a recorded answer instead of text. */
+export const ContinueInterviewAudio = z
+  .object({
+    thread_id: z.string().min(1).max(LIMITS.threadId),
+    audio: z.any().openapi({ type: "string", format: "binary", description: "The spoken answer: webm, ogg, wav, mp3 or m4a (≤ 10 MB, ≤ 5 min)." }),
+    question_id: questionId,
+    tts: flag("Also return the interviewer's reply as speech (audio_url), when text-to-speech is configured."),
+  })
+  .openapi("ContinueInterviewAudio");
+
+export const ThreadParam = z.object({ thread_id: z.string().min(1).max(LIMITS.threadId).openapi({ param: { name: "thread_id", in: "path" } }) });
 
 const Rubric = z.object({ relevance: z.number(), depth: z.number(), clarity: z.number(), evidence: z.number() }).openapi("Rubric");
+
+export const DecisionSchema = z
+  .object({
+    action: z.enum(NEXT_ACTIONS),
+    reason: z.string(),
+    by: z.enum(["model", "heuristic"]).openapi({ description: "model: the LLM decided in the call that wrote the next question; heuristic: the instant triage." }),
+  })
+  .openapi("Decision");
 
 export const QuestionSchema = z
   .object({
@@ -54,18 +105,30 @@ export const QuestionSchema = z
     phase: z.string(),
     difficulty: z.number(),
     kind: z.enum(["main", "follow_up", "clarification"]),
+    step: z.number().int(),
+    topic: z.string().openapi({ description: "What the question is about: a CV fact, a skill, the role." }),
     context_source: z.enum(["cv", "web", "none"]),
+    grounding: z.array(z.string()).optional().openapi({ description: "The CV passage or web result the question used." }),
+    decision: DecisionSchema.optional().openapi({ description: "What was decided after this question's answer, and why." }),
   })
   .openapi("Question");
 
 export const FeedbackSchema = z
-  .object({ question_id: z.string(), score: z.number(), rubric: Rubric, feedback: z.string() })
+  .object({
+    question_id: z.string(),
+    score: z.number(),
+    rubric: Rubric,
+    feedback: z.string(),
+    insufficient_evidence: z.boolean().openapi({ description: "The answer gave nothing to judge (empty, \"I don't know\", another language…)." }),
+    evaluated_by: z.enum(["model", "heuristic"]).openapi({ description: "heuristic when the model's evaluation failed and the instant one stands." }),
+  })
   .openapi("Feedback");
 
 export const FinalEvaluationSchema = z
   .object({
     overall_score: z.number(),
-    recommendation: z.enum(["strong_hire", "hire", "lean_hire", "lean_no_hire", "no_hire"]),
+    recommendation: z.enum(RECOMMENDATIONS),
+    recommendation_label: z.string().openapi({ example: "Lean hire" }),
     strengths: z.array(z.string()),
     improvements: z.array(z.string()),
     per_question: z.array(z.object({ question_id: z.string(), question: z.string(), score: z.number(), feedback: z.string() })),
@@ -73,17 +136,25 @@ export const FinalEvaluationSchema = z
   })
   .openapi("FinalEvaluation");
 
+const STATUSES = ["question", "awaiting_question", "completed"] as const;
+
 export const TurnResponse = z
   .object({
     thread_id: z.string(),
-    status: z.enum(["question", "completed"]),
-    message: z.string().openapi({ description: "The next question (with the greeting at the start), or the closing summary." }),
+    status: z.enum(STATUSES).openapi({ description: "question: the AI asked the next question; awaiting_question: the AI candidate waits for the interviewer's question; completed." }),
+    message: z.string().openapi({ description: "The next question (after the greeting at the start), the AI candidate's reply, or the closing summary." }),
     current_step: z.number().int(),
     max_steps: z.number().int(),
-    engine: z.enum(["offline", "gemini"]),
+    role: z.enum(ROLES),
+    engine: z.enum(["offline", "gemini", "openai"]),
     phase: z.string().optional(),
+    greeting: z.string().optional().openapi({ description: "At the start: the greeting alone (message holds greeting and first question)." }),
     question: QuestionSchema.optional(),
     feedback: FeedbackSchema.optional().openapi({ description: "Evaluation of the answer just given." }),
+    decision: DecisionSchema.optional().openapi({ description: "What the interviewer decided after the answer just given, and why." }),
+    transcript: z.string().optional().openapi({ description: "A spoken answer as it was understood." }),
+    audio_url: z.string().optional().openapi({ description: "The reply as speech (tts=true, with text-to-speech configured)." }),
+    access_token: z.string().optional().openapi({ description: "At the start: this interview's own token (Authorization: Bearer), which opens only this interview." }),
     feedback_list: z
       .array(FeedbackSchema.extend({ question: z.string(), answer: z.string() }))
       .optional()
@@ -95,27 +166,37 @@ export const TurnResponse = z
 export const InterviewRecord = z
   .object({
     thread_id: z.string(),
-    status: z.enum(["question", "completed"]),
+    status: z.enum(STATUSES),
+    role: z.enum(ROLES),
     current_step: z.number().int(),
     max_steps: z.number().int(),
     job_title: z.string(),
+    job_id: z.string().optional(),
     question_type: z.string(),
     question_style: z.string(),
     company_name: z.string().optional(),
-    engine: z.enum(["offline", "gemini"]),
+    candidate_name: z.string().optional(),
+    language: z.string(),
+    persona: z.object({ strength: z.enum(PERSONAS), seniority: z.enum(SENIORITIES), generated_cv: z.boolean() }).optional(),
+    has_cv: z.boolean(),
+    engine: z.enum(["offline", "gemini", "openai"]),
     phase: z.string(),
     difficulty: z.number(),
+    ended_early: z.boolean(),
+    greeting: z.string().optional(),
+    question: QuestionSchema.optional().openapi({ description: "The current question, while the interview runs." }),
     questions: z.array(QuestionSchema),
-    answers: z.array(z.object({ question_id: z.string(), text: z.string(), channel: z.enum(["text", "voice"]) })),
+    answers: z.array(z.object({ question_id: z.string(), text: z.string(), channel: z.enum(["text", "audio", "voice"]) })),
     evaluations: z.array(FeedbackSchema),
     messages: z.array(z.object({ role: z.enum(["interviewer", "candidate"]), text: z.string(), question_id: z.string().optional() })),
     retrieval: z.object({ topic: z.string(), needs_retrieval: z.boolean(), similarity_score: z.number().nullable(), context_source: z.enum(["cv", "web", "none"]) }),
     final_evaluation: FinalEvaluationSchema.optional(),
+    coaching: z.record(z.string(), z.unknown()).optional().openapi({ description: "Role interviewer: how the human interviewed." }),
   })
   .openapi("Interview");
 
 export const ErrorResponse = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) })
   .openapi("Error");
 
 const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
@@ -123,33 +204,24 @@ const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 /** POST /join: the start fields (a new interview), or thread_id alone (resume one by voice). */
 const joinFields = {
   ...startFields,
-  job_title: z.preprocess(emptyToUndefined, startFields.job_title.optional()).openapi({ type: "string", example: "Backend Engineer", description: "Required unless thread_id is given." }),
-  question_type: z.preprocess(emptyToUndefined, startFields.question_type.optional()).openapi({
-    type: "string",
-    enum: [...QUESTION_TYPE_NAMES],
-    description: "Required unless thread_id is given; same values as /start_interview.",
-  }),
-  thread_id: optionalString(128, "Resume this interview by voice, at its current question (404 if unknown, 409 if completed); the other fields are then ignored."),
+  thread_id: optionalString(LIMITS.threadId, "Resume this interview by voice, at its current question (404 if unknown, 409 if completed); the other fields are then ignored."),
   room_name: z
     .preprocess(emptyToUndefined, z.string().regex(ROOM_NAME, "room_name may only contain letters, digits, '_', '-', '.' and ':' (max 128)").optional())
     .openapi({ type: "string", description: "LiveKit room to join; a fresh room is created when absent (recommended, also when resuming)." }),
 };
 
 export const JoinJson = z.object(joinFields).openapi("JoinJson");
-export const JoinForm = z
-  .object({
-    ...joinFields,
-    cv: cvUpload,
-  })
-  .openapi("JoinForm");
+export const JoinForm = z.object({ ...joinFields, cv: cvUpload }).openapi("JoinForm");
 export type JoinBody = z.infer<typeof JoinForm>;
 
 export const JoinResponse = z
   .object({
-    token: z.string().openapi({ description: "LiveKit access token for this room only; short-lived; dispatches the voice interviewer." }),
+    token: z.string().openapi({ description: "LiveKit access token for this room only; short-lived; dispatches the voice agent." }),
     url: z.string().openapi({ description: "LiveKit server URL to connect to with the token.", example: "ws://localhost:7880" }),
     room_name: z.string(),
     thread_id: z.string().openapi({ description: "The interview; continue it by voice (POST /join) or by text (POST /continue_interview)." }),
+    role: z.enum(ROLES),
+    access_token: z.string().optional().openapi({ description: "For a new interview: its own access token." }),
   })
   .openapi("JoinResponse");
 

@@ -1,26 +1,27 @@
 /** Composition root: the only place that reads the environment. */
 import cluster from "node:cluster";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createRuntime, openDatabase } from "@interview/graph";
+import { createRuntime, loadDotEnv, openDatabase, type InterviewEvents } from "@interview/graph";
 import { appSettingsFrom, loadApiConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, scrub, type Logger } from "./logger.js";
 import { createApp } from "./app.js";
 import { createVoiceRoutes } from "./voice.js";
+import { createSpeechServices } from "./speech.js";
 import { startWorkers, workerCount } from "./workers.js";
+import { openSharedState } from "./shared/index.js";
+import type { Readiness } from "./app-types.js";
 
+/** One line saying what went wrong, scrubbed like the logs; never a stack trace. */
 function fail(message: string): never {
-  console.error(message);
+  console.error(scrub(message));
   process.exit(1);
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
-// Settings may come from a .env file at the repository root; real environment variables win.
-const envFile = path.join(repoRoot, ".env");
-if (existsSync(envFile)) process.loadEnvFile(envFile);
+loadDotEnv(repoRoot);
 
 let config: ReturnType<typeof loadApiConfig>;
 try {
@@ -29,17 +30,26 @@ try {
   fail((error as Error).message);
 }
 const logger = createLogger(config.LOG_LEVEL);
+guardProcess(logger);
 
 const workers = workerCount(config.API_WORKERS);
 const dataDir = path.resolve(repoRoot, config.DATA_DIR);
 if (cluster.isPrimary && workers > 1) await runPrimary();
 else await runServer();
 
+/**
+ * Nothing a provider or a socket does may end the process: a stray rejection or error event is
+ * logged (its kind only, never its text, which may quote a provider's reply) and serving goes on.
+ */
+function guardProcess(log: Logger) {
+  const summary = (error: unknown) => ({ name: (error as Error)?.name ?? typeof error, code: (error as { code?: string })?.code });
+  process.on("unhandledRejection", (reason) => log.error({ err: summary(reason) }, "unhandled rejection; still serving"));
+  process.on("uncaughtException", (error) => log.error({ err: summary(error) }, "uncaught exception; still serving"));
+}
+
 /** API_WORKERS > 1: starts the embedded PostgreSQL once (the workers share it), then the workers. */
 async function runPrimary() {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir, port: config.EMBEDDED_PG_PORT, poolSize: 1 }).catch(
-    (error: Error) => fail(`Could not open the database: ${error.message}`),
-  );
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir, port: config.EMBEDDED_PG_PORT, poolSize: 1 }).catch((error: Error) => fail(error.message));
   const pool = startWorkers(workers, logger);
   logger.info({ workers, port: config.PORT }, `Starting ${workers} workers on http://localhost:${config.PORT}`);
   let stopping = false;
@@ -58,30 +68,50 @@ async function runPrimary() {
 async function runServer() {
   // Each worker's logs say which worker wrote them.
   const log = cluster.isWorker ? logger.child({ worker: cluster.worker!.id }) : logger;
-  const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }).catch((error: Error) =>
-    fail(`Could not open the database: ${error.message}`),
-  );
+  const events: InterviewEvents = { committed: () => undefined, erased: () => undefined };
+  const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { events }).catch((error: Error) => fail(error.message));
+  // Limits and realtime events are shared through Redis when configured, else through PostgreSQL
+  // when other processes may serve the same interviews (an external database, or several workers).
+  const shared = await openSharedState({
+    redisUrl: config.REDIS_URL,
+    pool: config.DATABASE_URL || cluster.isWorker ? runtime.database.pool : undefined,
+    onWarning: (error, context) => log.warn({ component: context.component, operation: context.operation, suppressed: context.suppressed, err: { name: error.name } }, "shared state degraded"),
+  }).catch((error: Error) => fail(`Could not open the shared state (${error.message}).`));
+  const readiness: Readiness = { draining: false };
   const app = createApp({
     service: runtime.service,
     logger: log,
     checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
     voice: createVoiceRoutes(config),
+    speech: createSpeechServices(config, runtime.audio),
+    rateLimitStore: shared.rateLimitStore,
+    readiness,
     settings: appSettingsFrom(config, config.WEB_DIST_DIR ?? path.resolve(repoRoot, "apps/web/dist")),
   });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info(
-      { port: info.port, engine: runtime.engine, database: runtime.database.kind, webSearch: runtime.webSearch },
+      { port: info.port, engine: runtime.engine, database: runtime.database.kind, webSearch: runtime.webSearch, shared: shared.kind },
       `Interview engine listening on http://localhost:${info.port}`,
     );
   });
 
   let stopping = false;
+  /**
+   * A graceful stop: the replica reports not ready and refuses new turns at once, lets the turns
+   * already running finish (up to SHUTDOWN_GRACE_MS), then closes its connections and exits.
+   */
   async function shutdown(signal: string) {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "shutting down");
-    server.close();
+    readiness.draining = true;
+    log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, "shutting down: finishing running turns");
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([closed, grace]);
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await shared.close().catch(() => undefined);
     await runtime.close();
     process.exit(0);
   }

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { AccessToken, RoomAgentDispatch, RoomConfiguration, TrackSource } from "livekit-server-sdk";
 import type { ApiConfig } from "./config.js";
+import type { Role } from "@interview/graph";
 import type { VoiceRoutes } from "./app-types.js";
 import { registerJoinRoute, type RoomAccess, type VoiceAvailability, type VoiceRoom } from "./routes/join.js";
 
-/** The worker name in apps/voice-agent; the token dispatches it explicitly. */
+/** The worker names in apps/voice-agent; the token dispatches one explicitly. */
 export const VOICE_AGENT_NAME = "voice-agent";
+export const CANDIDATE_AGENT_NAME = "candidate-agent";
 
 export interface LiveKitSettings {
   url: string;
@@ -16,15 +18,15 @@ export interface LiveKitSettings {
 
 /**
  * Tokens for a LiveKit server: one room, a short life, microphone and data only, and an explicit
- * dispatch of the voice interviewer that carries the thread_id and nothing else (never the CV).
+ * dispatch of the right agent that carries the thread_id and nothing else (never the CV).
  */
 export class LiveKitRoomAccess implements RoomAccess {
   constructor(private readonly settings: LiveKitSettings) {}
 
-  async grant({ threadId, roomName }: { threadId: string; roomName?: string | undefined }): Promise<VoiceRoom> {
+  async grant({ threadId, role, roomName }: { threadId: string; role: Role; roomName?: string | undefined }): Promise<VoiceRoom> {
     const room = roomName ?? `interview-${randomUUID()}`;
     const token = new AccessToken(this.settings.apiKey, this.settings.apiSecret, {
-      identity: `candidate-${randomUUID().slice(0, 8)}`,
+      identity: `${role}-${randomUUID().slice(0, 8)}`,
       ttl: this.settings.tokenTtlSeconds,
     });
     token.addGrant({
@@ -36,7 +38,8 @@ export class LiveKitRoomAccess implements RoomAccess {
       canPublishSources: [TrackSource.MICROPHONE],
     });
     token.roomConfig = new RoomConfiguration({
-      agents: [new RoomAgentDispatch({ agentName: VOICE_AGENT_NAME, metadata: JSON.stringify({ thread_id: threadId }) })],
+      // The human interviews an AI candidate (role "interviewer"), or is interviewed by the AI.
+      agents: [new RoomAgentDispatch({ agentName: role === "interviewer" ? CANDIDATE_AGENT_NAME : VOICE_AGENT_NAME, metadata: JSON.stringify({ thread_id: threadId }) })],
     });
     return { token: await token.toJwt(), url: this.settings.url, roomName: room };
   }

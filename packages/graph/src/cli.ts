@@ -10,7 +10,7 @@ import { createInterface } from "node:readline/promises";
 import { createRuntime } from "./runtime.js";
 import { loadDotEnv, loadEngineConfig } from "./config.js";
 import { isInterviewError, type ErrorCode } from "./errors.js";
-import { renderMarkdownReport } from "./report.js";
+import { renderMarkdownReport } from "./report/index.js";
 import type { InterviewView, TurnView } from "./views.js";
 
 const { values } = parseArgs({
@@ -108,7 +108,7 @@ try {
       console.log(`\n  ! ${error.message}\n`);
     }
   }
-  console.log("\n" + renderMarkdownReport(threadId!, await runtime.service.currentState(threadId!)));
+  console.log("\n" + renderMarkdownReport(await runtime.service.report(threadId!)));
   await shutdown(0);
 } catch (error) {
   console.error(isInterviewError(error) ? `Error: ${error.message}` : error);

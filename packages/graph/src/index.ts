@@ -11,7 +11,7 @@ export { createRuntime, type Runtime, type RuntimeOverrides } from "./runtime.js
 export { loadEngineConfig, parseConfig, loadDotEnv, EngineConfigSchema, type EngineConfig } from "./config.js";
 export { openDatabase, runningEmbeddedServer, EmbeddedDatabaseError, type Database } from "./database.js";
 export { createPostgresCheckpointer, createMemoryCheckpointer } from "./checkpointer.js";
-export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type RequestKey, type TurnKind } from "./threads.js";
+export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type RequestKey, type TurnKind, type InterviewListFilter, type InterviewListRow, type InterviewPage } from "./threads.js";
 export { migrate } from "./schema.js";
 export { OfflineModel } from "./engines/offline/index.js";
 export { ChatInterviewModel } from "./engines/chat/chat-model.js";
@@ -22,4 +22,7 @@ export { TavilyWebSearch } from "./search/tavily.js";
 export { CvIngestor, charCount } from "./cv/ingest.js";
 export { CvIndexRetriever, PostgresCvStore, InMemoryCvStore } from "./cv/cv-store.js";
 export { PdfReader, defaultPdfLimits, type PdfLimits } from "./cv/pdf.js";
-export { renderMarkdownReport } from "./report.js";
+export * from "./report/index.js";
+export * from "./speech/index.js";
+export { PostgresAudioStore, type AudioStore, type StoredAudio } from "./audio-store.js";
+export * from "./jobs/import/index.js";

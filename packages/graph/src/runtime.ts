@@ -16,11 +16,15 @@ import { createPostgresCheckpointer } from "./checkpointer.js";
 import { migrate } from "./schema.js";
 import { PostgresThreadRegistry } from "./threads.js";
 import { buildInterviewGraph } from "./graph.js";
-import { InterviewService, type InterviewEvents } from "./service.js";
+import { buildCandidateGraph } from "./candidate-graph.js";
+import { generatePersonaCv } from "./candidate/index.js";
+import { InterviewService, type DrivableGraph, type InterviewEvents } from "./service.js";
+import { PostgresAudioStore, type AudioStore } from "./audio-store.js";
 import { defaultSettings } from "./settings.js";
 
 export interface Runtime {
   service: InterviewService;
+  audio: AudioStore;
   database: Database;
   engine: InterviewModel["name"];
   webSearch: boolean;
@@ -102,7 +106,9 @@ export async function createRuntime(config: EngineConfig, overrides: RuntimeOver
     concurrency: config.CV_PARSE_CONCURRENCY,
   });
   const service = new InterviewService({
-    interviewerGraph: buildInterviewGraph(deps, checkpointer),
+    interviewerGraph: buildInterviewGraph(deps, checkpointer) as unknown as DrivableGraph,
+    // Role reversal needs a model that can play the candidate (both the offline and the LLM engines can).
+    ...(model.answerAsCandidate ? { candidateGraph: buildCandidateGraph(deps, checkpointer) as unknown as DrivableGraph, personaCv: generatePersonaCv } : {}),
     threads,
     ingestor: new CvIngestor(embeddings, pdf),
     cvStore,
@@ -117,6 +123,7 @@ export async function createRuntime(config: EngineConfig, overrides: RuntimeOver
   void threads.purgeRequestKeys().catch(() => undefined);
   return {
     service,
+    audio: new PostgresAudioStore(database.pool),
     database,
     engine: model.name,
     webSearch: webSearch !== null,

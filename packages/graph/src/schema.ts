@@ -28,6 +28,7 @@ const MIGRATIONS = [
     add column if not exists access_token_hash text`,
   `create index if not exists interview_threads_created on interview_threads (created_at desc, thread_id desc)`,
   `create index if not exists interview_threads_job on interview_threads (job_id, created_at desc)`,
+  `create index if not exists interview_threads_token on interview_threads (access_token_hash) where access_token_hash is not null`,
   // Idempotency keys: the reply to a request is the state its turn committed (head).
   `create table if not exists interview_request_keys (
     principal text not null,

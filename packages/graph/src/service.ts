@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "@langchain/langgraph";
-import type { InterviewGraph } from "./graph.js";
 import type { InterviewInput, InterviewState, Persona } from "./state.js";
 import type { Channel, EngineName, PersonaStrength, QuestionStyle, QuestionType, Role, Seniority } from "./types.js";
 import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, ROLES, SENIORITIES } from "./types.js";
-import { isReplay, type InterviewSummary, type Replay, type RequestKey, type ThreadRegistry, type Turn, type TurnKind } from "./threads.js";
+import { isReplay, type InterviewListFilter, type InterviewPage, type InterviewSummary, type Replay, type RequestKey, type ThreadRegistry, type Turn, type TurnKind } from "./threads.js";
 import { charCount, type CvIngestor, type IngestedCv } from "./cv/ingest.js";
 import type { CvIndexRetriever, CvStore } from "./cv/cv-store.js";
 import type { AnswerResume } from "./nodes/await-answer.js";
@@ -13,6 +12,8 @@ import { InterviewError, interviewNotFound, isInterviewError } from "./errors.js
 import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT } from "./settings.js";
 import { emptyProfile } from "./cv/profile.js";
 import { interviewView, turnView, type InterviewView, type TurnView } from "./views.js";
+import { reportFromState, type ReportDocument } from "./report/index.js";
+import { candidateNameFromCv } from "./candidate/index.js";
 
 export interface StartRequest {
   threadId?: string | undefined;
@@ -64,11 +65,18 @@ export interface InterviewEvents {
   erased(threadId: string): void;
 }
 
+/** What the service needs of a compiled interview graph (both graphs share the state and checkpointer). */
+export interface DrivableGraph {
+  invoke(input: unknown, config: Record<string, unknown>): Promise<unknown>;
+  stream(input: unknown, config: Record<string, unknown>): Promise<AsyncIterable<unknown>>;
+  getState(config: { configurable: Record<string, unknown> }): Promise<{ values: unknown }>;
+}
+
 export interface ServiceDeps {
   /** The AI interviews (role "candidate": the human is the candidate). */
-  interviewerGraph: InterviewGraph;
+  interviewerGraph: DrivableGraph;
   /** The AI is the candidate (role "interviewer"); absent where role reversal is not wired in. */
-  candidateGraph?: InterviewGraph;
+  candidateGraph?: DrivableGraph;
   threads: ThreadRegistry;
   ingestor: CvIngestor;
   cvStore: CvStore;
@@ -80,7 +88,7 @@ export interface ServiceDeps {
   personaCv?: (request: { jobTitle: string; jobDescription?: string | undefined; company?: string | undefined; seniority: Seniority; seed: string }) => string;
 }
 
-type GraphInput = Parameters<InterviewGraph["invoke"]>[0];
+type GraphInput = unknown;
 
 /**
  * Leaves absent fields out of the graph input: a channel written with `undefined` is stored as
@@ -144,8 +152,11 @@ export class InterviewService {
         await this.deps.cvStore.save(threadId, cvId, cv.passages);
         this.deps.retriever?.remember(cvId, cv.passages);
       }
+      // In role reversal the name on the CV is the AI candidate's, and the human is the interviewer.
+      const names = input.role === "interviewer" ? { candidateName: (cv && candidateNameFromCv(cv.text)) || undefined, interviewerName: input.candidateName } : {};
       const state = await this.run(turn, withoutUndefined({
         ...input,
+        ...names,
         seed: threadId,
         engine: this.deps.engine,
         cvId: cv && cv.passages.length > 0 ? cvId : null,
@@ -190,8 +201,25 @@ export class InterviewService {
     return this.stateAt(threadId, info.head, info.role);
   }
 
+  /** The interview's report document (for Markdown and PDF renderers). */
+  async report(threadId: string): Promise<ReportDocument> {
+    return reportFromState(threadId, await this.currentState(threadId));
+  }
+
   async info(threadId: string) {
     return THREAD_ID.test(threadId) ? this.deps.threads.info(threadId) : undefined;
+  }
+
+  replaceAccessToken(threadId: string, tokenDigest: string): Promise<void> {
+    return this.deps.threads.replaceAccessToken(threadId, tokenDigest);
+  }
+
+  isAccessToken(tokenDigest: string): Promise<boolean> {
+    return this.deps.threads.isAccessToken(tokenDigest);
+  }
+
+  list(filter: InterviewListFilter): Promise<InterviewPage> {
+    return this.deps.threads.list(filter);
   }
 
   /** Erases the interview: checkpoints, CV passages (and this process's index of them), audio, keys. */
@@ -212,7 +240,7 @@ export class InterviewService {
     let state: InterviewState;
     let head: string | null;
     try {
-      state = await this.run(begun, new Command({ resume }) as GraphInput, options, signal);
+      state = await this.run(begun, new Command({ resume }), options, signal);
       head = await begun.commit(summaryOf(state), kind, options.requestKey);
     } catch (error) {
       // Frees the interview at once (not when the lease expires) so the answer can be sent again.
@@ -274,7 +302,7 @@ export class InterviewService {
     return error;
   }
 
-  private graphFor(role: string): InterviewGraph {
+  private graphFor(role: string): DrivableGraph {
     return role === "interviewer" && this.deps.candidateGraph ? this.deps.candidateGraph : this.deps.interviewerGraph;
   }
 
@@ -289,7 +317,7 @@ export class InterviewService {
     if (!options.onToken) {
       values = await this.withDeadline(graph.invoke(input, config), signal);
     } else {
-      const stream = await graph.stream(input, { ...config, streamMode: ["custom", "values"] as const });
+      const stream = await graph.stream(input, { ...config, streamMode: ["custom", "values"] });
       const consume = async () => {
         for await (const [mode, chunk] of stream as AsyncIterable<["custom" | "values", unknown]>) {
           // The last chunk of a paused run holds only the pending interrupt.

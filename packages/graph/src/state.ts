@@ -4,6 +4,7 @@ import type {
   QuestionStyle, QuestionType, Role, Seniority, TranscriptMessage,
 } from "./types.js";
 import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
+import type { InterviewerCoaching } from "./coaching/types.js";
 import { emptyProfile } from "./cv/profile.js";
 
 export type InterviewStatus = "starting" | "question" | "awaiting_question" | "concluding" | "completed";
@@ -51,7 +52,10 @@ export const InterviewStateAnnotation = Annotation.Root({
   jobId: value<string | undefined>(() => undefined),
   language: value<string>(() => "en"),
   maxSteps: value<number>(() => 5),
+  /** The candidate's name: the human's, or in role reversal the AI persona's. */
   candidateName: value<string | undefined>(() => undefined),
+  /** Role reversal: the human interviewer's name. */
+  interviewerName: value<string | undefined>(() => undefined),
   /** Makes the offline engine deterministic per thread. */
   seed: value<string>(() => ""),
   engine: value<EngineName>(() => "offline"),
@@ -89,7 +93,7 @@ export const InterviewStateAnnotation = Annotation.Root({
   messages: Annotation<TranscriptMessage[]>({ reducer: append, default: () => [] }),
   finalEvaluation: value<FinalEvaluation | null>(() => null),
   /** Role reversal: how the human interviewed. */
-  coaching: value<Record<string, unknown> | null>(() => null),
+  coaching: value<InterviewerCoaching | null>(() => null),
 });
 
 export type InterviewState = typeof InterviewStateAnnotation.State;
@@ -100,7 +104,7 @@ export type InterviewInput = Pick<
   InterviewState,
   "role" | "jobTitle" | "questionType" | "questionStyle" | "maxSteps" | "language" | "seed" | "engine" | "cvId" | "cvProfile" | "persona"
 > &
-  Partial<Pick<InterviewState, "company" | "jobDescription" | "candidateName" | "jobId">>;
+  Partial<Pick<InterviewState, "company" | "jobDescription" | "candidateName" | "interviewerName" | "jobId">>;
 
 export const currentQuestion = (state: Pick<InterviewState, "questions">): Question | undefined =>
   state.questions[state.questions.length - 1];

@@ -1,7 +1,7 @@
 import type { InterviewState, Persona } from "./state.js";
 import { currentQuestion } from "./state.js";
 import type {
-  Answer, ContextSource, EngineName, Evaluation, FinalEvaluation, Phase, Question, QuestionStyle, QuestionType, Role, TranscriptMessage,
+  Answer, ContextSource, Decision, EngineName, Evaluation, FinalEvaluation, Phase, Question, QuestionStyle, QuestionType, Role, TranscriptMessage,
 } from "./types.js";
 import type { TurnKind } from "./threads.js";
 
@@ -30,13 +30,15 @@ export interface TurnView {
   question: Question | null;
   /** The evaluation of the answer just given (none after a request to rephrase). */
   evaluation: Evaluation | null;
+  /** What the interviewer decided after the answer just given, and why. */
+  decision: Decision | null;
   finalEvaluation: FinalEvaluation | null;
   /** At completion: every answered question with its answer and evaluation. */
   answered: { question: Question; answer: Answer; evaluation: Evaluation | undefined }[];
 }
 
 /** The whole interview, for GET /interviews/{id}, reports and resuming clients. */
-export interface InterviewView extends Omit<TurnView, "greeting" | "evaluation"> {
+export interface InterviewView extends Omit<TurnView, "greeting" | "evaluation" | "decision"> {
   greeting: string | null;
   setup: {
     jobTitle: string;
@@ -80,7 +82,9 @@ export function turnView(threadId: string, state: InterviewState, kind: TurnKind
   // The interviewer's next question; the AI candidate's latest words; or the closing summary.
   const message = status === "question" ? (question?.text ?? "") : (last?.text ?? "");
   const lastAnswer = state.answers[state.answers.length - 1];
-  const evaluation = kind === "answer" && state.role === "candidate" && lastAnswer ? (state.evaluations.find((e) => e.questionId === lastAnswer.questionId) ?? null) : null;
+  const answered = kind === "answer" && state.role === "candidate" && lastAnswer ? lastAnswer.questionId : null;
+  const evaluation = answered ? (state.evaluations.find((e) => e.questionId === answered) ?? null) : null;
+  const decision = answered ? (state.questions.find((q) => q.id === answered)?.decision ?? null) : null;
   return {
     threadId,
     role: state.role,
@@ -93,13 +97,14 @@ export function turnView(threadId: string, state: InterviewState, kind: TurnKind
     phase: state.phase,
     question,
     evaluation,
+    decision,
     finalEvaluation: state.finalEvaluation,
     answered: status === "completed" ? answeredOf(state) : [],
   };
 }
 
 export function interviewView(threadId: string, state: InterviewState): InterviewView {
-  const { greeting: _, evaluation: __, ...turn } = turnView(threadId, state, "answer");
+  const { greeting: _, evaluation: __, decision: ___, ...turn } = turnView(threadId, state, "answer");
   return {
     ...turn,
     answered: answeredOf(state),

@@ -1,9 +1,10 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { InterviewError, type InterviewService } from "@interview/graph";
+import { InterviewError, type Role } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { errorResponses, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
-import { readStartRequest, requireFormOrJson } from "./interviews.js";
+import { readStartRequest, requireFormOrJson, startInterview } from "./interviews.js";
+import { authorizeInterview, principalOf } from "../access.js";
 
 /** A seat in a voice room for one interview thread. */
 export interface VoiceRoom {
@@ -12,9 +13,9 @@ export interface VoiceRoom {
   roomName: string;
 }
 
-/** Hands out room tokens that bring the voice interviewer along (LiveKit in production). */
+/** Hands out room tokens that bring the right voice agent along (LiveKit in production). */
 export interface RoomAccess {
-  grant(request: { threadId: string; roomName?: string | undefined }): Promise<VoiceRoom>;
+  grant(request: { threadId: string; role: Role; roomName?: string | undefined }): Promise<VoiceRoom>;
 }
 
 /** Voice is available with room access, or unavailable for want of the named settings. */
@@ -29,7 +30,8 @@ const joinRoute = (middleware: MiddlewareHandler<AppEnv>[]) =>
     description:
       "Creates the interview like /start_interview (same fields, optional CV), or takes `thread_id` to continue an existing one by voice. " +
       "The token is valid for this room only, for LIVEKIT_TOKEN_TTL_SECONDS, may publish the microphone and data, and dispatches the `voice-agent` " +
-      "worker with the thread_id as its only metadata. 503 `voice_not_configured` when the server has no LiveKit settings.",
+      "worker (the AI interviews) or, for `role=interviewer`, the `candidate-agent` (the AI is the candidate), with the thread_id as its only metadata. " +
+      "503 `voice_not_configured` when the server has no LiveKit settings.",
     middleware,
     request: {
       body: {
@@ -41,7 +43,7 @@ const joinRoute = (middleware: MiddlewareHandler<AppEnv>[]) =>
     },
     responses: {
       200: { description: "Room token", content: { "application/json": { schema: JoinResponse } } },
-      ...errorResponses(400, 401, 404, 409, 413, 415, 422, 429, 503),
+      ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
     },
   });
 
@@ -58,24 +60,34 @@ const requireVoice =
     await next();
   };
 
-/** An interview that can still be answered by voice. */
-async function resumable(service: InterviewService, threadId: string): Promise<string> {
-  const view = await service.get(threadId);
-  if (view.status === "completed") {
-    throw new InterviewError("interview_completed", "This interview is already completed; its report is at GET /interviews/{thread_id}/report.");
-  }
-  return threadId;
-}
-
-export function registerJoinRoute(app: OpenAPIHono<AppEnv>, { service }: AppDeps, voice: VoiceAvailability) {
+export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice: VoiceAvailability) {
+  const { service } = deps;
   app.openapi(joinRoute([requireVoice(voice), requireFormOrJson]), async (c) => {
     const access = (voice as { access: RoomAccess }).access;
-    const request = await readStartRequest(c);
     const isForm = !(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json");
     const body = (isForm ? c.req.valid("form") : c.req.valid("json")) as JoinBody;
-    const threadId = request.threadId ? await resumable(service, request.threadId) : (await service.start(request)).threadId;
+    let threadId: string;
+    let role: Role;
+    let accessToken: string | undefined;
+    if (body.thread_id) {
+      // Resume by voice: an interview that can still be answered.
+      threadId = body.thread_id;
+      await authorizeInterview(c, service, threadId);
+      const view = await service.get(threadId);
+      if (view.status === "completed") {
+        throw new InterviewError("interview_completed", "This interview is already completed; its report is at GET /interviews/{thread_id}/report.");
+      }
+      role = view.role;
+    } else {
+      if (principalOf(c).kind === "candidate") throw new InterviewError("forbidden", "An interview's access token cannot start another interview.");
+      const { fields, cvPdf } = await readStartRequest(c);
+      const started = await startInterview(c, deps, fields, cvPdf);
+      threadId = started.view.threadId;
+      role = started.view.role;
+      accessToken = started.accessToken;
+    }
     c.set("threadId", threadId);
-    const room = await access.grant({ threadId, roomName: body.room_name });
-    return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: threadId }, 200);
+    const room = await access.grant({ threadId, role, roomName: body.room_name });
+    return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: threadId, role, ...(accessToken ? { access_token: accessToken } : {}) }, 200);
   });
 }

@@ -1,26 +1,59 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../app-types.js";
 
-const Health = z.object({ status: z.enum(["ok", "degraded"]), engine: z.enum(["offline", "gemini"]), database: z.enum(["ok", "unavailable"]) }).openapi("Health");
+const Health = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    engine: z.enum(["offline", "gemini", "openai"]),
+    database: z.enum(["ok", "unavailable"]),
+    role_reversal: z.boolean().openapi({ description: "Whether interviewing an AI candidate is available." }),
+  })
+  .openapi("Health");
+const Probe = z.object({ status: z.enum(["ok", "unavailable", "draining"]) }).openapi("Probe");
 
 const healthRoute = createRoute({
   method: "get",
   path: "/health",
   tags: ["system"],
-  summary: "Liveness and database readiness (no auth required)",
+  summary: "The engine and database state (no auth required)",
   responses: {
     200: { description: "Healthy", content: { "application/json": { schema: Health } } },
     503: { description: "Database unavailable", content: { "application/json": { schema: Health } } },
   },
 });
 
-export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase }: AppDeps) {
+const liveRoute = createRoute({
+  method: "get",
+  path: "/health/live",
+  tags: ["system"],
+  summary: "Liveness for orchestrators: the process is up and serving",
+  responses: { 200: { description: "Alive", content: { "application/json": { schema: Probe } } } },
+});
+
+const readyRoute = createRoute({
+  method: "get",
+  path: "/health/ready",
+  tags: ["system"],
+  summary: "Readiness for orchestrators: the database answers and this replica is not draining",
+  responses: {
+    200: { description: "Ready", content: { "application/json": { schema: Probe } } },
+    503: { description: "Not ready (database unreachable, or stopping)", content: { "application/json": { schema: Probe } } },
+  },
+});
+
+export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase, readiness }: AppDeps) {
+  const databaseOk = () => (checkDatabase ? checkDatabase().then(() => true, () => false) : Promise.resolve(true));
+
   app.openapi(healthRoute, async (c) => {
-    try {
-      await checkDatabase?.();
-      return c.json({ status: "ok" as const, engine: service.engine, database: "ok" as const }, 200);
-    } catch {
-      return c.json({ status: "degraded" as const, engine: service.engine, database: "unavailable" as const }, 503);
-    }
+    const ok = await databaseOk();
+    const body = { status: ok ? ("ok" as const) : ("degraded" as const), engine: service.engine, database: ok ? ("ok" as const) : ("unavailable" as const), role_reversal: service.supportsRoleReversal };
+    return c.json(body, ok ? 200 : 503);
+  });
+
+  app.openapi(liveRoute, (c) => c.json({ status: "ok" as const }, 200));
+
+  app.openapi(readyRoute, async (c) => {
+    if (readiness?.draining) return c.json({ status: "draining" as const }, 503);
+    return (await databaseOk()) ? c.json({ status: "ok" as const }, 200) : c.json({ status: "unavailable" as const }, 503);
   });
 }

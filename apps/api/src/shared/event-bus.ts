@@ -64,7 +64,7 @@ export class BusEventError extends Error {
 // Strict objects: a field nobody declared (an answer, a token) is refused, not forwarded.
 const BodySchema: z.ZodType<BusEventBody> = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("socket_opened"), connectionId: z.string().min(1) }),
-  z.strictObject({ type: z.literal("turn_committed"), questionId: z.string().min(1).optional(), status: z.enum(["question", "completed"]) }),
+  z.strictObject({ type: z.literal("turn_committed"), questionId: z.string().min(1).optional(), status: z.enum(["question", "awaiting_question", "completed"]) }),
   z.strictObject({ type: z.literal("interview_ended") }),
   z.strictObject({ type: z.literal("interview_deleted") }),
 ]);

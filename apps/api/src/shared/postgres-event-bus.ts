@@ -175,5 +175,6 @@ export class PostgresEventBus implements InterviewEventBus {
 function listenerLike(pool: Pool, origin: string): Client {
   const Ctor = (pool as unknown as { Client?: new (config: PoolConfig) => Client }).Client;
   if (typeof Ctor !== "function") throw new Error("This pool does not expose its client class; pass createListener.");
-  return new Ctor({ ...pool.options, keepAlive: true, application_name: `interview-events ${origin}`.slice(0, 63) });
+  // pg-pool keeps the password as a non-enumerable option, which a spread would drop.
+  return new Ctor({ ...pool.options, password: pool.options.password, keepAlive: true, application_name: `interview-events ${origin}`.slice(0, 63) });
 }

@@ -23,6 +23,7 @@ export const testSettings: AppSettings = {
   rateLimitPerMinute: 0,
   jsonBodyLimitBytes: 256 * 1024,
   cvMaxBytes: 5 * 1024 * 1024,
+  audioMaxBytes: 10 * 1024 * 1024,
 };
 
 /** The real app on the real graph and the test run's PostgreSQL, with logs captured. */

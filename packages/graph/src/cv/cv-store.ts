@@ -17,6 +17,8 @@ export interface CvHit {
 /** Searches one interview's CV; nothing else is ever searched. */
 export interface CvRetriever {
   search(threadId: string, cvId: string, query: string, k: number): Promise<CvHit[]>;
+  /** The CV's first passages, in order: its overview (name, summary, latest roles). */
+  opening(threadId: string, cvId: string, n: number): Promise<string[]>;
 }
 
 /** Where CV passages are kept: written once when an interview starts, erased with it. */
@@ -97,14 +99,23 @@ export class CvIndexRetriever implements CvRetriever {
     this.indexes.delete(cvId);
   }
 
+  private async indexOf(threadId: string, cvId: string): Promise<CvIndex | null> {
+    const cached = this.indexes.get(cvId);
+    if (cached) return cached;
+    const passages = await this.store.load(threadId, cvId);
+    if (passages.length === 0) return null;
+    const built = buildIndex(passages);
+    this.indexes.set(cvId, built);
+    return built;
+  }
+
+  async opening(threadId: string, cvId: string, n: number): Promise<string[]> {
+    return (await this.indexOf(threadId, cvId))?.texts.slice(0, n) ?? [];
+  }
+
   async search(threadId: string, cvId: string, query: string, k: number): Promise<CvHit[]> {
-    let cached = this.indexes.get(cvId);
-    if (!cached) {
-      const passages = await this.store.load(threadId, cvId);
-      if (passages.length === 0) return [];
-      cached = buildIndex(passages);
-      this.indexes.set(cvId, cached);
-    }
+    const cached = await this.indexOf(threadId, cvId);
+    if (!cached) return [];
     const vector = await this.embeddings.embedQuery(query);
     const { neighbors, distances } = cached.index.searchKnn(vector, Math.min(k, cached.texts.length));
     // The cosine space returns a distance: 1 - cosine similarity (NaN for an all-zero query).

@@ -108,6 +108,10 @@ export interface CandidateAnswerRequest extends JobContext {
   /** Passages of the persona's CV retrieved for the question, best first. */
   passages: string[];
   similarity: number;
+  /** Passages covering the whole CV, for "tell me about yourself" questions. */
+  background: string[];
+  /** Below this similarity the passages do not cover the question. */
+  similarityThreshold: number;
   persona: PersonaStrength;
   seniority: Seniority;
   transcript: { question: string; answer: string }[];

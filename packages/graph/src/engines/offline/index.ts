@@ -1,4 +1,5 @@
-import type { AssessmentRequest, CallContext, EvaluationRequest, InterviewModel, QuestionRequest } from "../model.js";
+import type { AssessmentRequest, CallContext, CandidateAnswerRequest, EvaluationRequest, InterviewModel, QuestionRequest } from "../model.js";
+import { answerAsCandidate } from "../../candidate/index.js";
 import { composeOfflineQuestion } from "./questions.js";
 import { composeOfflineAssessment } from "./report.js";
 
@@ -23,5 +24,26 @@ export class OfflineModel implements InterviewModel {
 
   async assess(request: AssessmentRequest) {
     return composeOfflineAssessment(request);
+  }
+
+  /** Role reversal: answers from the retrieved CV passages, in the first person, inventing nothing. */
+  async answerAsCandidate(request: CandidateAnswerRequest, context: CallContext = {}): Promise<string> {
+    const { text } = answerAsCandidate({
+      question: request.question,
+      passages: request.passages,
+      similarity: request.similarity,
+      persona: request.persona,
+      seniority: request.seniority,
+      jobTitle: request.jobTitle,
+      askedBefore: request.transcript.map((t) => t.question),
+      previousAnswers: request.transcript.map((t) => t.answer),
+      seed: request.seed,
+      turn: request.turn,
+      background: request.background,
+      ...(request.company ? { company: request.company } : {}),
+      similarityThreshold: request.similarityThreshold,
+    });
+    if (context.onToken) for (const token of text.match(/\S+\s*/g) ?? []) context.onToken(token);
+    return text;
   }
 }

@@ -1,0 +1,76 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+import { InterviewError, interviewNotFound, type InterviewService } from "@interview/graph";
+import type { AppEnv } from "./app-types.js";
+
+/**
+ * Who is calling: the open server (no API_KEYS), a member of the team (an API key), or a candidate
+ * holding one interview's access token. Tokens are compared by their digest and never logged.
+ */
+export type Principal = { kind: "open" } | { kind: "team"; keyDigest: string } | { kind: "candidate"; tokenDigest: string };
+
+/** Candidate access tokens start with this, so they are never mistaken for a team's key. */
+export const ACCESS_TOKEN_PREFIX = "itk_";
+
+export const digest = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+export function newAccessToken(): { token: string; digest: string } {
+  const token = `${ACCESS_TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
+  return { token, digest: digest(token) };
+}
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(digest(a));
+  const y = Buffer.from(digest(b));
+  return timingSafeEqual(x, y);
+};
+
+/** Routes anyone may call: health, the docs of an open server, the web UI, and invite links. */
+const isPublic = (path: string) => /^\/health(\/|$)/.test(path) || /^\/invites\/[^/]+(\/start|\/join)?$/.test(path);
+const isApiPath = (path: string) =>
+  /^\/(start_interview|continue_interview|join|interviews|jobs|session|ws|openapi\.json|docs)(\/|$)/.test(path);
+
+/** Reads the caller from the Authorization header; with API_KEYS set, an API route needs a key or an access token. */
+export function identify(apiKeys: string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    let principal: Principal = { kind: "open" };
+    // An open server (no API_KEYS) is open to everyone: tokens restrict nothing there.
+    if (apiKeys.length === 0) principal = { kind: "open" };
+    else if (bearer?.startsWith(ACCESS_TOKEN_PREFIX)) principal = { kind: "candidate", tokenDigest: digest(bearer) };
+    else if (bearer && apiKeys.some((key) => sameSecret(key, bearer))) principal = { kind: "team", keyDigest: digest(bearer).slice(0, 16) };
+    else if (apiKeys.length && isApiPath(c.req.path) && !isPublic(c.req.path)) {
+      if (!header) throw new InterviewError("unauthorized", "Send Authorization: Bearer <API key>.");
+      if (!bearer) throw new InterviewError("unauthorized", "Malformed Authorization header.");
+      throw new InterviewError("unauthorized", "Unknown API key.");
+    }
+    c.set("principal", principal);
+    await next();
+  };
+}
+
+export const principalOf = (c: Context<AppEnv>): Principal => c.get("principal") ?? { kind: "open" };
+
+/** A namespace for the caller's Idempotency-Keys. */
+export function keyOwner(principal: Principal): string {
+  if (principal.kind === "team") return `team:${principal.keyDigest}`;
+  if (principal.kind === "candidate") return `candidate:${principal.tokenDigest.slice(0, 16)}`;
+  return "open";
+}
+
+/** Team-only routes (the list, jobs, invites): refused to candidates, and to no one on an open server. */
+export function requireTeam(c: Context<AppEnv>): void {
+  if (principalOf(c).kind === "candidate") throw new InterviewError("forbidden", "This route is for the hiring team; an interview's access token opens only that interview.");
+}
+
+/** Whether the caller may act on this interview: the team and an open server may; a candidate only with its token. */
+export async function authorizeInterview(c: Context<AppEnv>, service: InterviewService, threadId: string): Promise<void> {
+  const principal = principalOf(c);
+  if (principal.kind !== "candidate") return;
+  const info = await service.info(threadId);
+  if (info && info.accessTokenHash === principal.tokenDigest) return;
+  if (!(await service.isAccessToken(principal.tokenDigest))) throw new InterviewError("unauthorized", "Unknown access token.");
+  if (!info) throw interviewNotFound();
+  throw new InterviewError("forbidden", "This access token is for another interview.");
+}
