@@ -47,6 +47,8 @@ export interface AppDeps {
   checkDatabase?: () => Promise<void>;
   /** Registers voice routes (POST /join); absent when voice is not wired in. */
   voice?: VoiceRoutes;
+  /** Whether LiveKit is configured (for /health; /join answers 503 otherwise). */
+  voiceAvailable?: boolean;
   /** Speech-to-text and text-to-speech for recorded answers; absent or partial when not configured. */
   speech?: SpeechServices;
   /** Where rate limits are counted (shared by replicas); in memory when absent. */

@@ -1,4 +1,4 @@
-import { recommendationLabel, type Decision, type Evaluation, type FinalEvaluation, type InterviewView, type Question, type TurnView } from "@interview/graph";
+import { recommendationLabel, type Decision, type InterviewerCoaching, type Evaluation, type FinalEvaluation, type InterviewView, type Question, type TurnView } from "@interview/graph";
 import type { z } from "@hono/zod-openapi";
 import type { InterviewRecord, TurnResponse } from "./schemas.js";
 
@@ -35,6 +35,26 @@ export const finalEvaluation = (f: FinalEvaluation) => ({
   improvements: f.improvements,
   per_question: f.perQuestion.map((p) => ({ question_id: p.questionId, question: p.question, score: p.score, feedback: p.feedback })),
   summary: f.summary,
+});
+
+export const coaching = (c: InterviewerCoaching) => ({
+  per_question: c.perQuestion.map((q) => ({
+    number: q.number,
+    text: q.text,
+    form: q.form,
+    multiple: q.multiple,
+    follows_up: q.followsUp,
+    ...(q.competency ? { competency: q.competency } : {}),
+    flags: q.flags,
+  })),
+  coverage: c.coverage,
+  talk_time: { interviewer_words: c.talkTime.interviewerWords, candidate_words: c.talkTime.candidateWords, interviewer_share: c.talkTime.interviewerShare },
+  follow_up_rate: c.followUpRate,
+  flagged_questions: c.flaggedQuestions,
+  advice: c.advice,
+  ...(c.candidateAssessment
+    ? { candidate_assessment: { persona: c.candidateAssessment.persona as "strong" | "average" | "weak" | "evasive", summary: c.candidateAssessment.summary, ...(c.candidateAssessment.score !== undefined ? { score: c.candidateAssessment.score } : {}) } }
+    : {}),
 });
 
 export interface TurnExtras {
@@ -109,6 +129,6 @@ export function interviewRecord(view: InterviewView): z.infer<typeof InterviewRe
       context_source: view.retrieval.contextSource,
     },
     ...(view.finalEvaluation ? { final_evaluation: finalEvaluation(view.finalEvaluation) } : {}),
-    ...(view.coaching ? { coaching: view.coaching } : {}),
+    ...(view.coaching ? { coaching: coaching(view.coaching) } : {}),
   };
 }

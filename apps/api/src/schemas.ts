@@ -136,6 +136,31 @@ export const FinalEvaluationSchema = z
   })
   .openapi("FinalEvaluation");
 
+/** Role interviewer: how the human interviewed, and the AI candidate's own assessment. */
+export const CoachingSchema = z
+  .object({
+    per_question: z.array(
+      z.object({
+        number: z.number().int(),
+        text: z.string(),
+        form: z.enum(["open", "closed", "leading"]),
+        multiple: z.boolean().openapi({ description: "Several questions asked at once." }),
+        follows_up: z.boolean().openapi({ description: "Builds on the previous answer." }),
+        competency: z.string().optional(),
+        flags: z.array(z.string()),
+      }),
+    ),
+    coverage: z.array(z.object({ competency: z.string(), covered: z.boolean() })),
+    talk_time: z.object({ interviewer_words: z.number(), candidate_words: z.number(), interviewer_share: z.number() }),
+    follow_up_rate: z.number(),
+    flagged_questions: z.array(z.object({ number: z.number().int(), text: z.string(), category: z.string(), why: z.string() })).openapi({
+      description: "Questions that are illegal or biased in most jurisdictions (age, family, religion, nationality, health…), with a lawful alternative.",
+    }),
+    advice: z.array(z.string()),
+    candidate_assessment: z.object({ persona: z.enum(PERSONAS), summary: z.string(), score: z.number().optional() }).optional(),
+  })
+  .openapi("Coaching");
+
 const STATUSES = ["question", "awaiting_question", "completed"] as const;
 
 export const TurnResponse = z
@@ -191,7 +216,7 @@ export const InterviewRecord = z
     messages: z.array(z.object({ role: z.enum(["interviewer", "candidate"]), text: z.string(), question_id: z.string().optional() })),
     retrieval: z.object({ topic: z.string(), needs_retrieval: z.boolean(), similarity_score: z.number().nullable(), context_source: z.enum(["cv", "web", "none"]) }),
     final_evaluation: FinalEvaluationSchema.optional(),
-    coaching: z.record(z.string(), z.unknown()).optional().openapi({ description: "Role interviewer: how the human interviewed." }),
+    coaching: CoachingSchema.optional(),
   })
   .openapi("Interview");
 

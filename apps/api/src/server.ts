@@ -78,11 +78,13 @@ async function runServer() {
     onWarning: (error, context) => log.warn({ component: context.component, operation: context.operation, suppressed: context.suppressed, err: { name: error.name } }, "shared state degraded"),
   }).catch((error: Error) => fail(`Could not open the shared state (${error.message}).`));
   const readiness: Readiness = { draining: false };
+  const voice = createVoiceRoutes(config);
   const app = createApp({
     service: runtime.service,
     logger: log,
     checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
-    voice: createVoiceRoutes(config),
+    voice: voice.routes,
+    voiceAvailable: voice.available,
     speech: createSpeechServices(config, runtime.audio),
     rateLimitStore: shared.rateLimitStore,
     readiness,

@@ -63,7 +63,7 @@ export function voiceAvailability(config: ApiConfig): VoiceAvailability {
 }
 
 /** Voice routes (POST /join). Always registered: without LiveKit settings /join answers 503 saying which are missing. */
-export function createVoiceRoutes(config: ApiConfig): VoiceRoutes {
+export function createVoiceRoutes(config: ApiConfig): { routes: VoiceRoutes; available: boolean; availability: VoiceAvailability } {
   const voice = voiceAvailability(config);
-  return (app, deps) => registerJoinRoute(app, deps, voice);
+  return { routes: (app, deps) => registerJoinRoute(app, deps, voice), available: "access" in voice, availability: voice };
 }

@@ -30,7 +30,7 @@ describe("POST /join", () => {
       service: runtime.service,
       logger: createLogger("info", logs),
       settings: { ...testSettings, ...settings },
-      voice: createVoiceRoutes(loadApiConfig(env)),
+      voice: createVoiceRoutes(loadApiConfig(env)).routes,
     });
   let app: ReturnType<typeof appWith>;
   beforeAll(async () => {

@@ -7,6 +7,8 @@ const Health = z
     engine: z.enum(["offline", "gemini", "openai"]),
     database: z.enum(["ok", "unavailable"]),
     role_reversal: z.boolean().openapi({ description: "Whether interviewing an AI candidate is available." }),
+    speech: z.object({ transcription: z.boolean(), voice_replies: z.boolean() }).openapi({ description: "Recorded answers (speech-to-text) and spoken replies (text-to-speech) over HTTP and WebSocket." }),
+    voice: z.boolean().openapi({ description: "Live voice interviews (LiveKit)." }),
   })
   .openapi("Health");
 const Probe = z.object({ status: z.enum(["ok", "unavailable", "draining"]) }).openapi("Probe");
@@ -41,12 +43,19 @@ const readyRoute = createRoute({
   },
 });
 
-export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase, readiness }: AppDeps) {
+export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase, readiness, speech, voiceAvailable }: AppDeps) {
   const databaseOk = () => (checkDatabase ? checkDatabase().then(() => true, () => false) : Promise.resolve(true));
 
   app.openapi(healthRoute, async (c) => {
     const ok = await databaseOk();
-    const body = { status: ok ? ("ok" as const) : ("degraded" as const), engine: service.engine, database: ok ? ("ok" as const) : ("unavailable" as const), role_reversal: service.supportsRoleReversal };
+    const body = {
+      status: ok ? ("ok" as const) : ("degraded" as const),
+      engine: service.engine,
+      database: ok ? ("ok" as const) : ("unavailable" as const),
+      role_reversal: service.supportsRoleReversal,
+      speech: { transcription: Boolean(speech?.stt), voice_replies: Boolean(speech?.tts) },
+      voice: voiceAvailable ?? false,
+    };
     return c.json(body, ok ? 200 : 503);
   });
 
