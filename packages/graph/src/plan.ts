@@ -1,6 +1,5 @@
 import type { Phase, QuestionStyle, QuestionType } from "./types.js";
 import type { ConcreteQuestionType } from "./engines/model.js";
-import type { InterviewState } from "./state.js";
 import { findTechnologies } from "./text/lexicon.js";
 import { keyTerms } from "./text/words.js";
 
@@ -69,29 +68,4 @@ export function nextDifficulty(style: QuestionStyle, current: number, lastScore:
   if (lastScore >= 7.5) return clamp(current + 1);
   if (lastScore < 4.5) return clamp(current - 1);
   return current;
-}
-
-/** The subject of the next main question, chosen from the CV and the job without repeating one. */
-export function chooseTopic(state: InterviewState): string {
-  const used = new Set(state.questions.map((q) => q.topic.toLowerCase()));
-  const fresh = (items: string[]) => items.find((t) => !used.has(t.toLowerCase()));
-  const { cvProfile, jobTerms } = state;
-  const cvTerms = [...cvProfile.technologies, ...cvProfile.skills];
-  const fallback = () => {
-    const skills = [...roleSkills(state.jobTitle), ...GENERAL_SKILLS];
-    return fresh(skills) ?? skills[state.step % skills.length]!;
-  };
-  const jobTechs = jobTerms.filter((t) => cvTerms.some((c) => c.toLowerCase() === t.toLowerCase()));
-  switch (state.phase) {
-    case "intro":
-      return state.jobTitle;
-    case "projects":
-      return fresh(cvProfile.projects) ?? fresh(cvProfile.employers.map((e) => `your work at ${e}`)) ?? `a ${state.jobTitle} project`;
-    case "standout_skills":
-      return fresh(jobTechs) ?? fresh(cvTerms) ?? fresh(jobTerms) ?? fallback();
-    case "role_skills":
-      return fresh(jobTerms) ?? fresh(cvTerms) ?? fallback();
-    case "closing":
-      return state.company ?? state.jobTitle;
-  }
 }

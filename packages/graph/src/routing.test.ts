@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { routeAfterAnswer, routeAfterCv, routeAfterEvaluation, routeAfterQuestion, routeRetrieval, toGeneration } from "./routing.js";
-import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
+import type { HeuristicEvaluation } from "./heuristics/index.js";
 
 const pending = { questionId: "q1" } as HeuristicEvaluation;
 

@@ -10,7 +10,7 @@ import type { AnswerResume } from "./nodes/await-answer.js";
 import type { QuestionTokenEvent } from "./nodes/generate-question.js";
 import { InterviewError, interviewNotFound, isInterviewError } from "./errors.js";
 import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT } from "./settings.js";
-import { emptyProfile } from "./cv/profile.js";
+import { emptyCvModel } from "./cv/model/index.js";
 import { interviewView, turnView, type InterviewView, type TurnView } from "./views.js";
 import { reportFromState, type ReportDocument } from "./report/index.js";
 import { candidateNameFromCv } from "./candidate/index.js";
@@ -160,7 +160,7 @@ export class InterviewService {
         seed: threadId,
         engine: this.deps.engine,
         cvId: cv && cv.passages.length > 0 ? cvId : null,
-        cvProfile: cv?.profile ?? emptyProfile(),
+        cvProfile: cv?.profile ?? emptyCvModel(),
       }), options, signal);
       const view = turnView(threadId, state, "start");
       await turn.commit(summaryOf(state), "start", options.requestKey);

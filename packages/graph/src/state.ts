@@ -1,11 +1,12 @@
 import { Annotation } from "@langchain/langgraph";
 import type {
-  Answer, ContextSource, CvProfile, EngineName, Evaluation, FinalEvaluation, NextAction, PersonaStrength, Phase, Question,
+  Answer, ContextSource, EngineName, Evaluation, FinalEvaluation, NextAction, PersonaStrength, Phase, Question,
   QuestionStyle, QuestionType, Role, Seniority, TranscriptMessage,
 } from "./types.js";
-import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
+import type { HeuristicEvaluation } from "./heuristics/index.js";
+import type { QuestionFocus } from "./engines/offline/compose/index.js";
+import { emptyCvModel, type CvModel } from "./cv/model/index.js";
 import type { InterviewerCoaching } from "./coaching/types.js";
-import { emptyProfile } from "./cv/profile.js";
 
 export type InterviewStatus = "starting" | "question" | "awaiting_question" | "concluding" | "completed";
 
@@ -60,7 +61,8 @@ export const InterviewStateAnnotation = Annotation.Root({
   seed: value<string>(() => ""),
   engine: value<EngineName>(() => "offline"),
   cvId: value<string | null>(() => null),
-  cvProfile: value<CvProfile>(emptyProfile),
+  /** The typed CV model (experience, projects, skills by kind), without its contact lines. */
+  cvProfile: value<CvModel>(emptyCvModel),
   persona: value<Persona | null>(() => null),
 
   // Derived by setup.
@@ -79,7 +81,8 @@ export const InterviewStateAnnotation = Annotation.Root({
   /** Ended before all its questions were asked. */
   endedEarly: value<boolean>(() => false),
 
-  // Retrieval decision for the next question.
+  // Retrieval decision for the next question: what it is about, and its grounding.
+  focus: value<QuestionFocus | null>(() => null),
   topic: value<string>(() => ""),
   needsRetrieval: value<boolean>(() => false),
   similarityScore: value<number | null>(() => null),

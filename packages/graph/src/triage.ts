@@ -1,7 +1,7 @@
 import type { InterviewSettings } from "./settings.js";
 import type { InterviewState } from "./state.js";
 import type { NextAction, Phase, Question } from "./types.js";
-import type { HeuristicEvaluation } from "./engines/offline/evaluate.js";
+import type { HeuristicEvaluation } from "./heuristics/index.js";
 import { nextDifficulty } from "./plan.js";
 
 /** The actions open after an answer to `question`: a follow-up while the budget lasts, a new question until the last one. */

@@ -33,14 +33,6 @@ export interface Decision {
   by: "model" | "heuristic";
 }
 
-/** Facts extracted from a CV; used to template questions and judge relevance. */
-export interface CvProfile {
-  skills: string[];
-  technologies: string[];
-  projects: string[];
-  employers: string[];
-}
-
 export interface Question {
   id: string;
   text: string;
@@ -54,6 +46,9 @@ export interface Question {
   contextSource: ContextSource;
   /** The CV passage or web result the question was grounded in. */
   grounding?: string[];
+  /** The focus it was about (never the subject of two main questions) and what it asked for. */
+  focusKey?: string;
+  intent?: string;
   /** What was decided after this question's answer, and why. */
   decision?: Decision;
 }

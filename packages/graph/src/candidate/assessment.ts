@@ -1,7 +1,7 @@
 import { followsUp } from "../coaching/follow-up.js";
 import { shapeOfQuestion } from "../coaching/question-form.js";
 import { unlawfulTopics } from "../coaching/unlawful-questions.js";
-import { quotableFragment } from "../engines/offline/evaluate.js";
+import { quotableFragment } from "../heuristics/index.js";
 import { findTechnologies } from "../text/lexicon.js";
 import { wordCount } from "../text/words.js";
 import type { Persona, Seniority } from "./types.js";

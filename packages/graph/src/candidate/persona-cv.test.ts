@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractCvProfile } from "../cv/profile.js";
+import { parseCv } from "../cv/model/index.js";
 import { chunkCvText } from "../cv/chunk.js";
 import { findTechnologies } from "../text/lexicon.js";
 import { answerAsCandidate } from "./answer.js";
@@ -19,9 +19,10 @@ describe("a persona CV generated for the job", () => {
     expect(text).toMatch(/^Experience$/m);
     for (const tech of ["Go", "Kafka", "PostgreSQL", "AWS"]) expect(findTechnologies(text)).toContain(tech);
     expect(text).toMatch(/\d+(?:k|%| minutes| million)/);
-    const profile = extractCvProfile(text);
-    expect(profile.employers.length).toBe(roleLines(text).length);
-    expect(profile.projects.length).toBeGreaterThan(0);
+    // The generated CV reads as a CV: every role line is an experience entry with its organisation.
+    const model = parseCv(text);
+    expect(model.experience.filter((e) => e.organisation).length).toBe(roleLines(text).length);
+    expect(model.projects.length).toBeGreaterThan(0);
   });
 
   it("fits a kitchen, a ward and a classroom with their own kind of work", () => {

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CvIngestor } from "./ingest.js";
 import { CvIndexRetriever, InMemoryCvStore } from "./cv-store.js";
 import { PdfReader, defaultPdfLimits } from "./pdf.js";
-import { extractCvProfile } from "./profile.js";
 import { HashedEmbeddings } from "../engines/hashed-embeddings.js";
 import { cvPdf, makePdf, SAMPLE_CV_TEXT } from "../testing/pdf.js";
 import { isInterviewError } from "../errors.js";
@@ -53,11 +52,13 @@ describe("CV pipeline", () => {
     }
   });
 
-  it("extracts skills, technologies, projects and employers", () => {
-    const profile = extractCvProfile(SAMPLE_CV_TEXT.join("\n"));
+  it("keeps the typed CV model of an ingested CV, without its contact lines", async () => {
+    const { profile } = await ingestor.fromText(SAMPLE_CV_TEXT.join("\n"));
     expect(profile.technologies).toEqual(expect.arrayContaining(["Go", "TypeScript", "Kubernetes", "Kafka", "PostgreSQL"]));
-    expect(profile.projects).toEqual(["RouteWise", "LedgerLite"]);
-    expect(profile.employers).toEqual(expect.arrayContaining(["Parcelly", "Paynow"]));
+    expect(profile.projects.map((p) => p.name)).toEqual(["RouteWise", "LedgerLite"]);
+    expect(profile.experience.map((e) => e.organisation)).toEqual(expect.arrayContaining(["Parcelly", "Paynow"]));
+    expect(profile.contact).toEqual({ emails: [], phones: [], links: [] });
+    expect(JSON.stringify(profile)).not.toContain("ana.lima@example.com");
   });
 
   it("keeps each interview's CV to itself, even under the same id", async () => {

@@ -1,15 +1,15 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import type { CvProfile } from "../types.js";
 import { InterviewError } from "../errors.js";
 import { chunkCvText } from "./chunk.js";
 import type { PdfReader } from "./pdf.js";
-import { extractCvProfile } from "./profile.js";
+import { parseCv, type CvModel } from "./model/index.js";
 import type { CvPassage } from "./cv-store.js";
 
 export interface IngestedCv {
   text: string;
   passages: CvPassage[];
-  profile: CvProfile;
+  /** The typed CV model, without its contact lines (they are never needed for an interview). */
+  profile: CvModel;
   pages: number;
 }
 
@@ -45,7 +45,7 @@ export class CvIngestor {
     return {
       text,
       passages: chunks.map((passage, i) => ({ text: passage, vector: vectors[i]! })),
-      profile: extractCvProfile(text),
+      profile: { ...parseCv(text), contact: { emails: [], phones: [], links: [] } },
       pages: 0,
     };
   }

@@ -1,5 +1,7 @@
+import type { CvModel } from "../cv/model/index.js";
+import type { QuestionFocus } from "./offline/compose/index.js";
 import type {
-  ContextSource, CvProfile, EngineName, Evaluation, FinalEvaluation, NextAction, PersonaStrength, Phase, Question, QuestionStyle,
+  ContextSource, EngineName, Evaluation, FinalEvaluation, NextAction, PersonaStrength, Phase, Question, QuestionStyle,
   Rubric, Seniority,
 } from "../types.js";
 
@@ -31,13 +33,23 @@ export interface QuestionRequest extends JobContext {
   maxSteps: number;
   kind: Question["kind"];
   topic: string;
-  cvProfile: CvProfile;
+  /** What a main question is about: a CV fact, a skill, the role (chosen by decideRetrieval). */
+  focus: QuestionFocus | null;
+  cvProfile: CvModel;
   context: string[];
   contextSource: ContextSource;
   /** The question being followed up or clarified, and the candidate's answer to it. */
   previous?: { question: string; answer: string; missing: string[] } | undefined;
   askedQuestions: string[];
+  /** What the main questions so far asked for, so each asks something different. */
+  usedIntents: string[];
   seed: string;
+}
+
+/** A question as written, and what it asks for when the writer says (the offline composer does). */
+export interface WrittenQuestion {
+  text: string;
+  intent?: string | undefined;
 }
 
 /**
@@ -48,7 +60,7 @@ export interface QuestionRequest extends JobContext {
 export interface DecisionRequest extends JobContext {
   questionStyle: QuestionStyle;
   maxSteps: number;
-  cvProfile: CvProfile;
+  cvProfile: CvModel;
   transcript: { question: string; answer: string }[];
   answered: { question: Question; answer: string; missing: string[] };
   allowed: NextAction[];
@@ -80,7 +92,7 @@ export interface InstantEvaluation {
 export interface EvaluationRequest extends JobContext {
   question: Question;
   answer: string;
-  cvProfile: CvProfile;
+  cvProfile: CvModel;
   quick: InstantEvaluation;
 }
 
@@ -124,7 +136,7 @@ export interface InterviewModel {
   readonly name: EngineName;
   /** True when the model itself decides what follows an answer (decideAndAsk). */
   readonly decides: boolean;
-  generateQuestion(request: QuestionRequest, context?: CallContext): Promise<string>;
+  generateQuestion(request: QuestionRequest, context?: CallContext): Promise<WrittenQuestion>;
   /** One call on the critical path: the decision, its reason, and the next question, streamed. */
   decideAndAsk?(request: DecisionRequest, context?: CallContext): Promise<DecidedTurn>;
   evaluateAnswer(request: EvaluationRequest, context?: CallContext): Promise<EvaluationResult>;

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { openTestRuntime } from "../testing/index.js";
 import { startOpenAIServer } from "../testing/openai-server.js";
-import { emptyProfile } from "../cv/profile.js";
+import { emptyCvModel as emptyProfile } from "../cv/model/index.js";
 import type { CallPolicy } from "../providers/resilience.js";
 import type { ChatPolicies } from "./chat/resilient-chat.js";
 import type { EvaluationRequest } from "./model.js";

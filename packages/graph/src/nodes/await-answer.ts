@@ -4,7 +4,8 @@ import type { Channel } from "../types.js";
 import type { InterviewState, InterviewUpdate } from "../state.js";
 import { currentQuestion } from "../state.js";
 import { InterviewError } from "../errors.js";
-import { evaluateHeuristically } from "../engines/offline/evaluate.js";
+import { scoreAnswer } from "../heuristics/index.js";
+import { cvTerms } from "../cv/model/index.js";
 import { allowedActions, heuristicReason, nextMainQuestion, proposeNextAction } from "../triage.js";
 import { decideRetrieval } from "./decide-retrieval.js";
 
@@ -32,13 +33,14 @@ export function makeAwaitAnswer(deps: GraphDeps) {
     if (resume.questionId !== undefined && resume.questionId !== question.id) {
       throw new InterviewError("stale_question", `That answer is for question ${resume.questionId}, but the current question is ${question.id}; nothing was changed.`);
     }
-    const quick = evaluateHeuristically({
+    const quick = scoreAnswer({
       questionId: question.id,
       question: question.text,
       topic: question.topic,
       answer: resume.text,
-      cvProfile: state.cvProfile,
-      jobTerms: state.jobTerms,
+      language: state.language,
+      job: { title: state.jobTitle, description: state.jobDescription, terms: state.jobTerms },
+      cvTerms: cvTerms(state.cvProfile),
     });
     const proposed = proposeNextAction(allowedActions(state, question, deps.settings), quick);
     const recorded: InterviewUpdate = {

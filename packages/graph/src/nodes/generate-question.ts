@@ -6,6 +6,7 @@ import { currentQuestion } from "../state.js";
 import { questionTypeFor } from "../plan.js";
 import { allowedActions, heuristicReason, nextMainQuestion } from "../triage.js";
 import type { DecidedTurn, QuestionRequest } from "../engines/model.js";
+import { removeGraderInstructions } from "../heuristics/index.js";
 
 /** Custom stream event carrying one piece of the question as it is written. */
 export interface QuestionTokenEvent {
@@ -73,19 +74,24 @@ export function makeGenerateQuestion(deps: GraphDeps) {
     const kind = kindOf(action);
     // A main question uses the retrieval made for it (none was made when the triage alone proposed a follow-up).
     const grounded = kind === "main" && (action === null || state.needsRetrieval);
-    const text =
-      written ||
-      (await deps.model.generateQuestion(questionRequest(now, kind, grounded, answered && answer ? { question: answered.text, answer: answer.text, missing: quick?.missing ?? [] } : undefined), context));
+    // The answer as it was scored: a follow-up never quotes text addressed to the grader.
+    const quoted = answer ? removeGraderInstructions(answer.text, state.language).text || answer.text : "";
+    const asked = written
+      ? { text: written }
+      : await deps.model.generateQuestion(questionRequest(now, kind, grounded, answered && answer ? { question: answered.text, answer: quoted, missing: quick?.missing ?? [] } : undefined), context);
+    const main = kind === "main";
     const question: Question = {
       id: `q${state.questions.length + 1}`,
-      text: text.trim(),
+      text: asked.text.trim(),
       phase: now.phase,
       difficulty: now.difficulty,
       kind,
       step: now.step,
       topic: kind === "main" ? state.topic : (answered?.topic ?? state.topic),
       contextSource: kind === "main" ? (grounded ? state.contextSource : "none") : (answered?.contextSource ?? "none"),
-      ...(kind === "main" && grounded && state.retrievedContext.length ? { grounding: state.retrievedContext.slice(0, 2) } : {}),
+      ...(main && grounded && state.retrievedContext.length ? { grounding: state.retrievedContext.slice(0, 2) } : {}),
+      ...(main && state.focus ? { focusKey: state.focus.key } : {}),
+      ...(main && asked.intent ? { intent: asked.intent } : {}),
     };
     return {
       ...progression,
@@ -123,11 +129,13 @@ function questionRequest(state: InterviewState, kind: Question["kind"], grounded
     maxSteps: state.maxSteps,
     kind,
     topic: kind === "main" ? state.topic : (currentQuestion(state)?.topic ?? state.topic),
+    focus: kind === "main" ? state.focus : null,
     cvProfile: state.cvProfile,
     context: grounded ? state.retrievedContext : [],
     contextSource: grounded ? state.contextSource : "none",
     previous: kind === "main" && state.questionStyle !== "follow_up" ? undefined : previous,
     askedQuestions: state.questions.map((q) => q.text),
+    usedIntents: state.questions.flatMap((q) => (q.kind === "main" && q.intent ? [q.intent] : [])),
     seed: state.seed,
   };
 }

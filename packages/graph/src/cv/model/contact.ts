@@ -2,9 +2,12 @@ import type { Contact } from "./types.js";
 import { isPlace } from "./places.js";
 import { tidySeparators } from "./dates.js";
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+// Each match starts where a run of address characters starts (the lookbehind), so a long run
+// without an "@" is scanned once, not once per character.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+// A bare domain only starts where a run of domain characters starts, for the same reason.
 const LINK =
-  /\b(?:https?:\/\/|www\.)[^\s|,;()<>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com|orcid\.org|scholar\.google\.com)\/[^\s|,;()<>]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|uk|app|design|page|site)(?:\/[^\s|,;()<>]*)?(?![\w@.])/gu;
+  /\b(?:https?:\/\/|www\.)[^\s|,;()<>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com|orcid\.org|scholar\.google\.com)\/[^\s|,;()<>]+|(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|uk|app|design|page|site)(?:\/[^\s|,;()<>]*)?(?![\w@.])/gu;
 /** International or national numbers with at least 9 digits: "+44 7700 900418", "+1 (312) 555-0142". */
 const PHONE = /(?<![\w/.])\+?\(?\d[\d\s().-]{7,}\d(?![\w/])/g;
 const LABELS = /\b(?:e-?mail|phone|tel(?:ephone)?|mobile|cell|web(?:site)?|portfolio|linkedin|github|address|contact|location)\s*:?\s*/gi;

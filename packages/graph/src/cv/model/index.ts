@@ -5,3 +5,4 @@ export { findDateRanges, formatDate } from "./dates.js";
 export { normaliseText } from "./normalise.js";
 export { parseBullet, findMetrics } from "./bullets.js";
 export * from "./types.js";
+export { emptyCvModel, cvTerms } from "./empty.js";

@@ -57,7 +57,7 @@ export function normaliseText(text: string): string {
     .replace(/\u00AD\n?/g, "")
     // A lower-case word broken by a hyphen at the end of a line continues on the next one,
     // unless the break is at a compound's own hyphen ("on-\ncall").
-    .replace(/(\p{Ll}{2,})-\n[ \t]*(\p{Ll}{2,})/gu, (_, a: string, b: string) => (COMPOUND_TAILS.test(b) ? `${a}-${b}` : `${a}${b}`))
+    .replace(/(?<!\p{Ll})(\p{Ll}{2,})-\n[ \t]*(\p{Ll}{2,})/gu, (_, a: string, b: string) => (COMPOUND_TAILS.test(b) ? `${a}-${b}` : `${a}${b}`))
     .replace(/\f/g, "\n\n");
   return joined
     .split("\n")

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type {
   AssessmentRequest, CallContext, CandidateAnswerRequest, DecidedTurn, DecisionRequest, EvaluationRequest, InterviewModel, QuestionRequest,
+  WrittenQuestion,
 } from "../model.js";
 import type { EngineName } from "../../types.js";
 import { NEXT_ACTIONS, RECOMMENDATIONS } from "../../types.js";
@@ -35,9 +36,9 @@ export class ChatInterviewModel implements InterviewModel {
     readonly name: EngineName = "gemini",
   ) {}
 
-  async generateQuestion(request: QuestionRequest, context: CallContext = {}): Promise<string> {
+  async generateQuestion(request: QuestionRequest, context: CallContext = {}): Promise<WrittenQuestion> {
     const text = await this.chat.text(questionPrompt(request), { kind: "question", signal: context.signal, onToken: context.onToken });
-    return spoken(text);
+    return { text: spoken(text) };
   }
 
   /**

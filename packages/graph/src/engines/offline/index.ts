@@ -1,6 +1,6 @@
-import type { AssessmentRequest, CallContext, CandidateAnswerRequest, EvaluationRequest, InterviewModel, QuestionRequest } from "../model.js";
+import type { AssessmentRequest, CallContext, CandidateAnswerRequest, EvaluationRequest, InterviewModel, QuestionRequest, WrittenQuestion } from "../model.js";
 import { answerAsCandidate } from "../../candidate/index.js";
-import { composeOfflineQuestion } from "./questions.js";
+import { composeQuestionDetailed, type AnswerGap, type QuestionFocus } from "./compose/index.js";
 import { composeOfflineAssessment } from "./report.js";
 
 /**
@@ -11,10 +11,27 @@ export class OfflineModel implements InterviewModel {
   readonly name = "offline" as const;
   readonly decides = false;
 
-  async generateQuestion(request: QuestionRequest, context: CallContext = {}): Promise<string> {
-    const text = composeOfflineQuestion(request);
+  async generateQuestion(request: QuestionRequest, context: CallContext = {}): Promise<WrittenQuestion> {
+    // Follow-ups and clarifications are about the question they follow (its focus is not needed).
+    const focus: QuestionFocus = request.focus ?? { key: `topic:${request.topic}`, kind: "job_skill", label: request.topic, skill: request.topic };
+    const { text, intent } = composeQuestionDetailed({
+      questionType: request.questionType,
+      questionStyle: request.questionStyle,
+      phase: request.phase,
+      kind: request.kind,
+      difficulty: request.difficulty,
+      step: request.step,
+      maxSteps: request.maxSteps,
+      job: { title: request.jobTitle, company: request.company, description: request.jobDescription, terms: request.jobTerms },
+      focus,
+      context: request.contextSource === "cv" ? request.context : [],
+      previous: request.previous && { ...request.previous, missing: request.previous.missing as AnswerGap[] },
+      askedQuestions: request.askedQuestions,
+      usedIntents: request.usedIntents,
+      seed: request.seed,
+    });
     if (context.onToken) for (const token of text.match(/\S+\s*/g) ?? []) context.onToken(token);
-    return text;
+    return { text, intent };
   }
 
   async evaluateAnswer(request: EvaluationRequest) {

@@ -1,7 +1,7 @@
 import { fnv1a } from "../../../text/words.js";
 import { parseBullet } from "../../../cv/model/bullets.js";
 import { splitSentences } from "../../../cv/model/sentences.js";
-import { quotableFragment } from "../evaluate.js";
+import { quotableFragment } from "../../../heuristics/index.js";
 import { TEMPLATES, type Template } from "./bank.js";
 import { lowerFirst, nearDuplicate, tidyQuestion } from "./english.js";
 import { slotsFor, type Slots } from "./slots.js";
