@@ -45,6 +45,8 @@ export interface AppDeps {
   settings: AppSettings;
   /** Readiness of the storage behind the service, for /health. */
   checkDatabase?: () => Promise<void>;
+  /** Whether the model provider answers, for /health. */
+  checkProvider?: () => Promise<{ ok: boolean; detail?: string }>;
   /** Registers voice routes (POST /join); absent when voice is not wired in. */
   voice?: VoiceRoutes;
   /** Whether LiveKit is configured (for /health; /join answers 503 otherwise). */

@@ -163,7 +163,7 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
   });
 
   it("reports health with the engine and database state", async () => {
-    expect(await (await t.app.request("/health")).json()).toEqual({ status: "ok", engine: "offline", database: "ok", role_reversal: true, speech: { transcription: false, voice_replies: false }, voice: false });
+    expect(await (await t.app.request("/health")).json()).toEqual({ status: "ok", engine: "offline", database: "ok", provider: "ok", role_reversal: true, speech: { transcription: false, voice_replies: false }, voice: false });
     expect(await (await t.app.request("/health/live")).json()).toEqual({ status: "ok" });
     expect(await (await t.app.request("/health/ready")).json()).toEqual({ status: "ok" });
   });

@@ -3,7 +3,7 @@ import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createRuntime, loadDotEnv, openDatabase, type InterviewEvents } from "@interview/graph";
+import { assertPrivateProvider, createRuntime, loadDotEnv, openDatabase, type InterviewEvents } from "@interview/graph";
 import { appSettingsFrom, loadApiConfig } from "./config.js";
 import { createLogger, scrub, type Logger } from "./logger.js";
 import { createApp } from "./app.js";
@@ -65,10 +65,22 @@ async function runPrimary() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
+/** Privacy mode covers the speech providers too: recorded answers are personal data. */
+async function checkSpeechPrivacy() {
+  const uses = (provider: string | undefined, name: "elevenlabs" | "openai", fallback: boolean) => provider === name || (provider === undefined && fallback);
+  const openaiAudio = Boolean(config.OPENAI_AUDIO_BASE_URL || config.OPENAI_AUDIO_API_KEY.length);
+  const eleven = config.ELEVEN_API_KEY.length > 0;
+  for (const provider of [config.STT_PROVIDER, config.TTS_PROVIDER]) {
+    if (uses(provider, "openai", openaiAudio)) await assertPrivateProvider("OPENAI_AUDIO_BASE_URL", config.OPENAI_AUDIO_BASE_URL);
+    else if (uses(provider, "elevenlabs", !openaiAudio && eleven)) await assertPrivateProvider("ELEVENLABS_BASE_URL", config.ELEVENLABS_BASE_URL);
+  }
+}
+
 async function runServer() {
   // Each worker's logs say which worker wrote them.
   const log = cluster.isWorker ? logger.child({ worker: cluster.worker!.id }) : logger;
   const events: InterviewEvents = { committed: () => undefined, erased: () => undefined };
+  if (config.PRIVATE_MODE) await checkSpeechPrivacy().catch((error: Error) => fail(error.message));
   const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { events }).catch((error: Error) => fail(error.message));
   // Limits and realtime events are shared through Redis when configured, else through PostgreSQL
   // when other processes may serve the same interviews (an external database, or several workers).
@@ -83,6 +95,7 @@ async function runServer() {
     service: runtime.service,
     logger: log,
     checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
+    checkProvider: runtime.checkProvider,
     voice: voice.routes,
     voiceAvailable: voice.available,
     speech: createSpeechServices(config, runtime.audio),

@@ -1,12 +1,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { JSON_MODES } from "./engines/openai.js";
 
 const list = z
   .string()
   .optional()
   .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const bool = z.enum(["true", "false", ""]).optional().transform((v) => v === "true");
 const optionalText = z
   .string()
   .optional()
@@ -20,11 +22,23 @@ export const EngineConfigSchema = z.object({
   DB_POOL_SIZE: int(20),
   /** How long a turn's lease lasts without a heartbeat: a crashed writer frees its interview within this. */
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+  /** offline | gemini | openai; by default gemini with GOOGLE_API_KEY, else openai with OPENAI_BASE_URL, else offline. */
+  LLM_PROVIDER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["offline", "gemini", "openai"]).optional()),
   GOOGLE_API_KEY: list,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
   GEMINI_EMBEDDING_MODEL: z.string().default("gemini-embedding-001"),
   /** A gateway or proxy in front of the Gemini API (default: Google's endpoint). */
   GEMINI_BASE_URL: optionalText,
+  /** Any server speaking the OpenAI protocol (Ollama, vLLM, LM Studio, llama.cpp, OpenAI itself). */
+  OPENAI_BASE_URL: optionalText,
+  /** Optional for local servers; comma-separate several keys to rotate. */
+  OPENAI_API_KEY: list,
+  OPENAI_MODEL: optionalText,
+  /** Embeddings from the same server; the local hashed vectors when absent. */
+  OPENAI_EMBEDDING_MODEL: optionalText,
+  OPENAI_JSON_MODE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(JSON_MODES).default("auto")),
+  /** Refuse to start with any provider outside loopback or a private network, and turn web search off. */
+  PRIVATE_MODE: bool,
   MODEL_TIMEOUT_MS: int(20_000),
   MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   TAVILY_API_KEY: optionalText,

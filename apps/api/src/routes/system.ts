@@ -6,6 +6,7 @@ const Health = z
     status: z.enum(["ok", "degraded"]),
     engine: z.enum(["offline", "gemini", "openai"]),
     database: z.enum(["ok", "unavailable"]),
+    provider: z.enum(["ok", "unavailable"]).openapi({ description: "Whether the model provider answers (always ok offline)." }),
     role_reversal: z.boolean().openapi({ description: "Whether interviewing an AI candidate is available." }),
     speech: z.object({ transcription: z.boolean(), voice_replies: z.boolean() }).openapi({ description: "Recorded answers (speech-to-text) and spoken replies (text-to-speech) over HTTP and WebSocket." }),
     voice: z.boolean().openapi({ description: "Live voice interviews (LiveKit)." }),
@@ -43,15 +44,16 @@ const readyRoute = createRoute({
   },
 });
 
-export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase, readiness, speech, voiceAvailable }: AppDeps) {
+export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase, checkProvider, readiness, speech, voiceAvailable }: AppDeps) {
   const databaseOk = () => (checkDatabase ? checkDatabase().then(() => true, () => false) : Promise.resolve(true));
 
   app.openapi(healthRoute, async (c) => {
-    const ok = await databaseOk();
+    const [ok, provider] = await Promise.all([databaseOk(), checkProvider ? checkProvider() : Promise.resolve({ ok: true })]);
     const body = {
-      status: ok ? ("ok" as const) : ("degraded" as const),
+      status: ok && provider.ok ? ("ok" as const) : ("degraded" as const),
       engine: service.engine,
       database: ok ? ("ok" as const) : ("unavailable" as const),
+      provider: provider.ok ? ("ok" as const) : ("unavailable" as const),
       role_reversal: service.supportsRoleReversal,
       speech: { transcription: Boolean(speech?.stt), voice_replies: Boolean(speech?.tts) },
       voice: voiceAvailable ?? false,

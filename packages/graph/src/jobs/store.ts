@@ -206,7 +206,9 @@ export class PostgresJobStore {
         await client.query("rollback");
         return undefined;
       }
-      const { jobId: _id, createdAt: _created, updatedAt: _updated, ...data } = change(toJob(current)) as Job;
+      const data: Record<string, unknown> = { ...change(toJob(current)) };
+      // The row's own columns are not part of the document.
+      for (const column of ["jobId", "createdAt", "updatedAt"]) delete data[column];
       const saved = await client.query<JobRow>("update jobs set data = $2, updated_at = now() where job_id = $1 returning *", [jobId, JSON.stringify(data)]);
       await client.query("commit");
       return toJob(saved.rows[0]!);

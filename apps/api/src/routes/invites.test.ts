@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { decodeJwt } from "jose";
+import { cvPdf, openTestRuntime } from "@interview/graph/testing";
+import { PostgresJobStore } from "../../../../packages/graph/src/jobs/store.js";
+import { createApp } from "../app.js";
+import type { AppSettings } from "../app-types.js";
+import { loadApiConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import { voiceAvailability } from "../voice.js";
+import { form, json, LogCapture, testSettings } from "../testing/test-app.js";
+import type { VoiceAvailability } from "./join.js";
+import { jobDirectory, jobRoutes } from "./jobs.js";
+import { inviteRoutes } from "./invites.js";
+import { listRoutes } from "./list.js";
+
+const databaseUrl = inject("databaseUrl");
+const LIVEKIT = { LIVEKIT_URL: "wss://voice.example.test", LIVEKIT_API_KEY: "APIkey123", LIVEKIT_API_SECRET: "a-long-enough-secret-for-hmac-signing-0123456789" };
+
+let runtime: Awaited<ReturnType<typeof openTestRuntime>>;
+let store: PostgresJobStore;
+const logs = new LogCapture();
+
+const appWith = (settings: Partial<AppSettings> = {}, voice?: VoiceAvailability) =>
+  createApp({
+    service: runtime.service,
+    logger: createLogger("info", logs),
+    settings: { ...testSettings, ...settings },
+    jobs: jobDirectory(store),
+    routes: [jobRoutes(store), inviteRoutes(store, voice ? { voice } : {}), listRoutes(store)],
+  });
+let app: ReturnType<typeof appWith>;
+
+beforeAll(async () => {
+  runtime = await openTestRuntime(databaseUrl);
+  store = new PostgresJobStore(runtime.database.pool);
+  app = appWith();
+});
+afterAll(() => runtime.close());
+
+type Body = Record<string, any>;
+type App = ReturnType<typeof appWith>;
+const send = async (path: string, init?: RequestInit, on: App = app) => {
+  const res = await on.request(path, init);
+  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as Body };
+};
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const get = (path: string, headers: Record<string, string> = {}, on: App = app) => send(path, { headers }, on);
+
+const JOB = {
+  job_title: "Backend Engineer",
+  company_name: "Acme",
+  job_description: "We build routing software for parcel warehouses.",
+  location: "Lisbon",
+  requirements: ["PostgreSQL"],
+  skills: ["TypeScript"],
+  question_type: "behavioral",
+  max_step: 2,
+};
+
+async function jobWithInvite(invite: Record<string, unknown> = {}, on: App = app, headers: Record<string, string> = {}) {
+  const job = await send("/jobs", json(JOB, headers), on);
+  expect(job.status).toBe(201);
+  const created = await send(`/jobs/${job.body.job_id}/invites`, json(invite, headers), on);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { job: job.body, invite: created.body, token: created.body.token as string };
+}
+
+const start = (token: string, body: Record<string, unknown> = {}, on: App = app) => send(`/invites/${token}/start`, json(body), on);
+const usesOf = async (jobId: string) => (await get(`/jobs/${jobId}/invites`)).body.invites.map((i: Body) => i.uses);
+
+describe("invite links, for the team", () => {
+  it("hand out a long random token once, in a link to the web UI, and list invites without it", async () => {
+    const before = Date.now();
+    const { job, invite, token } = await jobWithInvite();
+    const after = Date.now();
+    expect(Object.keys(invite).sort()).toEqual(["expires_at", "invite_id", "max_uses", "token", "url", "uses"]);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+    expect(invite).toMatchObject({ url: `http://localhost/invite/${token}`, max_uses: 1, uses: 0 });
+    // One week unless told otherwise.
+    const week = 7 * 24 * 3_600_000;
+    expect(Date.parse(invite.expires_at)).toBeGreaterThanOrEqual(before + week - 1000);
+    expect(Date.parse(invite.expires_at)).toBeLessThanOrEqual(after + week + 1000);
+
+    const listed = await get(`/jobs/${job.job_id}/invites`);
+    expect(listed.body.invites).toEqual([{ invite_id: invite.invite_id, expires_at: invite.expires_at, max_uses: 1, uses: 0, created_at: expect.any(String), active: true }]);
+    expect(JSON.stringify(listed.body)).not.toContain(token);
+  });
+
+  it("point links at PUBLIC_URL when it is set, and may allow any number of uses", async () => {
+    const { invite, token } = await jobWithInvite({ max_uses: null, expires_in_hours: 2 }, appWith({ publicUrl: "https://hire.example.com/" }));
+    expect(invite).toMatchObject({ url: `https://hire.example.com/invite/${token}`, max_uses: null });
+    expect((await get(`/invites/${token}`)).body.uses_left).toBeNull();
+  });
+
+  it("refuse a job that does not exist and limits out of range", async () => {
+    expect((await send("/jobs/job_unknown/invites", json({}))).status).toBe(404);
+    expect((await get("/jobs/job_unknown/invites")).status).toBe(404);
+    const { job } = await jobWithInvite();
+    for (const body of [{ expires_in_hours: 0 }, { max_uses: 0 }, { expires_in_hours: 1.5 }]) {
+      expect(await send(`/jobs/${job.job_id}/invites`, json(body))).toMatchObject({ status: 400, body: { error: { code: "invalid_input" } } });
+    }
+  });
+
+  it("revoke a link: it opens nothing afterwards", async () => {
+    const { job, invite, token } = await jobWithInvite({ max_uses: 5 });
+    expect((await send(`/jobs/${job.job_id}/invites/${invite.invite_id}`, { method: "DELETE" })).status).toBe(204);
+    expect(await get(`/invites/${token}`)).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+    expect((await start(token)).status).toBe(404);
+    expect((await get(`/jobs/${job.job_id}/invites`)).body.invites).toEqual([]);
+    expect((await send(`/jobs/${job.job_id}/invites/${invite.invite_id}`, { method: "DELETE" })).status).toBe(404);
+  });
+});
+
+describe("a candidate with an invite link", () => {
+  it("sees the job, and starts its interview with the job's settings; a single-use link is then used up", async () => {
+    const { job, token } = await jobWithInvite();
+    const seen = await get(`/invites/${token}`);
+    expect(seen).toEqual({
+      status: 200,
+      body: {
+        job: { job_title: "Backend Engineer", company_name: "Acme", job_description: JOB.job_description, location: "Lisbon", requirements: ["PostgreSQL"], skills: ["TypeScript"] },
+        expires_at: expect.any(String),
+        uses_left: 1,
+        voice_available: false,
+      },
+    });
+
+    const started = await start(token, { username: "Zanzibar Quill", cv_text: "Zanzibar Quill, zq@example.com. Built ledgers in Go." });
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ status: "question", max_steps: 2, role: "candidate", access_token: expect.stringMatching(/^itk_/) });
+    expect(started.body.message).toContain("Zanzibar");
+    const record = (await get(`/interviews/${started.body.thread_id}`)).body;
+    expect(record).toMatchObject({ job_id: job.job_id, job_title: "Backend Engineer", company_name: "Acme", question_type: "behavioral", candidate_name: "Zanzibar Quill", has_cv: true });
+
+    const usedUp = await get(`/invites/${token}`);
+    expect(usedUp.status).toBe(403);
+    expect(usedUp.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already been used/) });
+    expect((await start(token)).body.error.code).toBe("forbidden");
+
+    // Neither the link's token nor what the candidate sent reaches the logs.
+    for (const secret of [token, "Zanzibar", "zq@example.com", started.body.access_token]) expect(logs.text).not.toContain(secret);
+    expect(logs.text).toContain("/invites/{token}/start");
+  });
+
+  it("counts down the uses of a link for several candidates and takes a CV upload", async () => {
+    const { job, token } = await jobWithInvite({ max_uses: 3 });
+    const cv = new Blob([Buffer.from(await cvPdf())], { type: "application/pdf" });
+    const first = await send(`/invites/${token}/start`, form({ username: "Ana", cv }));
+    expect(first.status).toBe(200);
+    expect((await get(`/interviews/${first.body.thread_id}`)).body.has_cv).toBe(true);
+    expect((await start(token)).status).toBe(200);
+    expect((await get(`/invites/${token}`)).body.uses_left).toBe(1);
+    expect(await usesOf(job.job_id)).toEqual([2]);
+  });
+
+  it("is refused a link that has expired, without using it", async () => {
+    const { job, invite, token } = await jobWithInvite();
+    await runtime.database.pool.query("update job_invites set expires_at = now() - interval '1 minute' where invite_id = $1", [invite.invite_id]);
+    const seen = await get(`/invites/${token}`);
+    expect(seen.status).toBe(403);
+    expect(seen.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/expired/) });
+    expect((await start(token)).status).toBe(403);
+    expect((await get(`/jobs/${job.job_id}/invites`)).body.invites).toMatchObject([{ uses: 0, active: false }]);
+  });
+
+  it("is refused a token that was never handed out", async () => {
+    const wrong = "A".repeat(43);
+    for (const res of [await get(`/invites/${wrong}`), await start(wrong)]) {
+      expect(res).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+      expect(res.body.error.message).not.toContain(wrong);
+    }
+  });
+
+  it("keeps the use when the start fails, and can start again", async () => {
+    const { job, token } = await jobWithInvite();
+    const failed = await send(`/invites/${token}/start`, form({ cv: new Blob(["%PDF-1.7\n1 0 obj garbage"]) }));
+    expect(failed).toMatchObject({ status: 422, body: { error: { code: "unreadable_pdf" } } });
+    expect((await get(`/invites/${token}`)).body.uses_left).toBe(1);
+    expect(await usesOf(job.job_id)).toEqual([0]);
+    expect((await start(token)).status).toBe(200);
+  });
+
+  it("gets exactly one interview out of concurrent starts on a single-use link", async () => {
+    const { job, token } = await jobWithInvite();
+    const results = await Promise.all(Array.from({ length: 4 }, () => start(token, { username: "Ana" })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 403, 403, 403]);
+    expect(await usesOf(job.job_id)).toEqual([1]);
+    const interviews = (await get(`/jobs/${job.job_id}/interviews`)).body.interviews;
+    expect(interviews.map((i: Body) => i.thread_id)).toEqual([results.find((r) => r.status === 200)!.body.thread_id]);
+  });
+
+  it("loses the link with its job, while the interview it started stays", async () => {
+    const { job, token } = await jobWithInvite({ max_uses: 2 });
+    const started = await start(token);
+    expect((await send(`/jobs/${job.job_id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await get(`/invites/${token}`)).status).toBe(404);
+    expect((await get(`/interviews/${started.body.thread_id}`)).body).toMatchObject({ job_id: job.job_id, job_title: "Backend Engineer" });
+    expect((await get(`/interviews?job_id=${job.job_id}`)).body.interviews).toHaveLength(1);
+  });
+});
+
+describe("a voice interview through an invite link", () => {
+  it("answers 503 without LiveKit settings, without using the link", async () => {
+    const textOnly = appWith({}, voiceAvailability(loadApiConfig({})));
+    const { job, token } = await jobWithInvite({}, textOnly);
+    const res = await send(`/invites/${token}/join`, json({ username: "Ana" }), textOnly);
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ code: "voice_not_configured", message: expect.stringContaining("LIVEKIT_URL") });
+    expect(await usesOf(job.job_id)).toEqual([0]);
+    expect((await get(`/invites/${token}`, {}, textOnly)).body.voice_available).toBe(false);
+    // An app with no voice wiring at all says so too.
+    expect((await send(`/invites/${token}/join`, json({}))).body.error.code).toBe("voice_not_configured");
+  });
+
+  it("starts the job's interview and hands out a seat in a fresh room, whatever room the caller names", async () => {
+    const voiceApp = appWith({}, voiceAvailability(loadApiConfig(LIVEKIT)));
+    const { job, token } = await jobWithInvite({}, voiceApp);
+    expect((await get(`/invites/${token}`, {}, voiceApp)).body.voice_available).toBe(true);
+    const res = await send(`/invites/${token}/join`, json({ username: "Ana", room_name: "someone-elses-room" }), voiceApp);
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(["access_token", "role", "room_name", "thread_id", "token", "url"]);
+    expect(res.body.room_name).not.toBe("someone-elses-room");
+    const claims = decodeJwt(res.body.token) as { video: { room: string }; roomConfig: { agents: { agentName: string; metadata: string }[] } };
+    expect(claims.video.room).toBe(res.body.room_name);
+    expect(claims.roomConfig.agents[0]).toMatchObject({ agentName: "voice-agent", metadata: JSON.stringify({ thread_id: res.body.thread_id }) });
+    expect((await get(`/interviews/${res.body.thread_id}`, {}, voiceApp)).body).toMatchObject({ job_id: job.job_id, status: "question" });
+    expect((await send(`/invites/${token}/join`, json({}), voiceApp)).status).toBe(403);
+  });
+});
+
+describe("access with API_KEYS set", () => {
+  it("lets the team manage jobs and the list, candidates only their invite and their own interview", async () => {
+    const secured = appWith({ apiKeys: ["team-key"] });
+    const team = bearer("team-key");
+    expect((await get("/jobs", {}, secured)).status).toBe(401);
+    const { job, token } = await jobWithInvite({ max_uses: 2 }, secured, team);
+    expect((await get("/interviews", team, secured)).status).toBe(200);
+    const other = await send("/start_interview", json({ job_id: job.job_id }, team), secured);
+    expect(other.status).toBe(200);
+
+    // The invite routes need no key.
+    expect((await get(`/invites/${token}`, {}, secured)).status).toBe(200);
+    const started = await start(token, {}, secured);
+    expect(started.status).toBe(200);
+    const candidate = bearer(started.body.access_token);
+
+    for (const [path, init] of [
+      ["/jobs", json({ job_title: "X" }, candidate)],
+      ["/jobs", { headers: candidate }],
+      [`/jobs/${job.job_id}`, { headers: candidate }],
+      [`/jobs/${job.job_id}/invites`, json({}, candidate)],
+      [`/jobs/${job.job_id}/invites`, { headers: candidate }],
+      [`/jobs/${job.job_id}/interviews`, { headers: candidate }],
+      ["/interviews", { headers: candidate }],
+    ] as const) {
+      expect(await send(path, init, secured), path).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+    }
+    expect((await get(`/interviews/${started.body.thread_id}`, candidate, secured)).status).toBe(200);
+    expect(await get(`/interviews/${other.body.thread_id}`, candidate, secured)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+    // Team reads still work after all of that.
+    expect((await get(`/jobs/${job.job_id}/interviews`, team, secured)).body.interviews).toHaveLength(2);
+  });
+});

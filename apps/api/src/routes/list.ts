@@ -1,0 +1,115 @@
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
+import { InterviewError, recommendationLabel, type InterviewListRow, type Recommendation } from "@interview/graph";
+import type { AppDeps, AppEnv } from "../app-types.js";
+import { errorResponses } from "../schemas.js";
+import { InterviewPage, InterviewRow, JobListQuery, JobParam, ListQuery } from "../jobs-schemas.js";
+import { jobNotFound, teamOnly, type PostgresJobStore, type RouteRegistration } from "./jobs.js";
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/interviews",
+  tags: ["interviews"],
+  summary: "The team's interviews: filtered, sorted, one page at a time",
+  description:
+    "Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, " +
+    "and never repeats or skips one (ties are broken by thread_id). A cursor works only with the sort and order it was made for.",
+  middleware: [teamOnly],
+  request: { query: ListQuery },
+  responses: { 200: { description: "A page of interviews", content: { "application/json": { schema: InterviewPage } } }, ...errorResponses(400, 401, 403, 429) },
+});
+
+const jobListRoute = createRoute({
+  method: "get",
+  path: "/jobs/{job_id}/interviews",
+  tags: ["interviews"],
+  summary: "The interviews held for one job (like GET /interviews with job_id)",
+  middleware: [teamOnly],
+  request: { params: JobParam, query: JobListQuery },
+  responses: { 200: { description: "A page of interviews", content: { "application/json": { schema: InterviewPage } } }, ...errorResponses(400, 401, 403, 404, 429) },
+});
+
+type Row = z.infer<typeof InterviewRow>;
+
+function presentRow(row: InterviewListRow): Row {
+  const role = row.role === "interviewer" ? "interviewer" : "candidate";
+  // As the interview's own view reports it: running interviews wait for the human.
+  const status = row.status === "completed" ? "completed" : role === "interviewer" ? "awaiting_question" : "question";
+  return {
+    thread_id: row.threadId,
+    job_id: row.jobId ?? undefined,
+    job_title: row.jobTitle ?? "",
+    company_name: row.company ?? undefined,
+    candidate_name: row.candidateName ?? undefined,
+    role,
+    status,
+    current_step: row.step,
+    max_steps: row.maxSteps,
+    overall_score: row.overallScore ?? undefined,
+    recommendation: (row.recommendation as Recommendation | null) ?? undefined,
+    recommendation_label: row.recommendation ? recommendationLabel(row.recommendation) : undefined,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  };
+}
+
+const badCursor = () => new InterviewError("invalid_input", "cursor: not one this server gave out for this sort and order; start from the first page.");
+
+/** The engine's cursor, tagged with the sort it belongs to so that another sort's is refused rather than misread. */
+const wrapCursor = (inner: string, sort: string, order: string) => Buffer.from(JSON.stringify({ s: sort, o: order, c: inner })).toString("base64url");
+
+function unwrapCursor(cursor: string, sort: string, order: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badCursor();
+  }
+  const { s, o, c } = (parsed ?? {}) as { s?: unknown; o?: unknown; c?: unknown };
+  if (s !== sort || o !== order || typeof c !== "string") throw badCursor();
+  return c;
+}
+
+const hasZone = (v: string) => /(Z|[+-]\d{2}:?\d{2})$/.test(v);
+/** A date alone is midnight UTC; a time without a zone is UTC too, so results do not depend on the server's zone. */
+const instant = (v: string) => new Date(v.length === 10 ? `${v}T00:00:00Z` : hasZone(v) ? v : `${v}Z`);
+const DAY_MS = 86_400_000;
+
+type Query = z.infer<typeof JobListQuery> & { job_id?: string | undefined };
+
+async function page(deps: AppDeps, query: Query) {
+  const createdTo = query.created_to && (query.created_to.length === 10 ? new Date(instant(query.created_to).getTime() + DAY_MS) : instant(query.created_to));
+  try {
+    const result = await deps.service.list({
+      jobId: query.job_id,
+      status: query.status,
+      role: query.role,
+      createdFrom: query.created_from && instant(query.created_from).toISOString(),
+      createdTo: createdTo ? createdTo.toISOString() : undefined,
+      sort: query.sort,
+      order: query.order,
+      limit: query.limit,
+      cursor: query.cursor === undefined ? undefined : unwrapCursor(query.cursor, query.sort, query.order),
+    });
+    return {
+      interviews: result.rows.map(presentRow),
+      next_cursor: result.nextCursor === null ? null : wrapCursor(result.nextCursor, query.sort, query.order),
+    };
+  } catch (error) {
+    // A cursor edited by hand reaches the database as a value it cannot read (SQLSTATE class 22).
+    if (typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("22")) throw badCursor();
+    throw error;
+  }
+}
+
+/** The team's list of interviews, across jobs or for one. */
+export function listRoutes(store: PostgresJobStore): RouteRegistration {
+  return (app: OpenAPIHono<AppEnv>, deps: AppDeps) => {
+    app.openapi(listRoute, async (c) => c.json(await page(deps, c.req.valid("query")), 200));
+
+    app.openapi(jobListRoute, async (c) => {
+      const { job_id } = c.req.valid("param");
+      if (!(await store.get(job_id))) throw jobNotFound();
+      return c.json(await page(deps, { ...c.req.valid("query"), job_id }), 200);
+    });
+  };
+}
