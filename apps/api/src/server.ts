@@ -51,7 +51,7 @@ function guardProcess(log: Logger) {
 async function runPrimary() {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir, port: config.EMBEDDED_PG_PORT, poolSize: 1 }).catch((error: Error) => fail(error.message));
   const pool = startWorkers(workers, logger);
-  logger.info({ workers, port: config.PORT }, `Starting ${workers} workers on http://localhost:${config.PORT}`);
+  logger.info({ workers, port: config.PORT, dataLocation: database.dataLocation }, `Starting ${workers} workers on http://localhost:${config.PORT}`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -106,7 +106,7 @@ async function runServer() {
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info(
-      { port: info.port, engine: runtime.engine, database: runtime.database.kind, webSearch: runtime.webSearch, shared: shared.kind },
+      { port: info.port, engine: runtime.engine, database: runtime.database.kind, dataLocation: runtime.database.dataLocation, webSearch: runtime.webSearch, shared: shared.kind },
       `Interview engine listening on http://localhost:${info.port}`,
     );
   });
