@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { openTestRuntime } from "@interview/graph/testing";
 import type { RuntimeOverrides } from "@interview/graph";
 import { createApp } from "../app.js";
-import type { AppSettings } from "../app-types.js";
+import type { AppDeps, AppSettings } from "../app-types.js";
 import { createLogger } from "../logger.js";
 
 /** Log lines written by the app, kept in memory so tests can inspect them. */
@@ -27,7 +27,10 @@ export const testSettings: AppSettings = {
 };
 
 /** The real app on the real graph and the test run's PostgreSQL, with logs captured. */
-export async function openTestApp(databaseUrl: string, options: { settings?: Partial<AppSettings>; overrides?: RuntimeOverrides } = {}) {
+export async function openTestApp(
+  databaseUrl: string,
+  options: { settings?: Partial<AppSettings>; overrides?: RuntimeOverrides; speech?: AppDeps["speech"]; routes?: AppDeps["routes"] } = {},
+) {
   const runtime = await openTestRuntime(databaseUrl, options.overrides);
   const logs = new LogCapture();
   const app = createApp({
@@ -35,6 +38,8 @@ export async function openTestApp(databaseUrl: string, options: { settings?: Par
     logger: createLogger("info", logs),
     settings: { ...testSettings, ...options.settings },
     checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
+    ...(options.speech ? { speech: options.speech } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
   });
   return { app, runtime, logs, close: () => runtime.close() };
 }

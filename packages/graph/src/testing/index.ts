@@ -4,3 +4,4 @@ export { scriptedChat, ScriptedChatModel, wellBehaved, providerError, promptKind
 export { openTestRuntime } from "./runtime.js";
 export { startProviderServer, type RecordedRequest } from "./provider-server.js";
 export { startOpenAIServer, type OpenAIFault } from "./openai-server.js";
+export { wavClip, mp3Clip, oggOpusClip, webmOpusClip, m4aClip, pdfBytes, startElevenLabsServer, startOpenAiAudioServer, fastSpeechPolicy, type ElevenLabsServer, type OpenAiAudioServer } from "../speech/testing/index.js";
