@@ -1,4 +1,7 @@
-import type { InterviewService } from "@interview/graph";
+import type { InterviewService, PostgresJobStore } from "@interview/graph";
+import { jobRoutes } from "./routes/jobs.js";
+import { inviteRoutes } from "./routes/invites.js";
+import { listRoutes } from "./routes/list.js";
 import { createApp } from "./app.js";
 import { createLogger } from "./logger.js";
 import { loadApiConfig } from "./config.js";
@@ -9,7 +12,10 @@ import type { AppDeps } from "./app-types.js";
  * The OpenAPI document of every route, as the server registers them, without a database: the
  * source the web app's types are generated from (apps/web: `pnpm generate:api`).
  */
-export async function openApiDocument(routes: AppDeps["routes"] = []): Promise<unknown> {
+export async function openApiDocument(): Promise<unknown> {
+  // Stores are never reached while the document is built.
+  const jobs = {} as PostgresJobStore;
+  const routes: AppDeps["routes"] = [jobRoutes(jobs), inviteRoutes(jobs), listRoutes(jobs)];
   const app = createApp({
     // Handlers never run while the document is built.
     service: {} as InterviewService,

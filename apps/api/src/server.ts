@@ -3,7 +3,10 @@ import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { assertPrivateProvider, createRuntime, loadDotEnv, openDatabase, type InterviewEvents } from "@interview/graph";
+import { assertPrivateProvider, createRuntime, loadDotEnv, openDatabase, PostgresJobStore, type InterviewEvents } from "@interview/graph";
+import { jobDirectory, jobRoutes } from "./routes/jobs.js";
+import { inviteRoutes } from "./routes/invites.js";
+import { listRoutes } from "./routes/list.js";
 import { appSettingsFrom, loadApiConfig } from "./config.js";
 import { createLogger, scrub, type Logger } from "./logger.js";
 import { createApp } from "./app.js";
@@ -91,6 +94,7 @@ async function runServer() {
   }).catch((error: Error) => fail(`Could not open the shared state (${error.message}).`));
   const readiness: Readiness = { draining: false };
   const voice = createVoiceRoutes(config);
+  const jobStore = new PostgresJobStore(runtime.database.pool);
   const app = createApp({
     service: runtime.service,
     logger: log,
@@ -101,6 +105,12 @@ async function runServer() {
     speech: createSpeechServices(config, runtime.audio),
     rateLimitStore: shared.rateLimitStore,
     readiness,
+    jobs: jobDirectory(jobStore),
+    routes: [
+      jobRoutes(jobStore, { allowPrivate: config.JOB_FETCH_ALLOW_PRIVATE }),
+      inviteRoutes(jobStore, { voice: voice.availability }),
+      listRoutes(jobStore),
+    ],
     settings: appSettingsFrom(config, config.WEB_DIST_DIR ?? path.resolve(repoRoot, "apps/web/dist")),
   });
 

@@ -28,3 +28,4 @@ export * from "./report/index.js";
 export * from "./speech/index.js";
 export { PostgresAudioStore, type AudioStore, type StoredAudio } from "./audio-store.js";
 export * from "./jobs/import/index.js";
+export * from "./jobs/store.js";

@@ -3,6 +3,7 @@ import { PDFParse } from "pdf-parse";
 import { ChatInterviewModel, loadSpeechSettings } from "@interview/graph";
 import { scriptedChat, startOpenAiAudioServer, wavClip, webmOpusClip, wellBehaved, pdfBytes } from "@interview/graph/testing";
 import { form, json, openTestApp, SOLID_ANSWER } from "../testing/test-app.js";
+import { deflateBombPdf, slowPdf } from "@interview/graph/testing";
 import { createSpeechServices } from "../speech.js";
 
 const databaseUrl = inject("databaseUrl");
@@ -250,4 +251,41 @@ describe("role reversal over HTTP", () => {
   it("refuses an unknown role with 400", async () => {
     expect((await started(t, { role: "observer" })).status).toBe(400);
   });
+});
+
+describe("hostile PDFs", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp(databaseUrl, { env: { CV_PARSE_TIMEOUT_MS: "3000" } });
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ["a deflate bomb (0.3 MB inflating to 200 MB)", () => deflateBombPdf(200)],
+    ["a PDF that takes tens of seconds to read", () => slowPdf(3_000_000, "1 0 0 1 5 5 Tm (ab) Tj ")],
+  ])("refuses %s within the parse limit while the server keeps answering, and gives its memory back", async (_, make) => {
+    const pdf = make();
+    const rssBefore = process.memoryUsage().rss;
+    const upload = t.app.request("/start_interview", form({ job_title: "X", question_type: "technical", cv: new Blob([Buffer.from(pdf)], { type: "application/pdf" }) }));
+    let done = false;
+    const started = performance.now();
+    const settled = Promise.resolve(upload).then(async (res) => {
+      done = true;
+      return { ...(await body(res)), ms: performance.now() - started };
+    });
+    let slowestHealth = 0;
+    while (!done) {
+      const t0 = performance.now();
+      expect((await t.app.request("/health")).status).toBe(200);
+      slowestHealth = Math.max(slowestHealth, performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const result = await settled;
+    expect(result.status).toBeGreaterThanOrEqual(413);
+    expect(["unreadable_pdf", "cv_too_large"]).toContain(result.body.error.code);
+    expect(result.ms).toBeLessThan(3_000 + 2_000);
+    expect(slowestHealth).toBeLessThan(100);
+    // The parse ran in a process of its own, gone with the memory the document took.
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(64 * 1024 * 1024);
+  }, 30_000);
 });

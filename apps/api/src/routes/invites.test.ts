@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { decodeJwt } from "jose";
 import { cvPdf, openTestRuntime } from "@interview/graph/testing";
-import { PostgresJobStore } from "../../../../packages/graph/src/jobs/store.js";
+import { PostgresJobStore } from "@interview/graph";
 import { createApp } from "../app.js";
 import type { AppSettings } from "../app-types.js";
 import { loadApiConfig } from "../config.js";

@@ -2,13 +2,13 @@ import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { importJobPosting, InterviewError, type ImportLimits, type QuestionStyle, type QuestionType } from "@interview/graph";
 // The job store lives in the engine; this is its module until the engine's index exports it.
-import { editJob, jobFromImport, reimportJob, type Job, type JobData, type JobEdit, type PostgresJobStore } from "../../../../packages/graph/src/jobs/store.js";
+import { editJob, jobFromImport, reimportJob, type Job, type JobData, type JobEdit, type PostgresJobStore } from "@interview/graph";
 import type { AppDeps, AppEnv, JobDefaults, JobDirectory } from "../app-types.js";
 import { requireTeam } from "../access.js";
 import { errorResponses, LIMITS } from "../schemas.js";
 import { CreateJobBody, JobList, JobParam, JobSchema, UpdateJobBody } from "../jobs-schemas.js";
 
-export type { Invite, InviteLookup, Job, PostgresJobStore } from "../../../../packages/graph/src/jobs/store.js";
+export type { Invite, InviteLookup, Job, PostgresJobStore } from "@interview/graph";
 
 /** A registration for `AppDeps.routes`. */
 export type RouteRegistration = NonNullable<AppDeps["routes"]>[number];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openTestRuntime } from "@interview/graph/testing";
-import { PostgresJobStore } from "../../../../packages/graph/src/jobs/store.js";
+import { PostgresJobStore } from "@interview/graph";
 import { createApp } from "../app.js";
 import { createLogger } from "../logger.js";
 import { json, LogCapture, testSettings } from "../testing/test-app.js";

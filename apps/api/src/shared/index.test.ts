@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import type { Database } from "../../../../packages/graph/src/database.js";
+import type { Database } from "@interview/graph";
 import { openSharedState, type SharedState, type SharedStateOptions } from "./index.js";
 import { collector } from "./testing/event-bus-contract.js";
 import { RespServer } from "./testing/resp-server.js";

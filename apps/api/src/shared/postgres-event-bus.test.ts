@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import type { Client, PoolConfig } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import type { Database } from "../../../../packages/graph/src/database.js";
+import type { Database } from "@interview/graph";
 import { PostgresEventBus } from "./postgres-event-bus.js";
 import { collector, eventBusContract, warnings } from "./testing/event-bus-contract.js";
 import { openPools, uniqueName } from "./testing/targets.js";

@@ -1,4 +1,4 @@
-import type { Database } from "../../../../packages/graph/src/database.js";
+import type { Database } from "@interview/graph";
 import { Hono } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";

@@ -1,6 +1,9 @@
 import { Writable } from "node:stream";
 import { openTestRuntime } from "@interview/graph/testing";
-import type { RuntimeOverrides } from "@interview/graph";
+import { PostgresJobStore, type RuntimeOverrides } from "@interview/graph";
+import { jobDirectory, jobRoutes } from "../routes/jobs.js";
+import { inviteRoutes } from "../routes/invites.js";
+import { listRoutes } from "../routes/list.js";
 import { createApp } from "../app.js";
 import type { AppDeps, AppSettings } from "../app-types.js";
 import { createLogger } from "../logger.js";
@@ -29,9 +32,10 @@ export const testSettings: AppSettings = {
 /** The real app on the real graph and the test run's PostgreSQL, with logs captured. */
 export async function openTestApp(
   databaseUrl: string,
-  options: { settings?: Partial<AppSettings>; overrides?: RuntimeOverrides; speech?: AppDeps["speech"]; routes?: AppDeps["routes"] } = {},
+  options: { settings?: Partial<AppSettings>; overrides?: RuntimeOverrides; env?: Record<string, string>; speech?: AppDeps["speech"]; routes?: AppDeps["routes"] } = {},
 ) {
-  const runtime = await openTestRuntime(databaseUrl, options.overrides);
+  const runtime = await openTestRuntime(databaseUrl, options.overrides, options.env);
+  const jobStore = new PostgresJobStore(runtime.database.pool);
   const logs = new LogCapture();
   const app = createApp({
     service: runtime.service,
@@ -39,7 +43,8 @@ export async function openTestApp(
     settings: { ...testSettings, ...options.settings },
     checkDatabase: async () => void (await runtime.database.pool.query("select 1")),
     ...(options.speech ? { speech: options.speech } : {}),
-    ...(options.routes ? { routes: options.routes } : {}),
+    jobs: jobDirectory(jobStore),
+    routes: options.routes ?? [jobRoutes(jobStore, { allowPrivate: true }), inviteRoutes(jobStore), listRoutes(jobStore)],
   });
   return { app, runtime, logs, close: () => runtime.close() };
 }

@@ -1,12 +1,14 @@
-// Extracts a PDF's text in a worker thread (cv/pdf.ts runs it in a pool). Plain JavaScript so it
-// loads in a worker whatever the main thread was started with. pdf.js and its polyfills stay here.
+// Extracts a PDF's text in a child process of a pool (cv/pdf.ts). Plain JavaScript so it starts
+// with plain node whatever the server was started with. pdf.js and its polyfills stay here, and
+// whatever memory a document takes goes with the process when it is stopped.
+import workerpool from "workerpool";
 import { PDFParse } from "pdf-parse";
 
 /**
- * @param {{ data: ArrayBuffer, maxPages: number, maxChars: number }} task
+ * @param {{ data: Uint8Array, maxPages: number, maxChars: number }} task
  * @returns {Promise<{ text: string, pages: number } | { refused: "too_many_pages" | "too_much_text", pages: number }>}
  */
-export default async function extract({ data, maxPages, maxChars }) {
+export async function extract({ data, maxPages, maxChars }) {
   const parser = new PDFParse({ data: new Uint8Array(data) });
   try {
     const { total } = await parser.getInfo();
@@ -25,3 +27,6 @@ export default async function extract({ data, maxPages, maxChars }) {
     await parser.destroy().catch(() => undefined);
   }
 }
+
+// Run as a pool's process (not when imported by a test).
+if (process.send) workerpool.worker({ extract });

@@ -1,15 +1,15 @@
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
+import workerpool from "workerpool";
 import { InterviewError } from "../errors.js";
 
 export interface PdfLimits {
   maxBytes: number;
   maxPages: number;
-  /** Hard deadline: past it the worker parsing the PDF is terminated. */
+  /** Hard deadline: past it the process parsing the PDF is stopped. */
   parseTimeoutMs: number;
   /** Most text a CV may yield; a PDF that inflates to more (a "zip bomb") is refused. */
   maxTextChars: number;
-  /** Heap of a parsing worker; a PDF that needs more is refused. */
+  /** Heap of a parsing process; a PDF that needs more is refused. */
   maxWorkerMemoryMb: number;
   /** PDFs parsed at once; others wait their turn (within their deadline). */
   concurrency: number;
@@ -33,22 +33,26 @@ type WorkerReply = { text: string; pages: number } | { refused: "too_many_pages"
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
+const isTimeout = (error: unknown) => (error as Error)?.name === "TimeoutError" || (error as Error)?.constructor?.name === "TimeoutError";
+
 /**
- * Extracts CV text from PDFs in a small pool of worker threads, so a hostile or huge PDF never
- * blocks the server: each parse has a deadline that terminates its worker, a memory ceiling, a cap
- * on the text it may yield, and the pool bounds how many run at once. Errors never include any
- * of the document's content.
+ * Extracts CV text from PDFs in a small pool of child processes, so a hostile or huge PDF never
+ * blocks or bloats the server: each parse has a deadline that stops its process, a heap ceiling,
+ * a cap on the text it may yield, and the pool bounds how many run at once. A stopped process
+ * takes all the memory the document cost with it (a thread's would stay with the server).
+ * Errors never include any of the document's content.
  */
 export class PdfReader {
-  private readonly pool: Piscina;
+  private readonly pool: ReturnType<typeof workerpool.pool>;
 
   constructor(readonly limits: PdfLimits = defaultPdfLimits) {
-    this.pool = new Piscina({
-      filename: new URL("./pdf-worker.mjs", import.meta.url).href,
-      minThreads: 0,
-      maxThreads: limits.concurrency,
-      idleTimeout: 30_000,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxWorkerMemoryMb, maxYoungGenerationSizeMb: 32 },
+    this.pool = workerpool.pool(new URL("./pdf-worker.mjs", import.meta.url).pathname, {
+      workerType: "process",
+      minWorkers: 0,
+      maxWorkers: limits.concurrency,
+      // Structured clone carries the bytes as bytes; heap limit as the ceiling.
+      forkOpts: { serialization: "advanced", execArgv: [`--max-old-space-size=${limits.maxWorkerMemoryMb}`], stdio: "ignore" },
+      workerTerminateTimeout: 500,
     });
   }
 
@@ -58,21 +62,22 @@ export class PdfReader {
       throw new InterviewError("cv_too_large", `The CV is larger than the ${megabytes(limits.maxBytes)} limit.`);
     }
     if (!looksLikePdf(bytes)) throw new InterviewError("unsupported_media_type", "The CV must be a PDF file.");
-    const deadline = AbortSignal.timeout(limits.parseTimeoutMs);
-    const data = bytes.slice().buffer;
     let reply: WorkerReply;
+    const task = this.pool.exec("extract", [{ data: bytes, maxPages: limits.maxPages, maxChars: limits.maxTextChars }]).timeout(limits.parseTimeoutMs);
+    const onAbort = () => task.cancel();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      reply = await this.pool.run(
-        { data, maxPages: limits.maxPages, maxChars: limits.maxTextChars },
-        { signal: signal ? AbortSignal.any([signal, deadline]) : deadline, transferList: [data] },
-      );
+      reply = (await task) as WorkerReply;
     } catch (error) {
-      if (deadline.aborted) throw new InterviewError("unreadable_pdf", `The CV could not be read within ${limits.parseTimeoutMs / 1000} s; send a simpler PDF.`, { cause: error });
       if (signal?.aborted) throw signal.reason;
-      if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      if (isTimeout(error)) throw new InterviewError("unreadable_pdf", `The CV could not be read within ${limits.parseTimeoutMs / 1000} s; send a simpler PDF.`, { cause: error });
+      // A process that ran out of memory dies; its task fails without a reply.
+      if (/heap|memory|exited|terminated|SIGABRT/i.test(String((error as Error)?.message))) {
         throw new InterviewError("cv_too_large", "The CV needs too much memory to read; send a smaller PDF.", { cause: error });
       }
       throw new InterviewError("unreadable_pdf", "The CV is not a readable PDF.", { cause: error });
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
     }
     if ("refused" in reply) {
       if (reply.refused === "too_many_pages") throw new InterviewError("cv_too_large", `The CV has ${reply.pages} pages; the limit is ${limits.maxPages}.`);
@@ -85,7 +90,7 @@ export class PdfReader {
     return { text, pages: reply.pages };
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy();
+  async close(): Promise<void> {
+    await this.pool.terminate(true);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 // The engine's own pool set-up, imported narrowly (as test/global-setup.ts does): the tests need
 // pools configured as the API's, not the whole engine.
-import { openDatabase, type Database } from "../../../../../packages/graph/src/database.js";
+import { openDatabase, type Database } from "@interview/graph";
 import { Redis } from "ioredis";
 import { RespServer } from "./resp-server.js";
 
