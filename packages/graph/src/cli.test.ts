@@ -40,6 +40,15 @@ describe("terminal interview", () => {
     expect(second.out).toMatch(/Overall score: \*\*\d+(\.\d)?\/10\*\*/);
   }, 60_000);
 
+  it("lets you interview an AI candidate and ends with a report on how you interviewed", async () => {
+    const questions = ["Tell me about yourself.", "What did you build with Kafka?", "How old are you?", "/end"].join("\n");
+    const run = await runCli(["--job", "Backend Engineer", "--role", "interviewer", "--persona", "strong", "--cv", "docs/sample-cv.pdf"], `${questions}\n`);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Candidate: .*Kafka/);
+    expect(run.out).toContain("# Interview report: Backend Engineer");
+    expect(run.out).toMatch(/Flagged questions/i);
+  }, 60_000);
+
   it("explains its usage when the job is missing", async () => {
     const run = await runCli([], "");
     expect(run.code).toBe(1);

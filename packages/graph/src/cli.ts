@@ -1,6 +1,7 @@
 /**
  * Terminal interview: `pnpm interview --job "Backend Engineer" --type technical --cv ./cv.pdf`.
- * Ctrl-C at any time; `--thread <id>` resumes.
+ * `--role interviewer`: you ask, an AI candidate answers; type /end to finish and get the
+ * coaching report. Ctrl-C at any time; `--thread <id>` resumes.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -23,6 +24,9 @@ const { values } = parseArgs({
     description: { type: "string" },
     cv: { type: "string" },
     name: { type: "string" },
+    role: { type: "string", default: "candidate" },
+    persona: { type: "string" },
+    seniority: { type: "string" },
     thread: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
@@ -32,7 +36,10 @@ if (values.help || (!values.job && !values.thread)) {
   console.log(`Usage: pnpm interview --job "<title>" [--type technical|behavioral|mixed|system_design]
        [--style adaptive|broad|narrow_up|follow_up] [--steps 5] [--company X] [--description "..."]
        [--cv ./cv.pdf|./cv.txt] [--name Ana]
-   or: pnpm interview --thread <id>     (resume)`);
+       [--role candidate|interviewer] [--persona strong|average|weak|evasive] [--seniority junior|mid|senior|lead]
+   or: pnpm interview --thread <id>     (resume)
+With --role interviewer you ask the questions and an AI candidate (from --cv, or one made up for
+the job) answers; type /end when you are done to get a report on how you interviewed.`);
   process.exit(values.help ? 0 : 1);
 }
 
@@ -63,6 +70,8 @@ const print = (view: TurnView | InterviewView) => {
   if ("evaluation" in view && view.greeting) console.log(`\n${view.greeting}`);
   if ("evaluation" in view && view.evaluation) console.log(`\n  ↳ ${view.evaluation.score}/10 — ${view.evaluation.feedback}\n`);
   if (view.status === "completed") return;
+  // Role reversal: the AI candidate's words; the human asks next.
+  if (view.status === "awaiting_question") return void console.log(`\nCandidate: ${view.message}\n`);
   console.log(`\n[${view.currentStep}/${view.maxSteps} · ${view.question?.phase}] ${view.message}\n`);
 };
 
@@ -84,11 +93,14 @@ try {
       company: values.company,
       jobDescription: values.description,
       candidateName: values.name,
+      role: values.role,
+      persona: values.persona,
+      seniority: values.seniority,
       cvPdf: isPdf ? cvBytes : undefined,
       cvText: cvBytes && !isPdf ? cvBytes.toString("utf8") : undefined,
     });
     threadId = view.threadId;
-    console.log(`Interview ${threadId} · engine: ${runtime.engine}. Ctrl-C to pause; resume with --thread ${threadId}.`);
+    console.log(`Interview ${threadId} · engine: ${runtime.engine}. Ctrl-C to pause; resume with --thread ${threadId}; /end ends it now.`);
   }
   print(view);
   while (view.status !== "completed") {
@@ -101,6 +113,10 @@ try {
     const answer = String(next.value ?? "").trim();
     if (!answer) continue;
     try {
+      if (answer === "/end") {
+        view = await runtime.service.end(threadId!);
+        break;
+      }
       view = await runtime.service.answer(threadId!, { text: answer, channel: "text", questionId: view.question?.id });
       print(view);
     } catch (error) {
