@@ -13,7 +13,8 @@ export { assertPrivateEndpoint, assertPrivateProvider, PrivateEndpointError } fr
 export { loadEngineConfig, parseConfig, loadDotEnv, EngineConfigSchema, type EngineConfig } from "./config.js";
 export { openDatabase, runningEmbeddedServer, EmbeddedDatabaseError, type Database } from "./database.js";
 export { createPostgresCheckpointer, createMemoryCheckpointer } from "./checkpointer.js";
-export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type RequestKey, type TurnKind, type InterviewListFilter, type InterviewListRow, type InterviewPage } from "./threads.js";
+export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type RequestKey, type TurnKind } from "./threads.js";
+export { InterviewDirectory, type InterviewListFilter, type InterviewListRow, type InterviewPage } from "./interview-list.js";
 export { migrate } from "./schema.js";
 export { OfflineModel } from "./engines/offline/index.js";
 export { ChatInterviewModel } from "./engines/chat/chat-model.js";

@@ -17,6 +17,7 @@ import { openDatabase, type Database } from "./database.js";
 import { createPostgresCheckpointer } from "./checkpointer.js";
 import { migrate } from "./schema.js";
 import { PostgresThreadRegistry } from "./threads.js";
+import { InterviewDirectory } from "./interview-list.js";
 import { buildInterviewGraph } from "./graph.js";
 import { buildCandidateGraph } from "./candidate-graph.js";
 import { generatePersonaCv } from "./candidate/index.js";
@@ -168,6 +169,7 @@ export async function createRuntime(config: EngineConfig, overrides: RuntimeOver
     // Role reversal needs a model that can play the candidate (both the offline and the LLM engines can).
     ...(model.answerAsCandidate ? { candidateGraph: buildCandidateGraph(deps, checkpointer) as unknown as DrivableGraph, personaCv: generatePersonaCv } : {}),
     threads,
+    directory: new InterviewDirectory(database.pool),
     ingestor: new CvIngestor(embeddings, pdf),
     cvStore,
     retriever,

@@ -3,7 +3,8 @@ import { Command } from "@langchain/langgraph";
 import type { InterviewInput, InterviewState, Persona } from "./state.js";
 import type { Channel, EngineName, PersonaStrength, QuestionStyle, QuestionType, Role, Seniority } from "./types.js";
 import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, ROLES, SENIORITIES } from "./types.js";
-import { isReplay, type InterviewListFilter, type InterviewPage, type InterviewSummary, type Replay, type RequestKey, type ThreadRegistry, type Turn, type TurnKind } from "./threads.js";
+import { isReplay, type InterviewSummary, type Replay, type RequestKey, type ThreadRegistry, type Turn, type TurnKind } from "./threads.js";
+import type { InterviewDirectory, InterviewListFilter, InterviewPage } from "./interview-list.js";
 import { charCount, type CvIngestor, type IngestedCv } from "./cv/ingest.js";
 import type { CvIndexRetriever, CvStore } from "./cv/cv-store.js";
 import type { AnswerResume } from "./nodes/await-answer.js";
@@ -78,6 +79,8 @@ export interface ServiceDeps {
   /** The AI is the candidate (role "interviewer"); absent where role reversal is not wired in. */
   candidateGraph?: DrivableGraph;
   threads: ThreadRegistry;
+  /** The team's list of interviews and the candidates' tokens (absent in process-local set-ups). */
+  directory?: InterviewDirectory;
   ingestor: CvIngestor;
   cvStore: CvStore;
   retriever?: Pick<CvIndexRetriever, "remember" | "forget">;
@@ -210,16 +213,16 @@ export class InterviewService {
     return THREAD_ID.test(threadId) ? this.deps.threads.info(threadId) : undefined;
   }
 
-  replaceAccessToken(threadId: string, tokenDigest: string): Promise<void> {
-    return this.deps.threads.replaceAccessToken(threadId, tokenDigest);
+  async replaceAccessToken(threadId: string, tokenDigest: string): Promise<void> {
+    await this.deps.directory?.replaceAccessToken(threadId, tokenDigest);
   }
 
-  isAccessToken(tokenDigest: string): Promise<boolean> {
-    return this.deps.threads.isAccessToken(tokenDigest);
+  async isAccessToken(tokenDigest: string): Promise<boolean> {
+    return (await this.deps.directory?.isAccessToken(tokenDigest)) ?? false;
   }
 
-  list(filter: InterviewListFilter): Promise<InterviewPage> {
-    return this.deps.threads.list(filter);
+  async list(filter: InterviewListFilter): Promise<InterviewPage> {
+    return (await this.deps.directory?.list(filter)) ?? { rows: [], nextCursor: null };
   }
 
   /** Erases the interview: checkpoints, CV passages (and this process's index of them), audio, keys. */

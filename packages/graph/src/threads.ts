@@ -42,41 +42,6 @@ export interface InterviewSummary {
   recommendation: string | null;
 }
 
-/** One row of the team's list of interviews. */
-export interface InterviewListRow {
-  threadId: string;
-  jobId: string | null;
-  jobTitle: string | null;
-  company: string | null;
-  candidateName: string | null;
-  role: string;
-  status: string;
-  step: number;
-  maxSteps: number;
-  overallScore: number | null;
-  recommendation: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface InterviewListFilter {
-  jobId?: string | undefined;
-  status?: string | undefined;
-  role?: string | undefined;
-  createdFrom?: string | undefined;
-  createdTo?: string | undefined;
-  sort: "created" | "score";
-  order: "asc" | "desc";
-  limit: number;
-  /** Where the previous page ended (opaque to clients). */
-  cursor?: string | undefined;
-}
-
-export interface InterviewPage {
-  rows: InterviewListRow[];
-  nextCursor: string | null;
-}
-
 export interface ThreadInfo {
   threadId: string;
   head: string | null;
@@ -117,10 +82,6 @@ export interface ThreadRegistry {
   info(threadId: string): Promise<ThreadInfo | undefined>;
   /** Erases the interview and everything stored for it, holding its lease (or, in-memory, at once). */
   erase(threadId: string): Promise<void>;
-  /** Whether some interview has this access token (by its digest). */
-  isAccessToken(tokenDigest: string): Promise<boolean>;
-  replaceAccessToken(threadId: string, tokenDigest: string): Promise<void>;
-  list(filter: InterviewListFilter): Promise<InterviewPage>;
 }
 
 export const isReplay = (value: Turn | Replay): value is Replay => !("commit" in value);
@@ -448,84 +409,10 @@ export class PostgresThreadRegistry implements ThreadRegistry {
     await this.pool.query(ERASE_INTERVIEW_SQL, [threadId, lease.owner]);
   }
 
-  async replaceAccessToken(threadId: string, tokenDigest: string): Promise<void> {
-    await this.pool.query("update interview_threads set access_token_hash = $2 where thread_id = $1", [threadId, tokenDigest]);
-  }
-
-  async isAccessToken(tokenDigest: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query("select 1 from interview_threads where access_token_hash = $1 limit 1", [tokenDigest]);
-    return rowCount === 1;
-  }
-
-  /** Started interviews (first turn committed), filtered and sorted, one keyset page at a time. */
-  async list(filter: InterviewListFilter): Promise<InterviewPage> {
-    const where = ["head is not null"];
-    const values: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace("?", `$${values.length}`));
-    };
-    if (filter.jobId) add("job_id = ?", filter.jobId);
-    if (filter.status) add("status = ?", filter.status);
-    if (filter.role) add("role = ?", filter.role);
-    if (filter.createdFrom) add("created_at >= ?::timestamptz", filter.createdFrom);
-    if (filter.createdTo) add("created_at < ?::timestamptz", filter.createdTo);
-    // Unscored interviews count as -1: last when the best scores come first.
-    const key = filter.sort === "score" ? "coalesce(overall_score, -1)" : "created_at";
-    const op = filter.order === "asc" ? ">" : "<";
-    const after = filter.cursor ? decodeCursor(filter.cursor) : null;
-    if (after) {
-      values.push(after.value, after.id);
-      const cast = filter.sort === "score" ? "::real" : "::timestamptz";
-      where.push(`(${key}, thread_id) ${op} ($${values.length - 1}${cast}, $${values.length})`);
-    }
-    values.push(filter.limit + 1);
-    const { rows } = await this.pool.query<Record<string, unknown>>(
-      `select thread_id, job_id, job_title, company, candidate_name, role, status, step, max_steps, overall_score, recommendation,
-         created_at, updated_at, ${key}::text as sort_key
-       from interview_threads where ${where.join(" and ")}
-       order by ${key} ${filter.order}, thread_id ${filter.order} limit $${values.length}`,
-      values,
-    );
-    const page = rows.slice(0, filter.limit);
-    const last = page.at(-1);
-    return {
-      rows: page.map((r) => ({
-        threadId: r.thread_id as string,
-        jobId: r.job_id as string | null,
-        jobTitle: r.job_title as string | null,
-        company: r.company as string | null,
-        candidateName: r.candidate_name as string | null,
-        role: r.role as string,
-        status: r.status as string,
-        step: r.step as number,
-        maxSteps: r.max_steps as number,
-        overallScore: r.overall_score as number | null,
-        recommendation: r.recommendation as string | null,
-        createdAt: (r.created_at as Date).toISOString(),
-        updatedAt: (r.updated_at as Date).toISOString(),
-      })),
-      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.sort_key, last.thread_id as string) : null,
-    };
-  }
-
   /** Forgets request keys older than a day. */
   async purgeRequestKeys(): Promise<number> {
     const result = await this.pool.query("delete from interview_request_keys where created_at < now() - interval '24 hours'");
     return result.rowCount ?? 0;
-  }
-}
-
-const encodeCursor = (value: unknown, id: string) =>
-  Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString("base64url");
-
-function decodeCursor(cursor: string): { value: unknown; id: string } {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, string];
-    if (typeof id !== "string") throw new Error("bad cursor");
-    return { value, id };
-  } catch {
-    throw new InterviewError("invalid_input", "The cursor is not one this server gave out; start from the first page.");
   }
 }
 
@@ -591,16 +478,6 @@ export class InMemoryThreadRegistry implements ThreadRegistry {
   async info(threadId: string): Promise<ThreadInfo | undefined> {
     const thread = this.threads.get(threadId);
     return thread && { threadId, head: thread.head, role: thread.role, jobId: null, accessTokenHash: null };
-  }
-
-  async isAccessToken(): Promise<boolean> {
-    return false;
-  }
-
-  async replaceAccessToken(): Promise<void> {}
-
-  async list(): Promise<InterviewPage> {
-    return { rows: [], nextCursor: null };
   }
 
   async erase(threadId: string): Promise<void> {
