@@ -16,6 +16,7 @@ const question = (q: Question) => ({
   context_source: q.contextSource,
   ...(q.grounding?.length ? { grounding: q.grounding } : {}),
   ...(q.decision ? { decision: decision(q.decision) } : {}),
+  ...(q.channel ? { channel: q.channel } : {}),
 });
 
 const feedback = (e: Evaluation) => ({

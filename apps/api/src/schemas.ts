@@ -110,6 +110,7 @@ export const QuestionSchema = z
     context_source: z.enum(["cv", "web", "none"]),
     grounding: z.array(z.string()).optional().openapi({ description: "The CV passage or web result the question used." }),
     decision: DecisionSchema.optional().openapi({ description: "What was decided after this question's answer, and why." }),
+    channel: z.enum(["text", "audio", "voice"]).optional().openapi({ description: "Role reversal: how the human interviewer asked it; the AI candidate answers on the same channel." }),
   })
   .openapi("Question");
 

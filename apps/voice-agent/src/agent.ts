@@ -1,18 +1,19 @@
 /**
- * The voice interviewer, run by the LiveKit worker (src/main.ts) in a process per job. Importing
- * this module starts nothing, so tests can load it.
+ * The agents the LiveKit worker (src/main.ts) runs, in a process per job: this module's default
+ * export is the interviewer ("voice-agent"); src/candidate-agent.ts is the AI candidate. Importing
+ * either starts nothing, so tests can load them.
  */
 import { defineAgent, log, voice, type JobContext, type JobProcess, type VAD } from "@livekit/agents";
 import * as elevenlabs from "@livekit/agents-plugin-elevenlabs";
 import * as silero from "@livekit/agents-plugin-silero";
 import { isInterviewError } from "@interview/graph";
-import { loadVoiceAgentConfig, type VoiceAgentConfig } from "./config.js";
+import { elevenLabsKey, loadVoiceAgentConfig, type VoiceAgentConfig } from "./config.js";
 import { openInterviewRuntime } from "./database.js";
-import { threadIdFromMetadata } from "./dispatch.js";
+import { threadIdFromMetadata, type AgentName } from "./dispatch.js";
 import { resolveDataDir } from "./paths.js";
 import { startInterviewSession, type SpeechModels } from "./session.js";
 
-export { AGENT_NAME } from "./dispatch.js";
+export { AGENT_NAMES, type AgentName } from "./dispatch.js";
 
 interface ProcessData extends Record<string, unknown> {
   config: VoiceAgentConfig;
@@ -25,20 +26,22 @@ export function speechLanguage(language: string): string | undefined {
   return /^[a-z]{2,3}$/.test(code) ? code : undefined;
 }
 
+/** What the ElevenLabs plugins are given for one session: the first key, the agent's voice, the language. */
+export function elevenLabsOptions(config: VoiceAgentConfig, agent: AgentName, language: string) {
+  const voiceId = agent === "candidate-agent" ? (config.ELEVEN_CANDIDATE_VOICE_ID ?? config.ELEVEN_VOICE_ID) : config.ELEVEN_VOICE_ID;
+  const apiKey = elevenLabsKey(config);
+  const code = speechLanguage(language);
+  return {
+    stt: { apiKey, model: config.ELEVEN_STT_MODEL, ...(code ? { languageCode: code } : {}) } satisfies elevenlabs.STTOptions,
+    tts: { apiKey, model: config.ELEVEN_TTS_MODEL, ...(code ? { language: code } : {}), ...(voiceId ? { voiceId } : {}) } satisfies elevenlabs.TTSOptions,
+  };
+}
+
 /** ElevenLabs speech in the interview's language, Silero for voice activity. */
-export function elevenLabsSpeech(config: VoiceAgentConfig, vad: VAD) {
+export function elevenLabsSpeech(config: VoiceAgentConfig, vad: VAD, agent: AgentName = "voice-agent") {
   return (language: string): SpeechModels => {
-    const code = speechLanguage(language);
-    return {
-      stt: new elevenlabs.STT({ apiKey: config.ELEVEN_API_KEY, model: config.ELEVEN_STT_MODEL, ...(code ? { languageCode: code } : {}) }),
-      tts: new elevenlabs.TTS({
-        apiKey: config.ELEVEN_API_KEY,
-        model: config.ELEVEN_TTS_MODEL,
-        ...(code ? { language: code } : {}),
-        ...(config.ELEVEN_VOICE_ID ? { voiceId: config.ELEVEN_VOICE_ID } : {}),
-      }),
-      vad,
-    };
+    const options = elevenLabsOptions(config, agent, language);
+    return { stt: new elevenlabs.STT(options.stt), tts: new elevenlabs.TTS(options.tts), vad };
   };
 }
 
@@ -46,36 +49,43 @@ export function elevenLabsSpeech(config: VoiceAgentConfig, vad: VAD) {
 const errorSummary = (error: unknown) =>
   isInterviewError(error) ? { code: error.code } : { name: error instanceof Error ? error.name : typeof error };
 
-export default defineAgent<ProcessData>({
-  prewarm: async (proc: JobProcess<ProcessData>) => {
-    // The worker checked the settings before starting; each job process reads the same environment.
-    proc.userData.config = loadVoiceAgentConfig(process.env);
-    proc.userData.vad = await silero.VAD.load();
-  },
-  entry: async (ctx: JobContext<ProcessData>) => {
-    const logger = log();
-    const { config, vad } = ctx.proc.userData;
-    let threadId: string;
-    try {
-      threadId = threadIdFromMetadata(ctx.job.metadata);
-    } catch (error) {
-      logger.error({ room: ctx.job.room?.name }, (error as Error).message);
-      ctx.shutdown("no interview thread in the dispatch");
-      return;
-    }
-    const runtime = await openInterviewRuntime(config, resolveDataDir(config.DATA_DIR));
-    ctx.addShutdownCallback(() => runtime.close());
-    const { session } = await startInterviewSession({
-      interviews: runtime.service,
-      threadId,
-      room: ctx.room,
-      speech: elevenLabsSpeech(config, vad),
-      turnDetection: "vad",
-      endOfTurnDelayMs: config.VOICE_END_OF_TURN_DELAY_MS,
-      feedbackWaitMs: config.VOICE_FEEDBACK_WAIT_MS,
-      onError: (error) => logger.warn({ threadId, ...errorSummary(error) }, "voice turn failed; the candidate was asked to answer again"),
-    });
-    // The interview is over (or the candidate left): leave the room and end the job.
-    session.on(voice.AgentSessionEventTypes.Close, (event) => ctx.shutdown(String(event.reason)));
-  },
-});
+/** One agent definition per dispatched name; both drive the same graphs through the same bridge. */
+export function interviewAgent(agent: AgentName) {
+  return defineAgent<ProcessData>({
+    prewarm: async (proc: JobProcess<ProcessData>) => {
+      // The worker checked the settings before starting; each job process reads the same environment.
+      proc.userData.config = loadVoiceAgentConfig(process.env);
+      proc.userData.vad = await silero.VAD.load();
+    },
+    entry: async (ctx: JobContext<ProcessData>) => {
+      const logger = log();
+      const { config, vad } = ctx.proc.userData;
+      let threadId: string;
+      try {
+        threadId = threadIdFromMetadata(ctx.job.metadata);
+      } catch (error) {
+        logger.error({ agent, room: ctx.job.room?.name }, (error as Error).message);
+        ctx.shutdown("no interview thread in the dispatch");
+        return;
+      }
+      const runtime = await openInterviewRuntime(config, resolveDataDir(config.DATA_DIR));
+      ctx.addShutdownCallback(() => runtime.close());
+      const { session, opening } = await startInterviewSession({
+        interviews: runtime.service,
+        threadId,
+        agent,
+        room: ctx.room,
+        speech: elevenLabsSpeech(config, vad, agent),
+        turnDetection: "vad",
+        endpointing: config.endpointing,
+        feedbackWaitMs: config.VOICE_FEEDBACK_WAIT_MS,
+        onError: (error) => logger.warn({ agent, threadId, ...errorSummary(error) }, "voice turn failed; the human was asked to say it again"),
+      });
+      if (opening.refused) logger.warn({ agent, threadId }, "dispatched to the wrong agent for the interview's role; refusing and leaving");
+      // The interview is over, refused, or the human left: leave the room and end the job.
+      session.on(voice.AgentSessionEventTypes.Close, (event) => ctx.shutdown(String(event.reason)));
+    },
+  });
+}
+
+export default interviewAgent("voice-agent");

@@ -15,7 +15,7 @@ describe("one interview, answered by voice and by text", () => {
     app = createApp({
       service: runtime.service,
       logger: createLogger("silent"),
-      settings: { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 0, jsonBodyLimitBytes: 262_144, cvMaxBytes: 5 * 1024 * 1024 },
+      settings: { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 0, jsonBodyLimitBytes: 262_144, cvMaxBytes: 5 * 1024 * 1024, audioMaxBytes: 10 * 1024 * 1024 },
     });
   });
   afterAll(() => runtime.close());
@@ -78,5 +78,26 @@ describe("one interview, answered by voice and by text", () => {
     expect(answers.map((m) => m.question_id)).toEqual(asks.map((m) => m.question_id));
     expect(record.messages.at(-1)!.text).toBe(closing);
     expect(closing).toMatch(/^Thank you, that's the end of the interview/);
+  });
+
+  it("does not record a spoken answer to a question that was answered by text meanwhile", async () => {
+    const start = await runtime.service.start({ jobTitle: "Backend Engineer", questionType: "technical", maxSteps: 3 });
+    const { session } = await startInterviewSession({ interviews: runtime.service, threadId: start.threadId, feedbackWaitMs: 1_000 });
+    const [asked] = await assistantMessages(session, 1);
+
+    // The same question answered in another tab, by text, while the call is open.
+    const byText = await runtime.service.answer(start.threadId, { text: strongAnswer(asked!), channel: "text" });
+    const said = await say(session, strongAnswer(asked!));
+    expect(said).toBe(`Meanwhile this interview moved on, so that answer wasn't saved. Here is the current question: ${byText.message}`);
+
+    const record = await runtime.service.get(start.threadId);
+    expect(record.answers.map((a) => a.channel)).toEqual(["text"]);
+    // The next spoken answer is taken for the current question.
+    await say(session, strongAnswer(said));
+    expect((await runtime.service.get(start.threadId)).answers.map((a) => [a.questionId, a.channel])).toEqual([
+      [start.question!.id, "text"],
+      [byText.question!.id, "voice"],
+    ]);
+    await session.close();
   });
 });

@@ -20,7 +20,7 @@ export function databaseProblem(config: VoiceAgentConfig, dataDir: string): stri
 export async function openInterviewRuntime(config: VoiceAgentConfig, dataDir: string): Promise<Runtime> {
   const problem = databaseProblem(config, dataDir);
   if (problem) throw new Error(problem);
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: POOL_SIZE, prepareStatements: config.DB_PREPARED_STATEMENTS });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: POOL_SIZE });
   const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { database });
   return {
     ...runtime,

@@ -1,7 +1,22 @@
 import { z } from "zod";
+import type { Role } from "@interview/graph";
 
-/** The name the API's tokens dispatch; the worker registers under it (explicit dispatch). */
-export const AGENT_NAME = "voice-agent";
+/**
+ * The names the API's tokens dispatch (explicit dispatch, apps/api/src/voice.ts): "voice-agent"
+ * interviews the human; "candidate-agent" is the AI candidate a human interviews (role reversal).
+ */
+export const AGENT_NAMES = ["voice-agent", "candidate-agent"] as const;
+export type AgentName = (typeof AGENT_NAMES)[number];
+
+/** The human's role in the interviews an agent takes part in. */
+export function roleServedBy(agent: AgentName): Role {
+  return agent === "candidate-agent" ? "interviewer" : "candidate";
+}
+
+/** The agent a room of an interview with this role needs. */
+export function agentFor(role: Role): AgentName {
+  return role === "interviewer" ? "candidate-agent" : "voice-agent";
+}
 
 const DispatchMetadata = z.object({ thread_id: z.string().trim().min(1).max(128) });
 

@@ -1,7 +1,7 @@
 import { DEFAULT_API_CONNECT_OPTIONS, llm, type APIConnectOptions } from "@livekit/agents";
 import type { InterviewBridge } from "./bridge.js";
 
-/** The candidate's latest words: the user message the session is asking a reply to. */
+/** The human's latest words: the user message the session is asking a reply to. */
 export function latestAnswer(chatCtx: llm.ChatContext): string | undefined {
   const last = chatCtx.items.at(-1);
   if (last?.type !== "message" || last.role !== "user") return undefined;
@@ -15,7 +15,7 @@ export function latestAnswer(chatCtx: llm.ChatContext): string | undefined {
 export class InterviewLLM extends llm.LLM {
   constructor(
     private readonly bridge: InterviewBridge,
-    /** Called once the reply that ends the interview has been produced. */
+    /** Called once the reply after which the agent leaves has been produced. */
     private readonly onFinished: () => void,
   ) {
     super();
@@ -49,7 +49,7 @@ class InterviewReplyStream extends llm.LLMStream {
     const answer = latestAnswer(this.chatCtx);
     if (!answer) return;
     const reply = this.bridge.reply(answer);
-    // Settles even if the candidate interrupts and this stream is dropped.
+    // Settles even if the human interrupts and this stream is dropped.
     void reply.finished.then((finished) => finished && this.onFinished()).catch(() => undefined);
     const id = `turn-${Date.now()}`;
     for await (const content of reply.text) {

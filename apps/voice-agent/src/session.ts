@@ -1,6 +1,8 @@
 import type { Room } from "@livekit/rtc-node";
 import { voice, type stt, type tts, type VAD } from "@livekit/agents";
-import { InterviewBridge, type Interviews } from "./bridge.js";
+import { InterviewBridge, type Interviews, type Opening } from "./bridge.js";
+import { DEFAULT_MAX_ENDPOINTING_MS, DEFAULT_MIN_ENDPOINTING_MS, type Endpointing } from "./config.js";
+import type { AgentName } from "./dispatch.js";
 import { InterviewAgent } from "./interview-agent.js";
 import { InterviewLLM } from "./interview-llm.js";
 
@@ -13,12 +15,14 @@ export interface SpeechModels {
 export interface InterviewSessionOptions {
   interviews: Interviews;
   threadId: string;
+  /** The interviewer ("voice-agent", the default) or the AI candidate ("candidate-agent"). */
+  agent?: AgentName;
   /** Speech models for the interview's language; none in text mode. */
   speech?: (language: string) => SpeechModels;
   /** "vad" with a microphone; "manual" when a caller commits turns itself. */
   turnDetection?: "vad" | "stt" | "manual";
-  /** Silence after which the candidate's answer is taken as finished (they pause to think). */
-  endOfTurnDelayMs?: number;
+  /** How long a silence ends the human's turn: at least the minimum, at most the maximum. */
+  endpointing?: Endpointing;
   feedbackWaitMs: number;
   room?: Room;
   /** Audio fed by the caller instead of a room (tests, custom transports). */
@@ -28,22 +32,26 @@ export interface InterviewSessionOptions {
 }
 
 export const INTERVIEW_FINISHED = "interview_finished";
+export const WRONG_AGENT = "wrong_agent_for_role";
 
 /**
  * Starts a voice session on an interview thread: the greeting (or a welcome back) first, then
- * every final transcript is answered by the interview graph. After the closing summary has been
- * spoken, the session closes.
+ * every final transcript goes to the interview graph. After the last words have been spoken (the
+ * closing summary, the AI candidate's thanks, or a refusal to drive the wrong graph), the session
+ * closes.
  */
-export async function startInterviewSession(options: InterviewSessionOptions) {
+export async function startInterviewSession(options: InterviewSessionOptions): Promise<{ session: voice.AgentSession; bridge: InterviewBridge; opening: Opening }> {
   const bridge = new InterviewBridge(options.interviews, options.threadId, {
+    agent: options.agent,
     feedbackWaitMs: options.feedbackWaitMs,
     onError: options.onError,
   });
   const opening = await bridge.opening();
   const models = options.speech?.(opening.language) ?? {};
-  const endOfTurnDelayMs = options.endOfTurnDelayMs ?? 1_000;
-  // Draining lets the closing summary finish playing before the session goes away.
-  const finish = () => session.shutdown({ drain: true, reason: INTERVIEW_FINISHED });
+  const endpointing = options.endpointing ?? { minDelayMs: DEFAULT_MIN_ENDPOINTING_MS, maxDelayMs: DEFAULT_MAX_ENDPOINTING_MS };
+  const reason = opening.refused ? WRONG_AGENT : INTERVIEW_FINISHED;
+  // Draining lets the last words finish playing before the session goes away.
+  const finish = () => session.shutdown({ drain: true, reason });
   const session = new voice.AgentSession({
     llm: new InterviewLLM(bridge, finish),
     stt: models.stt,
@@ -51,7 +59,9 @@ export async function startInterviewSession(options: InterviewSessionOptions) {
     vad: models.vad ?? null,
     turnHandling: {
       turnDetection: options.turnDetection ?? "vad",
-      endpointing: { minDelay: endOfTurnDelayMs, maxDelay: Math.max(endOfTurnDelayMs, 6_000) },
+      // Dynamic: the wait before a turn ends learns the speaker's own pauses within an answer,
+      // from the minimum up to the maximum, so someone who stops to think is not cut off.
+      endpointing: { mode: "dynamic", minDelay: endpointing.minDelayMs, maxDelay: endpointing.maxDelayMs },
       interruption: { enabled: true },
       // A preemptive reply would send a half-spoken answer to the graph, which records it for good.
       preemptiveGeneration: { enabled: false },
@@ -64,5 +74,5 @@ export async function startInterviewSession(options: InterviewSessionOptions) {
     // Nothing of the interview (audio, transcript) is uploaded anywhere by the framework.
     record: false,
   });
-  return { session, bridge };
+  return { session, bridge, opening };
 }

@@ -98,9 +98,20 @@ export function embeddedDataDir(dataDir: string, account: Account | null = serve
   const preferred = path.resolve(dataDir, "pg");
   if (!account) return preferred;
   mkdirSync(path.dirname(preferred), { recursive: true });
-  if (canEnter(path.dirname(preferred), account)) return preferred;
+  return canEnter(path.dirname(preferred), account) ? preferred : relocatedDataDir(dataDir);
+}
+
+function relocatedDataDir(dataDir: string): string {
   const id = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
   return path.join(SHARED_ROOT, "data", `${path.basename(path.resolve(dataDir, ".."))}-${id}`, "pg");
+}
+
+/** Where a server for DATA_DIR already has its data, creating nothing (for readers and for stopping). */
+function existingDataDir(dataDir: string): string {
+  const preferred = path.resolve(dataDir, "pg");
+  if (existsSync(path.join(preferred, "PG_VERSION"))) return preferred;
+  const relocated = relocatedDataDir(dataDir);
+  return existsSync(path.join(relocated, "PG_VERSION")) ? relocated : preferred;
 }
 
 /** The account without creating it: for readers that only look for a running server. */
@@ -123,7 +134,7 @@ const isAlive = (pid: number) => {
 
 /** The embedded PostgreSQL running on `dataDir` now (another process's, or one left by a killed process), if any. */
 export function runningEmbeddedServer(dataDir: string): { pid: number; port: number; ownedByLiveProcess: boolean } | null {
-  const dir = embeddedDataDir(dataDir);
+  const dir = existingDataDir(dataDir);
   const pidFile = path.join(dir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
@@ -186,7 +197,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
 /** Stops the server running on `dataDir` (fast shutdown: sessions are closed, nothing is lost). */
 export async function stopEmbeddedPostgres(dataDir: string): Promise<void> {
   const account = serverAccountIfKnown();
-  const dir = embeddedDataDir(dataDir, account);
+  const dir = existingDataDir(dataDir);
   if (!existsSync(path.join(dir, "postmaster.pid"))) return;
   const binaries = binariesFor(account);
   spawnSync(path.join(binaries.dir, "bin", "pg_ctl"), ["-D", dir, "-m", "fast", "-w", "-t", "30", "stop"], {

@@ -51,6 +51,8 @@ export interface Question {
   intent?: string;
   /** What was decided after this question's answer, and why. */
   decision?: Decision;
+  /** Role reversal: how the human interviewer asked it (the AI candidate answers on the same channel). */
+  channel?: Channel;
 }
 
 export interface Answer {

@@ -47,7 +47,7 @@ export function makeAnswerQuestion(deps: GraphDeps) {
     const grounded = (hits[0]?.similarity ?? 0) >= deps.settings.similarityThreshold;
     return {
       questions: [{ ...question, contextSource: grounded ? "cv" : "none", ...(grounded ? { grounding: hits.slice(0, 2).map((h) => h.text) } : {}) }],
-      answers: [{ questionId: question.id, text, channel: "text" }],
+      answers: [{ questionId: question.id, text, channel: question.channel ?? "text" }],
       messages: [{ role: "candidate", text, questionId: question.id }],
       status: state.step >= MAX_INTERVIEWER_QUESTIONS ? "concluding" : "awaiting_question",
     };

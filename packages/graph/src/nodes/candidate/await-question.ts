@@ -16,7 +16,7 @@ export function awaitQuestion(state: InterviewState): InterviewUpdate {
   const step = state.step + 1;
   return {
     step,
-    questions: [{ id, text: resume.text, phase: "role_skills", difficulty: state.difficulty, kind: "main", step, topic: resume.text.slice(0, 120), contextSource: "none" }],
+    questions: [{ id, text: resume.text, phase: "role_skills", difficulty: state.difficulty, kind: "main", step, topic: resume.text.slice(0, 120), contextSource: "none", channel: resume.channel }],
     messages: [{ role: "interviewer", text: resume.text, questionId: id }],
   };
 }
