@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from "./app-types.js";
 import { describeError, errorBody, errorResponse, toErrorResponse } from "./http-errors.js";
 import { digest, identify, principalOf } from "./access.js";
 import { registerInterviewRoutes } from "./routes/interviews.js";
+import { registerSessionRoutes } from "./routes/session.js";
 import { registerSystemRoutes } from "./routes/system.js";
 import { registerWebUi } from "./web-ui.js";
 
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
   });
 
   registerInterviewRoutes(app, deps);
+  registerSessionRoutes(app, deps);
   deps.voice?.(app, deps);
   for (const register of deps.routes ?? []) register(app, deps);
   registerSystemRoutes(app, deps);

@@ -7,6 +7,8 @@ import { createLogger } from "./logger.js";
 import { loadApiConfig } from "./config.js";
 import { createVoiceRoutes } from "./voice.js";
 import type { AppDeps } from "./app-types.js";
+import { createRealtime } from "./realtime/index.js";
+import { InProcessEventBus } from "./shared/index.js";
 
 /**
  * The OpenAPI document of every route, as the server registers them, without a database: the
@@ -15,7 +17,7 @@ import type { AppDeps } from "./app-types.js";
 export async function openApiDocument(): Promise<unknown> {
   // Stores are never reached while the document is built.
   const jobs = {} as PostgresJobStore;
-  const routes: AppDeps["routes"] = [jobRoutes(jobs), inviteRoutes(jobs), listRoutes(jobs)];
+  const routes: AppDeps["routes"] = [jobRoutes(jobs), inviteRoutes(jobs), listRoutes(jobs), createRealtime({ bus: new InProcessEventBus() }).routes];
   const app = createApp({
     // Handlers never run while the document is built.
     service: {} as InterviewService,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startProviderServer } from "@interview/graph/testing";
 import { startServerProcess, type ServerProcess } from "./testing/server-process.js";
 import { SOLID_ANSWER } from "./testing/test-app.js";
+import { SocketClient } from "./realtime/testing.js";
 
 const databaseUrl = inject("databaseUrl");
 
@@ -134,6 +135,30 @@ describe("two API processes on one PostgreSQL", () => {
       }
       expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
       expect(statuses.slice(10)).toEqual([429, 429, 429, 429, 429]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  }, 90_000);
+
+  it("keep one socket per interview between them, and a turn taken on one reaches a socket on the other", async () => {
+    const env = { DATABASE_URL: databaseUrl };
+    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    const ws = (server: ServerProcess, thread: string) => SocketClient.connect(`${server.url.replace("http", "ws")}/ws/interview/${thread}`);
+    try {
+      const start = (await (await post(`${a.url}/start_interview`, START)).json()) as { thread_id: string; question: { id: string } };
+      const onB = await ws(b, start.thread_id);
+      await onB.next("connected");
+      // An HTTP answer on A: B's socket hears the evaluation and the next question.
+      const answered = await post(`${a.url}/continue_interview`, { thread_id: start.thread_id, question_id: start.question.id, user_response: SOLID_ANSWER });
+      expect(answered.status).toBe(200);
+      const next = (await answered.json()) as { question: { id: string; text: string } };
+      expect((await onB.next("evaluation")).question_id).toBe(start.question.id);
+      expect(await onB.next("question")).toMatchObject({ question_id: next.question.id, text: next.question.text });
+      // The same interview connects on A: B's socket is closed as replaced.
+      const onA = await ws(a, start.thread_id);
+      await onA.next("connected");
+      expect((await onB.closed).code).toBe(4000);
+      onA.close();
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }

@@ -64,7 +64,7 @@ describe("server process", () => {
       });
     let postgresPid: number | undefined;
     try {
-      for (let i = 0; i < 100 && (server.output().match(/Interview engine listening/g) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 600 && (server.output().match(/Interview engine listening/g) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
       postgresPid = runningEmbeddedServer(server.dataDir)?.pid;
       expect(postgresPid).toBeGreaterThan(0);
 
@@ -98,7 +98,7 @@ describe("server process", () => {
         });
       expect(workerPids).toHaveLength(2);
       process.kill(Number(workerPids[0]), "SIGKILL");
-      for (let i = 0; i < 100 && (server.output().match(/Interview engine listening/g) ?? []).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 600 && (server.output().match(/Interview engine listening/g) ?? []).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
       expect(server.output()).toMatch(/worker exited; starting another/);
       expect((server.output().match(/Interview engine listening/g) ?? []).length).toBe(3);
     } finally {
@@ -107,7 +107,7 @@ describe("server process", () => {
     expect(server.child.exitCode).toBe(0);
     // Stopped: gone, or an exited process its new parent (init) has not reaped yet.
     expect(exited(postgresPid!)).toBe(true);
-  });
+  }, 120_000);
 
   it("refuses to start with a clear message when a setting is invalid", async () => {
     await expect(startServerProcess({ DATABASE_URL: databaseUrl, PORT: "not-a-port" })).rejects.toThrow(/Invalid configuration: PORT/);

@@ -3,7 +3,7 @@ import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { assertPrivateProvider, createRuntime, loadDotEnv, openDatabase, PostgresJobStore, type InterviewEvents } from "@interview/graph";
+import { assertPrivateProvider, createRuntime, loadDotEnv, openDatabase, PostgresJobStore } from "@interview/graph";
 import { jobDirectory, jobRoutes } from "./routes/jobs.js";
 import { inviteRoutes } from "./routes/invites.js";
 import { listRoutes } from "./routes/list.js";
@@ -13,7 +13,8 @@ import { createApp } from "./app.js";
 import { createVoiceRoutes } from "./voice.js";
 import { createSpeechServices } from "./speech.js";
 import { startWorkers, workerCount } from "./workers.js";
-import { openSharedState } from "./shared/index.js";
+import { openSharedState, type InterviewEventBus } from "./shared/index.js";
+import { createRealtime, interviewEventsToBus, PostgresTicketStore } from "./realtime/index.js";
 import type { Readiness } from "./app-types.js";
 
 /** One line saying what went wrong, scrubbed like the logs; never a stack trace. */
@@ -82,7 +83,12 @@ async function checkSpeechPrivacy() {
 async function runServer() {
   // Each worker's logs say which worker wrote them.
   const log = cluster.isWorker ? logger.child({ worker: cluster.worker!.id }) : logger;
-  const events: InterviewEvents = { committed: () => undefined, erased: () => undefined };
+  // Every commit and erase is published to the replicas' bus, so open sockets anywhere hear of it.
+  let eventBus: InterviewEventBus | undefined;
+  const events = interviewEventsToBus(
+    () => eventBus,
+    (error) => log.warn({ component: "event-bus", err: { name: (error as Error).name } }, "could not publish an interview event"),
+  );
   if (config.PRIVATE_MODE) await checkSpeechPrivacy().catch((error: Error) => fail(error.message));
   const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { events }).catch((error: Error) => fail(error.message));
   // Limits and realtime events are shared through Redis when configured, else through PostgreSQL
@@ -92,6 +98,8 @@ async function runServer() {
     pool: config.DATABASE_URL || cluster.isWorker ? runtime.database.pool : undefined,
     onWarning: (error, context) => log.warn({ component: context.component, operation: context.operation, suppressed: context.suppressed, err: { name: error.name } }, "shared state degraded"),
   }).catch((error: Error) => fail(`Could not open the shared state (${error.message}).`));
+  eventBus = shared.eventBus;
+  const realtime = createRealtime({ bus: shared.eventBus, tickets: await PostgresTicketStore.open({ pool: runtime.database.pool }) });
   const readiness: Readiness = { draining: false };
   const voice = createVoiceRoutes(config);
   const jobStore = new PostgresJobStore(runtime.database.pool);
@@ -110,6 +118,7 @@ async function runServer() {
       jobRoutes(jobStore, { allowPrivate: config.JOB_FETCH_ALLOW_PRIVATE }),
       inviteRoutes(jobStore, { voice: voice.availability }),
       listRoutes(jobStore),
+      realtime.routes,
     ],
     settings: appSettingsFrom(config, config.WEB_DIST_DIR ?? path.resolve(repoRoot, "apps/web/dist")),
   });
@@ -120,6 +129,7 @@ async function runServer() {
       `Interview engine listening on http://localhost:${info.port}`,
     );
   });
+  realtime.injectWebSocket(server);
 
   let stopping = false;
   /**
@@ -130,6 +140,7 @@ async function runServer() {
     if (stopping) return;
     stopping = true;
     readiness.draining = true;
+    await realtime.close();
     log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, "shutting down: finishing running turns");
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -9,5 +9,6 @@ export function registerWebUi(app: OpenAPIHono<AppEnv>, distDir: string) {
   const root = path.relative(process.cwd(), path.resolve(distDir)) || ".";
   if (!existsSync(path.join(distDir, "index.html"))) return;
   app.use("/*", serveStatic({ root }));
-  app.get("/interview/*", serveStatic({ root, path: "index.html" }));
+  // The page's own routes, so a link to one (an invite, the team page) opens it directly.
+  for (const route of ["/interview/*", "/team", "/invite/*"]) app.get(route, serveStatic({ root, path: "index.html" }));
 }

@@ -165,6 +165,12 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         onClose: (event) => socket?.onClosed(event.code),
         // Oversized frames and broken connections: ws closes the socket itself (1009, 1006).
         onError: () => undefined,
+      }, {
+        onError: (error: unknown) => {
+          // node-ws builds an ErrorEvent for socket errors, which Node 20 lacks; the socket closes all the same.
+          if (error instanceof ReferenceError && error.message.includes("ErrorEvent")) return;
+          deps.logger.error({ threadId, err: { name: (error as Error)?.name } }, "socket handler failed");
+        },
       });
     });
     app.notFound((c) => errorResponse(c, "not_found", `No socket route for ${c.req.path}.`));

@@ -239,12 +239,12 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     await authorizeInterview(c, service, id);
     const form = /^multipart\/form-data/i.test(c.req.header("content-type") ?? "");
     if (!form) {
-      const { text, question_id } = c.req.valid("json");
+      const { text, question_id } = c.req.valid("json") as z.infer<typeof SessionTurnJson>;
       const requestKey = requestKeyOf(c, { threadId: id, text, questionId: question_id });
       const turn = await service.answer(id, { text, channel: "text", questionId: question_id }, { requestKey });
       return c.json(await afterTurn(turn, "turn"), 200);
     }
-    const body = c.req.valid("form");
+    const body = c.req.valid("form") as z.infer<typeof SessionTurnAudio>;
     const audio = await uploadedFile(body.audio, "audio");
     if (!audio) throw new InterviewError("invalid_input", "audio: send the recorded answer as a file.");
     if (!deps.speech) throw new InterviewError("speech_not_configured", "Spoken answers are not set up on this server: set STT_PROVIDER and its key (see README, Spoken answers).");
