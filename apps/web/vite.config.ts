@@ -3,7 +3,8 @@ import { defineConfig } from "vite";
 
 /** API routes the dev server forwards to the API (`pnpm start` or `pnpm --filter @interview/api dev`). */
 const API = process.env.API_URL ?? "http://localhost:8000";
-const apiPaths = ["/start_interview", "/continue_interview", "/join", "/interviews", "/health", "/openapi.json", "/docs"];
+// "/invites" is the API; "/invite/<token>" (no s) is the page, served by Vite.
+const apiPaths = ["/start_interview", "/continue_interview", "/join", "/interviews", "/jobs", "/invites", "/health", "/openapi.json", "/docs"];
 
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),

@@ -1,83 +1,22 @@
 /**
  * The web UI in a real browser against the real API server: Debian's Chromium driven by
- * playwright-core (installed with apt-get when missing, never downloaded by Playwright).
+ * playwright-core. The server's speech-to-text and text-to-speech are a loopback stand-in for
+ * OpenAI's audio API, so spoken answers go through the real MediaRecorder (Chromium's synthetic
+ * microphone), the real upload and the real server.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cvPdf } from "../../../packages/graph/src/testing/pdf";
-import { freePort, startServerProcess, type ServerProcess } from "../../api/src/testing/server-process.js";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const WEB = path.join(ROOT, "apps/web");
-const SHOTS = path.join(ROOT, "docs/screenshots");
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const DESKTOP = { viewport: { width: 1280, height: 880 } };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-// ------------------------------------------------------------------ set-up helpers
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("close", (code) => resolve({ code, output }));
-    child.on("error", (error) => resolve({ code: -1, output: String(error) }));
-  });
-}
-
-/** Debian's Chromium: CHROMIUM_PATH, /usr/bin/chromium, or installed with apt-get when running as root. */
-async function ensureChromium(): Promise<string> {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter((p): p is string => Boolean(p));
-  const found = candidates.find((p) => existsSync(p));
-  if (found) return found;
-  const howTo =
-    "Chromium is needed for the browser tests. Install Debian's package with `sudo apt-get update && sudo apt-get install -y chromium` " +
-    "(or set CHROMIUM_PATH to a Chromium or Chrome binary) and run the tests again.";
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !existsSync("/etc/debian_version") || !existsSync("/usr/bin/apt-get")) throw new Error(howTo);
-  // Other processes may hold the apt/dpkg locks for a while: wait for them, and retry once.
-  const apt = ["-o", "DPkg::Lock::Timeout=300", "-o", "Acquire::Retries=3"];
-  const env = { DEBIAN_FRONTEND: "noninteractive" };
-  let last = "";
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const update = await run("apt-get", [...apt, "update"], env);
-    const install = update.code === 0 ? await run("apt-get", [...apt, "install", "-y", "chromium"], env) : update;
-    if (install.code === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-    last = install.output.slice(-2000);
-    await new Promise((r) => setTimeout(r, 5000));
-  }
-  throw new Error(`Installing chromium with apt-get failed:\n${last}\n\n${howTo}`);
-}
-
-const newestMtime = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-    const p = path.join(dir, entry.name);
-    return Math.max(max, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }, 0);
-
-/** The UI under test is the current source: build it when dist is missing or older than src. */
-function ensureBuilt() {
-  const index = path.join(WEB, "dist/index.html");
-  const sources = Math.max(newestMtime(path.join(WEB, "src")), statSync(path.join(WEB, "index.html")).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const vite = path.join(WEB, "node_modules/.bin/vite");
-  const result = spawnSync(vite, ["build"], { cwd: WEB, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
-}
+import { startOpenAiAudioServer, type OpenAiAudioServer } from "../../../packages/graph/src/speech/testing/index.js";
+import { freePort, type ServerProcess } from "../../api/src/testing/server-process.js";
+import { CHROMIUM_ARGS, DESKTOP, PHONE, SHOTS, ensureBuilt, ensureChromium, eventually, screenshot, setScratchDir, startServer } from "./helpers";
 
 type RunningServer = ServerProcess;
 
-/** The real API server (offline engine) as a child process, on the test run's PostgreSQL. */
-function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  return startServerProcess({ DATABASE_URL: inject("databaseUrl"), LOG_LEVEL: "warn", ...extraEnv });
-}
+const SPOKEN = "I measured first, then cached merchant settings in Redis, which cut p99 latency from 900 to 120 milliseconds.";
 
 // ------------------------------------------------------------------ page helpers
 
@@ -96,8 +35,6 @@ const RECORD_STREAMING = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-/** Retries until the page shows what is expected (the UI updates asynchronously). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 const currentQuestion = (page: Page) => page.locator(".bubble.current .bubble-text");
 
@@ -120,19 +57,43 @@ const ANSWERS = [
   "I would start by measuring: p99 latency per endpoint, then profile the hot path. In one case Redis caching of merchant lookups removed 40% of database reads; I added cache invalidation on write and a dashboard so the team could verify the effect.",
 ];
 
-/**
- * Screenshots of each view. They go to docs/screenshots when missing or with UPDATE_SCREENSHOTS=1;
- * otherwise (questions and scores differ per run) to a temporary folder, so a test run leaves the
- * working tree clean.
- */
-let scratchDir = tmpdir();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-async function screenshot(page: Page, name: string, fullPage = false) {
-  const committed = path.join(SHOTS, name);
-  const target = process.env.UPDATE_SCREENSHOTS === "1" || !existsSync(committed) ? committed : path.join(scratchDir, name);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: target, fullPage, animations: "disabled", caret: "hide" });
-  expect(statSync(target).size).toBeGreaterThan(10_000);
+/** The Idempotency-Key and question_id of each answer the page sends. */
+function recordAnswers(page: Page) {
+  const sent: { key: string | undefined; questionId: string | undefined; multipart: boolean }[] = [];
+  page.on("request", (r: Request) => {
+    if (!r.url().endsWith("/continue_interview") || r.method() !== "POST") return;
+    // A multipart body holds the recording: read it as bytes.
+    const multipart = (r.headers()["content-type"] ?? "").startsWith("multipart/form-data");
+    // Chromium does not hand over a body holding a recording; RECORD_UPLOADS reads those in the page.
+    const questionId = multipart ? undefined : (JSON.parse(r.postData() ?? "{}") as { question_id?: string }).question_id;
+    sent.push({ key: r.headers()["idempotency-key"], questionId, multipart });
+  });
+  return sent;
+}
+
+/** Records, in the page, the text fields of every recorded answer it uploads. */
+const RECORD_UPLOADS = () => {
+  const w = window as unknown as { __uploads: Record<string, string>[] };
+  w.__uploads = [];
+  const original = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (request.url.endsWith("/continue_interview") && (request.headers.get("content-type") ?? "").startsWith("multipart/")) {
+      const form = await request.clone().formData();
+      w.__uploads.push(Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : `file:${v.name}:${v.type.split(";")[0]}`])));
+    }
+    return original(request);
+  };
+};
+
+/** Claims live voice on this server's /health (it has no LiveKit), to test how the page copes with /join. */
+async function claimVoice(page: Page) {
+  await page.route("**/health", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), voice: true } });
+  });
 }
 
 // ------------------------------------------------------------------ tests
@@ -140,13 +101,14 @@ async function screenshot(page: Page, name: string, fullPage = false) {
 describe("web UI in Chromium", () => {
   let browser: Browser;
   let server: RunningServer;
+  let speech: OpenAiAudioServer;
   let tmp: string;
   let cvPath: string;
   let completedThread = "";
   const contexts: BrowserContext[] = [];
 
   async function newPage(options: Parameters<Browser["newContext"]>[0] = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ ...options, acceptDownloads: true, reducedMotion: "reduce", colorScheme: "light" });
+    const context = await browser.newContext({ ...options, acceptDownloads: true, reducedMotion: "reduce", colorScheme: "light", permissions: ["microphone"] });
     contexts.push(context);
     await context.addInitScript(RECORD_STREAMING);
     return context.newPage();
@@ -157,16 +119,20 @@ describe("web UI in Chromium", () => {
     ensureBuilt();
     mkdirSync(SHOTS, { recursive: true });
     tmp = mkdtempSync(path.join(tmpdir(), "web-e2e-"));
-    scratchDir = tmp;
+    setScratchDir(tmp);
     cvPath = path.join(tmp, "ana-lima-cv.pdf");
     writeFileSync(cvPath, await cvPdf());
-    [server, browser] = await Promise.all([startServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })]);
+    speech = await startOpenAiAudioServer({ transcript: SPOKEN });
+    // Speech failures reach the page at once instead of after the server's retries.
+    const speechEnv = { OPENAI_AUDIO_BASE_URL: speech.url, SPEECH_MAX_RETRIES: "0" };
+    [server, browser] = await Promise.all([startServer(speechEnv), chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })]);
   }, 600_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await server?.stop();
+    await speech?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }, 30_000);
 
@@ -202,9 +168,13 @@ describe("web UI in Chromium", () => {
     expect(page.url()).toBe(`${server.url}/`);
   });
 
-  it("runs a whole text interview with a CV: streamed questions, feedback, resume after reload, report with chart and Markdown download", async () => {
+  it("runs a whole text interview with a CV: streamed questions, feedback, exactly-once answers, resume after reload, report with chart, Markdown and PDF", async () => {
     const page = await newPage();
+    const answers = recordAnswers(page);
     await page.goto(server.url);
+    // This server can play the candidate: the role choice is offered, the candidate's by default.
+    await eventually(() => page.getByRole("radio", { name: /I am the candidate/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel("How the candidate performs").isVisible()).toBe(false);
     await page.getByLabel("Job title").fill("Backend Engineer");
     await page.getByLabel("Company").fill("Parcelly");
     await page.getByLabel("Your name").fill("Ana Lima");
@@ -230,7 +200,10 @@ describe("web UI in Chromium", () => {
     for (; answered < 12; answered++) {
       if (await page.locator("#report-title").count()) break;
       await page.evaluate(() => ((window as unknown as { __tokens: string[] }).__tokens = []));
+      const asked = await page.locator(".bubble.current").getAttribute("data-question-id");
       await answerCurrent(page, ANSWERS[answered % ANSWERS.length]!, answered === 0 ? "keyboard" : "click");
+      // Each answer names its question and carries a key of its own.
+      expect(answers.at(-1)).toMatchObject({ questionId: asked, key: expect.stringMatching(UUID) });
       if (await page.locator("#report-title").count()) {
         answered++;
         break;
@@ -246,6 +219,7 @@ describe("web UI in Chromium", () => {
       expect(await page.locator(".bubble.candidate").last().textContent()).toContain(ANSWERS[answered % ANSWERS.length]!.slice(0, 40));
 
       if (answered === 0) {
+        await eventually(() => page.getByRole("button", { name: "Record answer" }).isVisible()).toBe(true);
         await screenshot(page, "interview-desktop.png", true);
         // Reload mid-interview: the same question, progress and feedback come back.
         const question = await currentQuestion(page).textContent();
@@ -263,17 +237,36 @@ describe("web UI in Chromium", () => {
     await page.locator("#report-title").waitFor();
     expect(answered).toBeGreaterThanOrEqual(3);
     completedThread = decodeURIComponent(page.url().split("/interview/")[1]!);
+    expect(new Set(answers.map((a) => a.key)).size).toBe(answers.length);
+    const record = (await (await fetch(`${server.url}/interviews/${completedThread}`)).json()) as {
+      final_evaluation: { recommendation_label: string };
+      evaluations: { evaluated_by: string }[];
+      questions: { decision?: { reason: string } }[];
+    };
 
     // The report: overall score, recommendation, lists, a row and a chart bar per question.
     await eventually(() => page.locator("#report-title").textContent()).toBe("Backend Engineer at Parcelly");
     await eventually(() => page.getByTestId("overall-score").textContent()).toMatch(/^\d+(\.\d)?\/10$/);
-    await eventually(() => page.getByTestId("recommendation").textContent()).toMatch(/^(Strong hire|Hire|Lean hire|Lean no hire|No hire)$/);
+    // The recommendation's words are the API's.
+    await eventually(() => page.getByTestId("recommendation").textContent()).toBe(record.final_evaluation.recommendation_label);
     expect(await page.locator(".report-lists li").count()).toBeGreaterThan(0);
     const rows = await page.locator(".questions-table tbody tr").count();
     expect(rows).toBe(answered);
     await eventually(() => page.locator("svg.score-chart rect").count()).toBe(rows);
     await eventually(() => page.locator("svg.score-chart desc").textContent()).toMatch(/^Scores out of 10: Q1 \d/);
+    // Per question: how it was scored, and what was decided after it and why.
+    // The offline engine scores every answer by the heuristic: the report says so once.
+    expect(record.evaluations.every((e) => e.evaluated_by === "heuristic")).toBe(true);
+    await eventually(() => page.locator('[data-flag="heuristic-all"]').textContent()).toBe("Every answer was scored by the instant heuristic (this server runs the offline engine).");
+    expect(await page.locator('.questions-table [data-flag="heuristic"]').count()).toBe(0);
+    const firstDecision = record.questions.find((q) => q.decision)?.decision;
+    if (firstDecision) await eventually(() => page.locator(".questions-table .decision").first().textContent()).toContain(firstDecision.reason);
+    await page.getByRole("button", { name: "Download PDF" }).waitFor();
     await screenshot(page, "report-desktop.png", true);
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^interview-report-backend-engineer-[0-9a-f]{8}\.pdf$/);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^interview-report-backend-engineer-[0-9a-f]{8}\.md$/);
@@ -293,8 +286,14 @@ describe("web UI in Chromium", () => {
     await eventually(() => page.getByLabel("Job title").inputValue()).toBe("");
   }, 180_000);
 
-  it("explains that voice is unavailable when the server has no LiveKit, and starts the same interview by text", async () => {
+  it("offers voice only when the server has it, and explains a /join that refuses, starting the same interview by text", async () => {
+    const plain = await newPage();
+    await plain.goto(server.url);
+    await plain.getByRole("button", { name: "Start text interview" }).waitFor();
+    expect(await plain.getByRole("button", { name: "Start voice interview" }).isVisible()).toBe(false);
+
     const page = await newPage();
+    await claimVoice(page);
     await page.goto(server.url);
     await page.getByLabel("Job title").fill("Site Reliability Engineer");
     await page.getByLabel("Number of questions").fill("2");
@@ -315,6 +314,7 @@ describe("web UI in Chromium", () => {
 
   it("switches a text interview to voice and back to text on the same thread, explaining a voice room it cannot reach", async () => {
     const page = await newPage();
+    await claimVoice(page);
     await page.goto(server.url);
     await page.getByLabel("Job title").fill("Frontend Engineer");
     await page.getByLabel("Your name").fill("Kim");
@@ -414,6 +414,8 @@ describe("web UI in Chromium", () => {
       await dialog.getByRole("button", { name: "Save and continue" }).click();
       await currentQuestion(page).waitFor();
       await eventually(() => page.locator("#interview-title").textContent()).toBe("QA Engineer");
+      // This server transcribes nothing: no "Record answer".
+      expect(await page.locator('[data-action="record"]').isVisible()).toBe(false);
 
       await answerCurrent(page, ANSWERS[0]!, "click");
       await eventually(() => page.locator(".feedback").count()).toBe(1);
@@ -424,5 +426,179 @@ describe("web UI in Chromium", () => {
     } finally {
       await locked.stop();
     }
+  }, 60_000);
+  /** Asks the AI candidate a question and waits for its whole answer. */
+  async function ask(page: Page, question: string) {
+    const before = await page.locator(".bubble.candidate").count();
+    await page.evaluate(() => ((window as unknown as { __tokens: string[] }).__tokens = []));
+    await page.locator("#answer").fill(question);
+    await page.getByRole("button", { name: "Ask question" }).click();
+    await page.waitForFunction((n) => document.querySelectorAll(".bubble.candidate").length > n && !document.querySelector("[data-thinking]"), before);
+  }
+
+  it("interviews an AI candidate: persona options, its replies streamed, End interview after a confirmation, then coaching on the questions", async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByRole("radio", { name: /I am the interviewer/ }).check();
+    await eventually(() => page.getByLabel("How the candidate performs").isVisible()).toBe(true);
+    expect(await page.getByLabel("Question style").isVisible()).toBe(false);
+    await eventually(() => page.locator("#cv-hint").textContent()).toContain("a CV is made up for the job");
+    await page.getByLabel("Job title").fill("Backend Engineer");
+    await page.getByLabel("Company").fill("Parcelly");
+    await page.getByLabel("How the candidate performs").selectOption("evasive");
+    await page.getByLabel("Candidate's seniority").selectOption("senior");
+    await page.getByLabel("Questions you plan to ask").fill("3");
+    await screenshot(page, "setup-interviewer-desktop.png", true);
+
+    const [start] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/start_interview")), page.getByRole("button", { name: "Start text interview" }).click()]);
+    const form = start.postData() ?? "";
+    for (const [name, value] of [["role", "interviewer"], ["persona", "evasive"], ["seniority", "senior"]]) expect(form).toContain(`name="${name}"\r\n\r\n${value}\r\n`);
+    expect(form).not.toContain('name="question_style"');
+    await page.waitForURL(/\/interview\/[0-9a-f-]{36}$/);
+    // The candidate greets and waits: the human asks.
+    await eventually(() => page.locator(".bubble.candidate").count()).toBe(1);
+    await eventually(() => page.locator(".progress-text").textContent()).toBe("No questions asked yet (3 planned)");
+    expect(await page.locator("label[for=answer]").textContent()).toBe("Your question");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("answer");
+
+    const questions = ["Tell me about a system you designed and how you scaled it?", "How old are you, and do you have kids?", "Did you use Kafka there?"];
+    for (const question of questions) {
+      await ask(page, question);
+      // The answer was written piece by piece into the thinking bubble, then shown whole.
+      const tokens = await page.evaluate(() => (window as unknown as { __tokens: string[] }).__tokens);
+      expect(tokens.length).toBeGreaterThan(1);
+      expect(tokens.join("").trim()).toBe((await page.locator(".bubble.candidate .bubble-text").last().textContent())!.trim());
+      expect(await page.locator(".bubble.interviewer .bubble-text").last().textContent()).toBe(question);
+    }
+    await eventually(() => page.locator(".progress-text").textContent()).toBe("3 of 3 planned questions asked");
+    expect(await page.locator(".feedback").count()).toBe(0);
+    await screenshot(page, "interviewer-desktop.png", true);
+
+    // Ending asks first; "Keep going" (which has the focus) changes nothing.
+    await page.getByRole("button", { name: "End interview" }).click();
+    const dialog = page.getByRole("dialog", { name: "End the interview now?" });
+    await dialog.waitFor();
+    await eventually(() => dialog.textContent()).toContain("The coaching report will cover the 3 questions you asked.");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Keep going");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.locator("#answer").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "End interview" }).click();
+    const [ended] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/end")), page.getByRole("dialog").getByRole("button", { name: "End and see coaching" }).click()]);
+    expect(ended.status()).toBe(200);
+
+    await page.locator("#report-title").waitFor();
+    await eventually(() => page.locator(".eyebrow").first().textContent()).toBe("Interviewer coaching");
+    await eventually(() => page.locator(".coaching-table tbody tr").count()).toBe(3);
+    await eventually(() => page.locator(".flagged").textContent()).toContain("How old are you, and do you have kids?");
+    expect(await page.getByTestId("talk-time").textContent()).toMatch(/You spoke \d+% of the words/);
+    expect(await page.getByTestId("follow-up-rate").textContent()).toMatch(/\d+% of answers followed up/);
+    expect(await page.getByTestId("coverage").textContent()).toContain("Not probed");
+    expect(await page.getByTestId("candidate-assessment").textContent()).toContain("Persona: Evasive");
+    await screenshot(page, "coaching-desktop.png", true);
+
+    const [markdown] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
+    expect(markdown.suggestedFilename()).toMatch(/\.md$/);
+    await page.reload();
+    await eventually(() => page.locator(".coaching-table tbody tr").count()).toBe(3);
+  }, 90_000);
+
+  it("records a spoken answer with the microphone: a recording the server could not transcribe is kept and sent again with the same key, its transcript fills the answer's bubble, and the reply is spoken", async () => {
+    const page = await newPage();
+    await page.addInitScript(RECORD_UPLOADS);
+    const answers = recordAnswers(page);
+    await page.goto(server.url);
+    await page.getByLabel("Job title").fill("Platform Engineer");
+    await page.getByLabel("Number of questions").fill("3");
+    await page.getByRole("button", { name: "Start text interview" }).click();
+    await currentQuestion(page).waitFor();
+    const asked = await page.locator(".bubble.current").getAttribute("data-question-id");
+    const record = page.getByRole("button", { name: "Record answer" });
+    await record.waitFor();
+
+    // The speech provider fails once: the page says so and keeps the recording.
+    speech.failNext({ status: 500 });
+    await record.click();
+    const stop = page.getByRole("button", { name: "Stop and send" });
+    await stop.waitFor();
+    expect(await stop.getAttribute("aria-pressed")).toBe("true");
+    await eventually(() => page.locator(".record-timer").textContent()).toBe("0:01");
+    expect(await page.locator("#answer").evaluate((el) => (el as HTMLTextAreaElement).readOnly)).toBe(true);
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/continue_interview")), stop.click()]);
+    expect(refused.status()).toBeGreaterThanOrEqual(500);
+    const { error } = (await refused.json()) as { error: { message: string } };
+    const failure = page.locator(".record-failure[role=alert]");
+    await failure.waitFor();
+    await eventually(() => failure.locator("p").first().textContent()).toBe(error.message);
+    expect(await page.locator(".bubble.candidate").count()).toBe(0);
+    expect(answers[0]).toMatchObject({ multipart: true, key: expect.stringMatching(UUID) });
+    const uploads = await page.evaluate(() => (window as unknown as { __uploads: Record<string, string>[] }).__uploads);
+    expect(uploads[0]).toMatchObject({ question_id: asked, tts: "true", audio: "file:answer.webm:audio/webm" });
+
+    await failure.getByRole("button", { name: "Send recording again" }).click();
+    await eventually(() => page.locator(".bubble.candidate .bubble-text").first().textContent()).toBe(SPOKEN);
+    expect(await page.locator(".bubble.candidate .tag.spoken").count()).toBe(1);
+    await eventually(() => page.locator(".feedback").count()).toBe(1);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]!.key).toBe(answers[0]!.key);
+    // What reached the speech provider was the browser's own recording, named by its format.
+    const transcriptions = speech.requests.filter((r) => r.path === "/v1/audio/transcriptions");
+    expect(transcriptions.at(-1)!.files.file!.filename).toBe("answer.webm");
+    expect(transcriptions.at(-1)!.files.file!.bytes.length).toBeGreaterThan(1000);
+    // The reply came back as speech (tts=true) and is in a player on the page.
+    expect(speech.requests.some((r) => r.path === "/v1/audio/speech")).toBe(true);
+    await eventually(() => page.locator(".reply-audio audio").getAttribute("src")).toMatch(/^blob:/);
+    await eventually(() => record.isEnabled()).toBe(true);
+
+    // Ending early: a confirmation, then the report of what was answered.
+    await page.getByRole("button", { name: "End interview" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "End and see the report" }).click();
+    await page.locator("#report-title").waitFor();
+    await eventually(() => page.locator(".notice").first().textContent()).toContain("ended early");
+    expect(await page.locator(".questions-table tbody tr").count()).toBe(1);
+  }, 60_000);
+
+  it("answers exactly once: a retry after a network failure reuses its key, and an answer to a question already answered elsewhere is refused and the page shows where the interview is", async () => {
+    const started = (await (
+      await fetch(`${server.url}/start_interview`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ job_title: "Data Engineer", question_type: "technical", max_step: 4 }) })
+    ).json()) as { thread_id: string };
+    const answersOnServer = async () => ((await (await fetch(`${server.url}/interviews/${started.thread_id}`)).json()) as { answers: unknown[] }).answers.length;
+
+    const page = await newPage();
+    const answers = recordAnswers(page);
+    await page.goto(`${server.url}/interview/${started.thread_id}`);
+    await currentQuestion(page).waitFor();
+    let dropped = false;
+    await page.route("**/continue_interview", (route) => {
+      if (dropped) return route.fallback();
+      dropped = true;
+      return route.abort("internetdisconnected");
+    });
+    await page.locator("#answer").fill(ANSWERS[0]!);
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await eventually(() => page.locator(".answer-form .form-summary").textContent()).toBe("Could not reach the interview server. Check your connection and try again.");
+    // Nothing is lost: the answer is back in the box.
+    expect(await page.locator("#answer").inputValue()).toBe(ANSWERS[0]);
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await eventually(() => page.locator(".feedback").count()).toBe(1);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]!.key).toBe(answers[0]!.key);
+    expect(await answersOnServer()).toBe(1);
+
+    // The interview moves on in another tab; this one still shows the old question.
+    const other = await newPage();
+    await other.goto(`${server.url}/interview/${started.thread_id}`);
+    await currentQuestion(other).waitFor();
+    await answerCurrent(other, ANSWERS[1]!, "click");
+    const now = await currentQuestion(other).textContent();
+
+    await page.locator("#answer").fill("My late answer to the old question.");
+    const [stale] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/continue_interview")), page.getByRole("button", { name: "Send answer" }).click()]);
+    expect(stale.status()).toBe(409);
+    expect(((await stale.json()) as { error: { code: string } }).error.code).toBe("stale_question");
+    await eventually(() => page.locator(".dock .notice").textContent()).toContain("The interview had moved on");
+    await eventually(() => currentQuestion(page).textContent()).toBe(now);
+    expect(await page.locator("#answer").inputValue()).toBe("My late answer to the old question.");
+    expect(await answersOnServer()).toBe(2);
   }, 60_000);
 });

@@ -1,15 +1,23 @@
-/** The page controller: routes between set-up, interview and report, and drives the API. */
-import { ApiError, createApiClient, isApiError } from "./api";
+/**
+ * The page controller: routes between set-up, interview, report, the team's page and invite
+ * links, and drives the API.
+ */
+import { ApiError, createApiClient, isApiError, type Answer } from "./api";
+import { AnswerAttempts } from "./attempts";
+import type { Health, JoinResponse, PublicInvite } from "./contract";
+import { credentials } from "./credentials";
 import { announce, focusElement, h } from "./dom";
-import { applyTurn, fromRecord, fromStart, progress, withPendingAnswer, type InterviewModel } from "./model";
+import { MAX_RECORDING_SECONDS, canRecord, micErrorMessage, recordingFileName, startRecording, type Recording } from "./microphone";
+import { applyTurn, currentQuestion, fromRecord, fromStart, progress, withPendingAnswer, type InterviewModel } from "./model";
 import { createPoller } from "./poller";
-import { interviewPath, threadFromLocation } from "./route";
-import type { JoinResponse } from "./types";
+import { TEAM_PATH, interviewPath, routeFromLocation } from "./route";
 import { fieldOfServerError, setupFormData, validateSetup, type SetupFields } from "./validation";
 import { apiKeyStore, askForApiKey, updateFooter } from "./views/api-key";
-import { InterviewView } from "./views/interview";
-import { renderReport } from "./views/report";
+import { renderInvite, renderInviteRefusal, type InviteStartMode, type InviteView } from "./views/invite";
+import { InterviewView, type InterviewOptions } from "./views/interview";
+import { renderReport, type ReportFormat } from "./views/report";
 import { renderSetup, type SetupView, type StartMode } from "./views/setup";
+import { renderTeam } from "./views/team";
 import type { VoiceSession } from "./voice";
 
 const APP_NAME = "Interview practice";
@@ -29,51 +37,91 @@ const voiceUnavailable = (error: unknown) =>
 const voiceUnavailableMessage = (error: ApiError) =>
   error.code === "voice_not_configured" ? error.message : "Voice interviews are not available on this server. Text interviews work as usual.";
 
+const STALE_NOTICE = "The interview had moved on (it was answered in another tab or by voice), so nothing was sent. Here is where it is now.";
+
 export function startApp(main: HTMLElement) {
-  const api = createApiClient({ getApiKey: () => apiKeyStore.get(), onUnauthorized: askForApiKey });
+  const api = createApiClient({ getApiKey: () => apiKeyStore.get(), getAccessToken: (id) => credentials.accessTokens.get(id), onUnauthorized: askForApiKey });
   const newButton = document.getElementById("new-interview") as HTMLButtonElement | null;
+  const attempts = new AnswerAttempts();
   let interview: InterviewView | null = null;
   let voice: VoiceSession | null = null;
   let poller: ReturnType<typeof createPoller> | null = null;
+  let recorder: { recording: Recording; timer: number } | null = null;
+  /** A recording that could not be sent yet: kept until it is sent or discarded. */
+  let pendingRecording: Blob | null = null;
   let generation = 0;
+  // What this server offers; asked once. Unknown (an older server): voice as before, no extras.
+  const health: Promise<Health | null> = api.health().catch(() => null);
 
   updateFooter();
   newButton?.addEventListener("click", () => goHome());
-  document.querySelector<HTMLAnchorElement>('[data-nav="home"]')?.addEventListener("click", (event) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    goHome();
-  });
+  const navLink = (selector: string, go: () => void) =>
+    document.querySelectorAll<HTMLAnchorElement>(selector).forEach((link) =>
+      link.addEventListener("click", (event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        go();
+      }),
+    );
+  navLink('[data-nav="home"]', () => goHome());
+  navLink('[data-nav="team"]', () => navigate(TEAM_PATH));
   window.addEventListener("popstate", () => void route());
 
-  function show(element: HTMLElement, title: string, opts: { home?: boolean; focus?: boolean } = {}) {
+  function show(element: HTMLElement, title: string, opts: { home?: boolean; focus?: boolean; newButton?: boolean } = {}) {
     main.replaceChildren(element);
     document.title = title ? `${title} · ${APP_NAME}` : APP_NAME;
-    if (newButton) newButton.hidden = Boolean(opts.home);
+    if (newButton) newButton.hidden = opts.newButton === false || Boolean(opts.home);
+    // A candidate opening an invite has no use for the team's page.
+    const teamLink = document.getElementById("footer-team");
+    if (teamLink) teamLink.hidden = opts.newButton === false;
     window.scrollTo(0, 0);
     if (opts.focus !== false) focusElement(element.querySelector<HTMLElement>("h1"), { preventScroll: true });
   }
 
+  function navigate(path: string) {
+    if (location.pathname + location.search !== path) history.pushState({}, "", path);
+    void route();
+  }
+
   async function route() {
     generation++;
-    await stopVoice();
-    const threadId = threadFromLocation(location.pathname, location.search);
-    if (!threadId) return showSetup();
-    await loadInterview(threadId);
+    await leaveInterview();
+    const where = routeFromLocation(location.pathname, location.search);
+    if (where.view === "interview") return loadInterview(where.threadId);
+    if (where.view === "team") return showTeam();
+    if (where.view === "invite") return showInvite(where.token);
+    return showSetup();
   }
 
   function goHome(notice?: string) {
     if (location.pathname !== "/" || location.search) history.pushState({}, "", "/");
     generation++;
-    void stopVoice();
-    showSetup(undefined, notice);
+    void leaveInterview();
+    void showSetup(undefined, notice);
+  }
+
+  /** Leaving the interview page: voice and any recording stop. */
+  async function leaveInterview() {
+    stopRecorder();
+    pendingRecording = null;
+    await stopVoice();
+  }
+
+  function loadingView(title: string) {
+    return h("section", { class: "view loading", "aria-busy": "true" }, h("h1", { tabindex: -1 }, title), h("div", { class: "skeleton" }), h("div", { class: "skeleton short" }));
   }
 
   // ---------------------------------------------------------------- set-up
 
-  function showSetup(initial?: Partial<SetupFields>, notice?: string) {
+  async function showSetup(initial?: Partial<SetupFields>, notice?: string) {
     interview = null;
-    const setup = renderSetup({ onSubmit: (mode, fields, cv) => void start(setup, mode, fields, cv) }, initial);
+    const mine = generation;
+    const offers = await health;
+    if (mine !== generation) return;
+    const setup = renderSetup({ onSubmit: (mode, fields, cv) => void start(setup, mode, fields, cv) }, initial, {
+      roleReversal: offers?.role_reversal ?? false,
+      voice: offers ? offers.voice : true,
+    });
     if (notice) setup.element.querySelector(".intro")?.appendChild(h("p", { class: "notice subtle", role: "status" }, notice));
     show(setup.element, "", { home: true, focus: Boolean(notice) || document.activeElement !== document.body });
   }
@@ -89,15 +137,19 @@ export function startApp(main: HTMLElement) {
         const turn = await api.startInterview(setupFormData(fields, cv));
         if (mine !== generation) return;
         history.pushState({}, "", interviewPath(turn.thread_id));
-        showInterview(fromStart(turn, fields));
+        await showInterview(fromStart(turn, fields));
         interview?.focusAnswer();
-        announce("The interview has started. Read the first question and type your answer.");
+        announce(
+          turn.role === "interviewer"
+            ? "The interview has started. The candidate is waiting for your first question."
+            : "The interview has started. Read the first question and type your answer.",
+        );
       } else {
         const join = await api.join(setupFormData(fields, cv));
         if (mine !== generation) return;
         history.pushState({}, "", interviewPath(join.thread_id));
-        const model = await api.getInterview(join.thread_id).then(fromRecord, () => placeholder(join.thread_id, fields));
-        showInterview(model);
+        const model = await api.getInterview(join.thread_id).then(fromRecord, () => placeholder(join, fields.job_title, fields.company_name, fields));
+        await showInterview(model);
         await startVoice(join);
       }
     } catch (error) {
@@ -111,18 +163,20 @@ export function startApp(main: HTMLElement) {
   }
 
   /** Until the voice agent has started the interview, all we know is what the form said. */
-  function placeholder(threadId: string, fields: SetupFields): InterviewModel {
+  function placeholder(join: JoinResponse, jobTitle: string, company: string, fields?: Partial<SetupFields>): InterviewModel {
     return {
-      threadId,
-      status: "question",
-      currentStep: 1,
-      maxSteps: Number(fields.max_step) || 5,
-      jobTitle: fields.job_title.trim(),
-      ...(fields.company_name.trim() ? { companyName: fields.company_name.trim() } : {}),
-      questionType: fields.question_type,
-      questionStyle: fields.question_style,
+      threadId: join.thread_id,
+      role: join.role,
+      status: join.role === "interviewer" ? "awaiting_question" : "question",
+      currentStep: join.role === "interviewer" ? 0 : 1,
+      maxSteps: Number(fields?.max_step) || 5,
+      jobTitle: jobTitle.trim(),
+      ...(company.trim() ? { companyName: company.trim() } : {}),
+      questionType: fields?.question_type ?? "mixed",
+      questionStyle: fields?.question_style ?? "adaptive",
       phase: "intro",
       engine: "",
+      endedEarly: false,
       questions: [],
       messages: [],
       evaluations: [],
@@ -133,14 +187,13 @@ export function startApp(main: HTMLElement) {
 
   async function loadInterview(threadId: string) {
     const mine = generation;
-    const loading = h("section", { class: "view loading", "aria-busy": "true" }, h("h1", { tabindex: -1 }, "Loading your interview…"), h("div", { class: "skeleton" }), h("div", { class: "skeleton short" }));
-    show(loading, "Loading", { focus: false });
+    show(loadingView("Loading your interview…"), "Loading", { focus: false });
     try {
       const model = fromRecord(await api.getInterview(threadId));
       if (mine !== generation) return;
       if (model.status === "completed") showReport(model);
       else {
-        showInterview(model);
+        await showInterview(model);
         announce(`Welcome back. ${progress(model).text}.`);
       }
     } catch (error) {
@@ -162,52 +215,204 @@ export function startApp(main: HTMLElement) {
     }
   }
 
-  function showInterview(model: InterviewModel) {
-    interview = new InterviewView(model, {
-      onAnswer: (text) => void answer(text),
-      onSwitchToVoice: () => void switchToVoice(),
-      onSwitchToText: () => void switchToText(),
-      onLeaveVoice: () => void switchToText(),
-      onToggleMic: () => void toggleMic(),
-      onEnableAudio: () => void voice?.startAudio().catch(() => undefined),
-      onShowReport: () => void finish(),
-    });
+  async function interviewOptions(): Promise<InterviewOptions> {
+    const offers = await health;
+    return {
+      recording: offers?.speech.transcription ? (canRecord() ? "available" : "needs-secure-page") : "off",
+      voice: offers ? offers.voice : true,
+    };
+  }
+
+  async function showInterview(model: InterviewModel) {
+    const options = await interviewOptions();
+    interview = new InterviewView(
+      model,
+      {
+        onAnswer: (text) => void answer(text),
+        onRecordStart: () => void recordStart(),
+        onRecordStop: () => void recordStop(),
+        onRecordCancel: () => {
+          stopRecorder();
+          interview?.setRecording({ kind: "idle" });
+          announce("Recording cancelled.");
+        },
+        onRecordRetry: () => void sendRecording(),
+        onRecordDiscard: () => {
+          pendingRecording = null;
+          interview?.setRecording({ kind: "idle" });
+          announce("Recording discarded.");
+        },
+        onEnd: () => void endInterview(),
+        onSwitchToVoice: () => void switchToVoice(),
+        onSwitchToText: () => void switchToText(),
+        onLeaveVoice: () => void switchToText(),
+        onToggleMic: () => void toggleMic(),
+        onEnableAudio: () => void voice?.startAudio().catch(() => undefined),
+        onShowReport: () => void finish(),
+      },
+      options,
+    );
     show(interview.element, titleFor(model));
   }
 
   const titleFor = (model: InterviewModel) => `${progress(model).text} — ${model.jobTitle}`;
 
-  async function answer(text: string) {
+  const answer = async (text: string) => void (await sendTurn({ text }, text));
+
+  /**
+   * Sends one message (typed or recorded) and shows the reply. Each answer carries its question's
+   * id and an Idempotency-Key that a retry of the same answer reuses, so it counts once.
+   * Resolves with what went wrong, or null when it was answered.
+   */
+  async function sendTurn(message: Answer, draft: string): Promise<string | null> {
     const view = interview;
-    if (!view) return;
+    if (!view) return "The interview is no longer open.";
     const before = view.current;
-    view.beginTurn(withPendingAnswer(before, text));
+    const spoken = "audio" in message;
+    const questionId = currentQuestion(before)?.id;
+    const key = attempts.keyFor(before.threadId, questionId, spoken ? message.audio : message.text);
+    const kept = spoken ? view.draft : draft;
+    view.beginTurn(withPendingAnswer(before, spoken ? "Transcribing your recording…" : draft, spoken ? "audio" : undefined));
     try {
-      const turn = await api.continueInterview(before.threadId, text, { onToken: (t) => view.token(t) });
-      const next = applyTurn(before, text, turn);
-      if (view !== interview) return;
+      const turn = await api.continueInterview(before.threadId, message, { questionId, idempotencyKey: key, onToken: (t) => view.token(t) });
+      attempts.settle();
+      const next = applyTurn(before, draft, turn);
+      if (view !== interview) return null;
       view.endTurn(next);
+      if (spoken && kept) view.setDraft(kept);
       document.title = `${titleFor(next)} · ${APP_NAME}`;
+      if (turn.audio_url) void api.replyAudio(before.threadId, turn.audio_url).then((blob) => view === interview && view.playReply(URL.createObjectURL(blob)), () => undefined);
       if (next.status === "completed") {
         announce("The interview is complete. Here is your report.");
-        showReport(next);
+        await finish(next);
       }
+      return null;
     } catch (error) {
-      if (view !== interview) return;
+      if (view !== interview) return null;
+      if (isApiError(error, "idempotency_mismatch")) attempts.settle();
       // The answer may have been recorded even if the reply was lost: ask the server.
       const synced = await api.getInterview(before.threadId).then(fromRecord, () => null);
+      if (view !== interview) return null;
+      if (isApiError(error, "stale_question") && synced) {
+        attempts.settle();
+        view.endTurn(synced, { draft: kept });
+        view.showNotice(STALE_NOTICE);
+        announce(STALE_NOTICE);
+        if (synced.status === "completed") showReport(synced);
+        return spoken ? "The interview had moved on. Send the recording as the answer to the current question, or discard it." : null;
+      }
       if (synced && synced.messages.length > before.messages.length) {
+        attempts.settle();
         view.endTurn(synced);
         if (synced.status === "completed") showReport(synced);
-        return;
+        return null;
       }
-      view.endTurn(synced ?? before, { message: friendlyMessage(error), draft: text });
+      const text = friendlyMessage(error);
+      view.endTurn(synced ?? before, spoken ? { draft: kept } : { message: text, draft });
+      return text;
     }
   }
 
-  async function finish() {
+  // ---------------------------------------------------------------- recorded answers
+
+  function stopRecorder() {
+    if (!recorder) return;
+    window.clearInterval(recorder.timer);
+    recorder.recording.cancel();
+    recorder = null;
+  }
+
+  async function recordStart() {
+    const view = interview;
+    if (!view || recorder) return;
+    view.hideError();
+    view.setRecording({ kind: "starting" });
+    let recording: Recording;
+    try {
+      recording = await startRecording();
+    } catch (error) {
+      if (view !== interview) return;
+      view.setRecording({ kind: "idle" });
+      view.showError(micErrorMessage(error));
+      return;
+    }
+    if (view !== interview) return recording.cancel();
+    const started = Date.now();
+    const timer = window.setInterval(() => {
+      const seconds = Math.floor((Date.now() - started) / 1000);
+      // The API takes up to five minutes per answer: stop and send there rather than be refused.
+      if (seconds >= MAX_RECORDING_SECONDS) void recordStop();
+      else view.setRecording({ kind: "recording", seconds });
+    }, 1000);
+    recorder = { recording, timer };
+    view.setRecording({ kind: "recording", seconds: 0 });
+    announce("Recording. Choose “Stop and send” when you have finished.");
+  }
+
+  async function recordStop() {
+    const view = interview;
+    const current = recorder;
+    if (!view || !current) return;
+    window.clearInterval(current.timer);
+    recorder = null;
+    view.setRecording({ kind: "sending" });
+    let blob: Blob;
+    try {
+      blob = await current.recording.stop();
+    } catch (error) {
+      view.setRecording({ kind: "idle" });
+      view.showError((error as Error).message);
+      return;
+    }
+    if (blob.size === 0) {
+      view.setRecording({ kind: "idle" });
+      view.showError("Nothing was recorded. Check the microphone and record the answer again.");
+      return;
+    }
+    pendingRecording = blob;
+    await sendRecording();
+  }
+
+  async function sendRecording() {
+    const view = interview;
+    const blob = pendingRecording;
+    if (!view || !blob) return;
+    view.setRecording({ kind: "sending" });
+    const offers = await health;
+    const failure = await sendTurn({ audio: blob, filename: recordingFileName(blob.type), tts: offers?.speech.voice_replies === true }, "");
+    if (view !== interview) return;
+    if (failure === null) {
+      pendingRecording = null;
+      view.setRecording({ kind: "idle" });
+    } else view.setRecording({ kind: "failed", message: failure });
+  }
+
+  // ---------------------------------------------------------------- ending
+
+  async function endInterview() {
+    const view = interview;
+    if (!view) return;
+    stopRecorder();
+    const before = view.current;
+    try {
+      const turn = await api.endInterview(before.threadId);
+      await stopVoice();
+      if (view !== interview) return;
+      const model = await api
+        .getInterview(before.threadId)
+        .then(fromRecord, (): InterviewModel => ({ ...before, status: "completed", endedEarly: true, ...(turn.final_evaluation ? { finalEvaluation: turn.final_evaluation } : {}) }));
+      if (view !== interview) return;
+      announce("The interview has ended. Here is the report.");
+      showReport(model);
+    } catch (error) {
+      if (view === interview) view.endFailed(friendlyMessage(error));
+    }
+  }
+
+  /** The report, with everything the server knows now (the coaching, for a human interviewer). */
+  async function finish(known?: InterviewModel) {
     await stopVoice();
-    const current = interview?.current;
+    const current = known ?? interview?.current;
     if (!current) return;
     const model = await api.getInterview(current.threadId).then(fromRecord, () => current);
     showReport(model);
@@ -234,6 +439,7 @@ export function startApp(main: HTMLElement) {
   async function startVoice(join: JoinResponse) {
     const view = interview;
     if (!view) return;
+    stopRecorder();
     view.showVoicePanel();
     const refresh = async () => {
       const model = fromRecord(await api.getInterview(join.thread_id));
@@ -276,8 +482,8 @@ export function startApp(main: HTMLElement) {
       await voice.setMic(!voice.micEnabled);
       interview.setVoiceError(null);
     } catch (error) {
-      const { micErrorMessage } = await import("./voice");
-      interview.setVoiceError(micErrorMessage(error));
+      const { micErrorMessage: voiceMicError } = await import("./voice");
+      interview.setVoiceError(voiceMicError(error));
     }
   }
 
@@ -304,25 +510,109 @@ export function startApp(main: HTMLElement) {
 
   // ---------------------------------------------------------------- report
 
+  function download(blob: Blob, name: string) {
+    const url = URL.createObjectURL(blob);
+    const link = h("a", { href: url, download: name, hidden: true });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+
   function showReport(model: InterviewModel) {
     interview = null;
+    stopRecorder();
     const element = renderReport(model, {
-      onDownload: async () => {
-        const markdown = await api.reportMarkdown(model.threadId);
-        const url = URL.createObjectURL(new Blob([markdown], { type: "text/markdown;charset=utf-8" }));
-        const link = h("a", { href: url, download: `interview-report-${slug(model.jobTitle)}-${model.threadId.slice(0, 8)}.md`, hidden: true });
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+      onDownload: async (format: ReportFormat) => {
+        const name = `interview-report-${slug(model.jobTitle)}-${model.threadId.slice(0, 8)}`;
+        if (format === "pdf") download(await api.reportPdf(model.threadId), `${name}.pdf`);
+        else download(new Blob([await api.reportMarkdown(model.threadId)], { type: "text/markdown;charset=utf-8" }), `${name}.md`);
       },
       onNew: () => goHome(),
       onDelete: async () => {
         await api.deleteInterview(model.threadId);
+        credentials.accessTokens.forget(model.threadId);
         goHome("The interview and its CV data were erased.");
       },
     });
-    show(element, `Report — ${model.jobTitle}`);
+    show(element, `${model.role === "interviewer" ? "Coaching" : "Report"} — ${model.jobTitle}`);
+  }
+
+  // ---------------------------------------------------------------- the hiring team
+
+  function showTeam() {
+    interview = null;
+    const element = renderTeam(api, { onOpenInterview: (threadId) => navigate(interviewPath(threadId)), describe: friendlyMessage });
+    show(element, "Hiring team");
+  }
+
+  // ---------------------------------------------------------------- invite links
+
+  async function showInvite(token: string) {
+    interview = null;
+    const mine = generation;
+    show(loadingView("Opening your invitation…"), "Invitation", { focus: false, newButton: false });
+    let invite: PublicInvite;
+    try {
+      invite = await api.getInvite(token);
+    } catch (error) {
+      if (mine !== generation) return;
+      if (isApiError(error) && (error.status === 403 || error.status === 404)) {
+        show(renderInviteRefusal(error.status, error.message), "Invitation", { newButton: false });
+        return;
+      }
+      const retry = h("button", { type: "button", class: "button secondary" }, "Try again");
+      retry.addEventListener("click", () => void showInvite(token));
+      show(
+        h("section", { class: "view" }, h("h1", { tabindex: -1 }, "Could not open the invitation"), h("div", { class: "card", role: "alert" }, h("p", {}, friendlyMessage(error)), h("div", { class: "actions" }, retry))),
+        "Invitation",
+        { newButton: false },
+      );
+      return;
+    }
+    if (mine !== generation) return;
+    const view: InviteView = renderInvite(invite, { onStart: (mode, name, cv) => void startFromInvite(view, invite, token, mode, name, cv) });
+    show(view.element, `Interview: ${invite.job.job_title}`, { newButton: false });
+  }
+
+  async function startFromInvite(view: InviteView, invite: PublicInvite, token: string, mode: InviteStartMode, name: string, cv: File | null) {
+    const form = new FormData();
+    if (name) form.append("username", name);
+    if (cv && cv.size > 0) form.append("cv", cv, cv.name);
+    view.setBusy(mode);
+    const mine = generation;
+    const setup = { job_title: invite.job.job_title, question_type: "mixed", company_name: invite.job.company_name ?? "" };
+    try {
+      if (mode === "text") {
+        const turn = await api.startFromInvite(token, form);
+        // The interview's own key: it opens this interview only, so no team key is needed.
+        if (turn.access_token) credentials.accessTokens.set(turn.thread_id, turn.access_token);
+        if (mine !== generation) return;
+        history.pushState({}, "", interviewPath(turn.thread_id));
+        const model = await api.getInterview(turn.thread_id).then(fromRecord, () => fromStart(turn, setup));
+        if (mine !== generation) return;
+        await showInterview(model);
+        interview?.focusAnswer();
+        announce("The interview has started. Read the first question and type your answer.");
+      } else {
+        const join = await api.startVoiceFromInvite(token, form);
+        if (join.access_token) credentials.accessTokens.set(join.thread_id, join.access_token);
+        if (mine !== generation) return;
+        history.pushState({}, "", interviewPath(join.thread_id));
+        const model = await api.getInterview(join.thread_id).then(fromRecord, () => placeholder(join, setup.job_title, setup.company_name));
+        await showInterview(model);
+        await startVoice(join);
+      }
+    } catch (error) {
+      if (mine !== generation) return;
+      view.setBusy(null);
+      if (isApiError(error) && (error.status === 403 || error.status === 404)) {
+        show(renderInviteRefusal(error.status, error.message), "Invitation", { newButton: false });
+        return;
+      }
+      const field = isApiError(error) ? fieldOfServerError(error.code, error.message) : undefined;
+      view.showError(mode === "voice" && voiceUnavailable(error) ? voiceUnavailableMessage(error as ApiError) : friendlyMessage(error), field === "cv" ? "cv" : undefined);
+    }
   }
 
   void route();

@@ -1,5 +1,5 @@
-/** Human words for the API's codes. */
-import type { QuestionStyle, QuestionType, Recommendation } from "./types";
+/** Human words for the API's codes. Recommendation labels come from the API; these are the page's own. */
+import type { Decision, Persona, QuestionStyle, QuestionType, Recommendation, Role, Seniority, Status } from "./contract";
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   technical: "Technical",
@@ -15,6 +15,26 @@ export const QUESTION_STYLE_LABELS: Record<QuestionStyle, { label: string; hint:
   follow_up: { label: "Follow-up", hint: "Each question builds on your previous answer." },
 };
 
+export const PERSONA_LABELS: Record<Persona, { label: string; hint: string }> = {
+  strong: { label: "Strong", hint: "Concrete, well-structured answers with results." },
+  average: { label: "Average", hint: "Reasonable answers that need probing for detail." },
+  weak: { label: "Weak", hint: "Thin answers with little evidence." },
+  evasive: { label: "Evasive", hint: "Fluent, but deflects into generalities." },
+};
+
+export const SENIORITY_LABELS: Record<Seniority, string> = { junior: "Junior", mid: "Mid-level", senior: "Senior", lead: "Lead" };
+
+export const ROLE_LABELS: Record<Role, string> = { candidate: "Candidate practice", interviewer: "Interviewer practice" };
+
+export const STATUS_LABELS: Record<Status, string> = { question: "In progress", awaiting_question: "In progress", completed: "Completed" };
+
+export const DECISION_LABELS: Record<Decision["action"], string> = {
+  ask_followup: "Followed up",
+  new_question: "Moved on",
+  clarify: "Clarified",
+  conclude: "Concluded",
+};
+
 const PHASES: Record<string, string> = {
   intro: "Introduction",
   projects: "Projects",
@@ -26,15 +46,26 @@ const PHASES: Record<string, string> = {
 export const phaseLabel = (phase: string | undefined) =>
   phase ? (PHASES[phase] ?? phase.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase())) : "";
 
-export const RECOMMENDATIONS: Record<Recommendation, { label: string; tone: "good" | "ok" | "weak" }> = {
-  strong_hire: { label: "Strong hire", tone: "good" },
-  hire: { label: "Hire", tone: "good" },
-  lean_hire: { label: "Lean hire", tone: "ok" },
-  lean_no_hire: { label: "Lean no hire", tone: "weak" },
-  no_hire: { label: "No hire", tone: "weak" },
+export type Tone = "good" | "ok" | "weak";
+
+/** The colour of a recommendation (its words are the API's `recommendation_label`). */
+export const RECOMMENDATION_TONES: Record<Recommendation, Tone> = {
+  strong_hire: "good",
+  hire: "good",
+  lean_hire: "ok",
+  lean_no_hire: "weak",
+  no_hire: "weak",
 };
 
 /** Scores are 0–10 with at most one decimal. */
 export const formatScore = (score: number) => (Math.round(score * 10) / 10).toFixed(1).replace(/\.0$/, "");
 
-export const scoreTone = (score: number): "good" | "ok" | "weak" => (score >= 7 ? "good" : score >= 4.5 ? "ok" : "weak");
+export const scoreTone = (score: number): Tone => (score >= 7 ? "good" : score >= 4.5 ? "ok" : "weak");
+
+export const formatPercent = (fraction: number) => `${Math.round(fraction * 100)}%`;
+
+/** A date and time in the reader's locale, short. */
+export const formatDateTime = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+};

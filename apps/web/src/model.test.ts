@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { applyTurn, currentQuestion, fromRecord, fromStart, progress, reportView, transcript, withPendingAnswer } from "./model";
-import type { Feedback, InterviewRecord, Question, TurnResponse } from "./types";
+import type { Coaching, Feedback, InterviewRecord, Question, TurnResponse } from "./contract";
+import { applyTurn, coachingView, currentQuestion, fromRecord, fromStart, progress, reportView, transcript, withPendingAnswer } from "./model";
 
 // Shapes as the API returns them (captured from the offline engine).
-const q = (id: string, text: string, kind: Question["kind"] = "main", phase = "role_skills"): Question => ({ id, text, phase, difficulty: 2, kind, context_source: "none" });
-const fb = (question_id: string, score: number): Feedback => ({ question_id, score, rubric: { relevance: score, depth: score - 1, clarity: score, evidence: score + 1 }, feedback: `Feedback for ${question_id}.` });
+const q = (id: string, text: string, kind: Question["kind"] = "main", phase = "role_skills"): Question => ({ id, text, phase, difficulty: 2, kind, step: 1, topic: "Backend Engineer", context_source: "none" });
+const fb = (question_id: string, score: number): Feedback => ({
+  question_id,
+  score,
+  rubric: { relevance: score, depth: score - 1, clarity: score, evidence: score + 1 },
+  feedback: `Feedback for ${question_id}.`,
+  insufficient_evidence: false,
+  evaluated_by: "model",
+});
 
 const GREETING = "Hello, Ana! I'll be interviewing you for the Backend Engineer role. Let's begin.";
 const Q1 = q("q1", "Tell me about the technical problem you have enjoyed solving most.", "main", "intro");
@@ -12,12 +19,14 @@ const Q2 = q("q2", "Compare two approaches you know for API design.");
 const Q3 = q("q3", "Go one level deeper: how did it work?", "follow_up");
 const setup = { job_title: " Backend Engineer ", question_type: "technical", question_style: "adaptive", company_name: "Parcelly" };
 
-const start: TurnResponse = { thread_id: "t1", status: "question", message: `${GREETING}\n\n${Q1.text}`, current_step: 1, max_steps: 2, engine: "offline", phase: "intro", question: Q1 };
-const second: TurnResponse = { thread_id: "t1", status: "question", message: Q2.text, current_step: 2, max_steps: 2, engine: "offline", phase: "role_skills", question: Q2, feedback: fb("q1", 3.2) };
-const third: TurnResponse = { thread_id: "t1", status: "question", message: Q3.text, current_step: 2, max_steps: 2, engine: "offline", phase: "role_skills", question: Q3, feedback: fb("q2", 6) };
+const base = { thread_id: "t1", role: "candidate", engine: "offline", max_steps: 2 } as const;
+const start: TurnResponse = { ...base, status: "question", message: `${GREETING}\n\n${Q1.text}`, greeting: GREETING, current_step: 1, phase: "intro", question: Q1 };
+const second: TurnResponse = { ...base, status: "question", message: Q2.text, current_step: 2, phase: "role_skills", question: Q2, feedback: fb("q1", 3.2) };
+const third: TurnResponse = { ...base, status: "question", message: Q3.text, current_step: 2, phase: "role_skills", question: Q3, feedback: fb("q2", 6) };
 const final = {
   overall_score: 5.7,
   recommendation: "lean_hire" as const,
+  recommendation_label: "Lean hire",
   strengths: ["Concrete numbers."],
   improvements: ["Go deeper."],
   per_question: [
@@ -28,12 +37,10 @@ const final = {
   summary: "Averaged 5.7/10.",
 };
 const done: TurnResponse = {
-  thread_id: "t1",
+  ...base,
   status: "completed",
   message: "Thank you, that's the end of the interview.",
   current_step: 2,
-  max_steps: 2,
-  engine: "offline",
   feedback: fb("q3", 8),
   feedback_list: [fb("q1", 3.2), fb("q2", 6), fb("q3", 8)].map((f, i) => ({ ...f, question: [Q1, Q2, Q3][i]!.text, answer: `A${i + 1}` })),
   final_evaluation: final,
@@ -43,6 +50,11 @@ const done: TurnResponse = {
 const recordAfterTwo: InterviewRecord = {
   thread_id: "t1",
   status: "question",
+  role: "candidate",
+  language: "en",
+  has_cv: false,
+  ended_early: false,
+  retrieval: { topic: "", needs_retrieval: false, similarity_score: null, context_source: "none" },
   current_step: 2,
   max_steps: 2,
   job_title: "Backend Engineer",
@@ -55,7 +67,7 @@ const recordAfterTwo: InterviewRecord = {
   questions: [Q1, Q2, Q3],
   answers: [
     { question_id: "q1", text: "A1", channel: "text" },
-    { question_id: "q2", text: "A2", channel: "voice" },
+    { question_id: "q2", text: "A2", channel: "audio" },
   ],
   evaluations: [fb("q1", 3.2), fb("q2", 6)],
   messages: [
@@ -69,7 +81,7 @@ const recordAfterTwo: InterviewRecord = {
 };
 
 describe("interview model", () => {
-  it("splits the start reply into the greeting and the first question", () => {
+  it("shows the start reply's greeting, then the first question", () => {
     const model = fromStart(start, setup);
     expect(model.messages).toEqual([
       { role: "interviewer", text: GREETING },
@@ -93,7 +105,8 @@ describe("interview model", () => {
   });
 
   it("rebuilds the same conversation from GET /interviews as the live turns built (so a reload resumes exactly)", () => {
-    const live = applyTurn(applyTurn(fromStart(start, setup), "A1", second), "A2", third);
+    // The second answer was recorded: the server's transcript is what the candidate's bubble shows.
+    const live = applyTurn(applyTurn(fromStart(start, setup), "A1", second), "", { ...third, transcript: "A2" });
     const reloaded = fromRecord(recordAfterTwo);
     expect(transcript(reloaded)).toEqual(transcript(live));
     expect(progress(reloaded)).toEqual(progress(live));
@@ -144,5 +157,129 @@ describe("report view", () => {
 
   it("is absent until there is a final evaluation", () => {
     expect(reportView(fromRecord(recordAfterTwo))).toBeUndefined();
+  });
+});
+
+describe("a recorded answer", () => {
+  it("is shown as the server transcribed it, marked as spoken", () => {
+    const model = applyTurn(fromStart(start, setup), "", { ...second, transcript: "I cached merchant settings in Redis." });
+    const answer = transcript(model).find((i) => i.type === "message" && i.role === "candidate");
+    expect(answer).toMatchObject({ text: "I cached merchant settings in Redis.", spoken: true, questionId: "q1" });
+  });
+});
+
+describe("report details", () => {
+  it("takes the recommendation's words from the API, and shows per question the decision, its source and how it was scored", () => {
+    const grounded: Question = { ...Q1, context_source: "cv", grounding: ["Led the Kubernetes migration at Parcelly (2021–2023)."], decision: { action: "ask_followup", reason: "The answer was thin on evidence.", by: "heuristic" } };
+    const record: InterviewRecord = {
+      ...recordAfterTwo,
+      status: "completed",
+      ended_early: true,
+      questions: [grounded, Q2, Q3],
+      evaluations: [{ ...fb("q1", 3.2), insufficient_evidence: true, evaluated_by: "heuristic" }, fb("q2", 6), fb("q3", 8)],
+      final_evaluation: { ...final, recommendation: "lean_no_hire", recommendation_label: "Leaning towards no" },
+    };
+    const report = reportView(fromRecord(record))!;
+    // Only some answers were scored by the heuristic: each of those rows says so.
+    expect(report).toMatchObject({ recommendation: "Leaning towards no", tone: "weak", endedEarly: true, allHeuristic: false });
+    expect(report.rows[0]).toMatchObject({
+      decision: { label: "Followed up", reason: "The answer was thin on evidence.", byHeuristic: true },
+      source: { label: "From your CV", grounding: ["Led the Kubernetes migration at Parcelly (2021–2023)."] },
+      insufficientEvidence: true,
+      heuristic: true,
+    });
+    expect(report.rows[1]).toMatchObject({ insufficientEvidence: false, heuristic: false });
+    expect(report.rows[1]!.source).toBeUndefined();
+    expect(progress(fromRecord(record))).toMatchObject({ text: "Ended early after 3 answers", fraction: 1 });
+  });
+});
+
+describe("interviewing an AI candidate", () => {
+  const CANDIDATE_HELLO = "Hello! Great to be here — I'm sure we'll have a great conversation.";
+  const iStart: TurnResponse = { thread_id: "t9", role: "interviewer", engine: "offline", status: "awaiting_question", message: CANDIDATE_HELLO, greeting: CANDIDATE_HELLO, current_step: 0, max_steps: 3 };
+  const reply = (text: string, step: number): TurnResponse => ({ ...iStart, greeting: undefined, message: text, current_step: step });
+  const iSetup = { job_title: "Backend Engineer", question_type: "technical" };
+
+  it("starts with the candidate's greeting and no question to answer: the human asks", () => {
+    const model = fromStart(iStart, iSetup);
+    expect(model.messages).toEqual([{ role: "candidate", text: CANDIDATE_HELLO }]);
+    expect(currentQuestion(model)).toBeUndefined();
+    expect(progress(model).text).toBe("No questions asked yet (3 planned)");
+  });
+
+  it("shows each question the human asked, numbered, followed by the candidate's answer, without feedback", () => {
+    let model = fromStart(iStart, iSetup);
+    expect(withPendingAnswer(model, " How did you scale it? ").messages.at(-1)).toEqual({ role: "interviewer", text: "How did you scale it?" });
+    model = applyTurn(model, "How did you scale it?", reply("I'd adapt to whatever the team needs.", 1));
+    model = applyTurn(model, "What went wrong?", reply("Nothing I recall.", 2));
+    expect(transcript(model).map((i) => (i.type === "message" ? `${i.role}${i.label ? `[${i.label}]` : ""}:${i.text}` : i.type))).toEqual([
+      `candidate:${CANDIDATE_HELLO}`,
+      "interviewer[Question 1]:How did you scale it?",
+      "candidate:I'd adapt to whatever the team needs.",
+      "interviewer[Question 2]:What went wrong?",
+      "candidate:Nothing I recall.",
+    ]);
+    expect(progress(model)).toMatchObject({ text: "2 of 3 planned questions asked", fraction: 2 / 3 });
+  });
+
+  it("marks a question the interviewer recorded as spoken, live and after a reload", () => {
+    const live = applyTurn(fromStart(iStart, iSetup), "", { ...reply("It depends on the team.", 1), transcript: "How did you scale it?" });
+    expect(transcript(live)[1]).toMatchObject({ role: "interviewer", text: "How did you scale it?", spoken: true });
+    const record: InterviewRecord = {
+      ...recordAfterTwo,
+      role: "interviewer",
+      questions: [{ ...q("q1", "How did you scale it?"), channel: "audio" }],
+      answers: [{ question_id: "q1", text: "It depends on the team.", channel: "text" }],
+      evaluations: [],
+      messages: [
+        { role: "candidate", text: CANDIDATE_HELLO },
+        { role: "interviewer", text: "How did you scale it?", question_id: "q1" },
+        { role: "candidate", text: "It depends on the team.", question_id: "q1" },
+      ],
+    };
+    expect(transcript(fromRecord(record)).map((i) => i.type === "message" && i.spoken)).toEqual([false, true, false]);
+  });
+
+  const coaching: Coaching = {
+    per_question: [
+      { number: 1, text: "Tell me about a system you designed?", form: "open", multiple: false, follows_up: false, competency: "technical depth", flags: [] },
+      { number: 2, text: "How old are you, and do you have kids?", form: "open", multiple: true, follows_up: false, flags: ["multiple", "unlawful: age"] },
+      { number: 3, text: "Did you use Kafka?", form: "closed", multiple: false, follows_up: true, flags: ["closed"] },
+    ],
+    coverage: [
+      { competency: "caching", covered: false },
+      { competency: "technical depth", covered: true },
+    ],
+    talk_time: { interviewer_words: 29, candidate_words: 46, interviewer_share: 0.39 },
+    follow_up_rate: 0.5,
+    flagged_questions: [{ number: 2, text: "How old are you, and do you have kids?", category: "age", why: "Age is protected." }],
+    advice: ["Don't ask about age."],
+    candidate_assessment: { persona: "evasive", summary: "Played an evasive senior candidate.", score: 3.6 },
+  };
+
+  it("turns the coaching into what the report shows: forms, flags, coverage, talk time, follow-ups and the candidate's own account", () => {
+    const record: InterviewRecord = {
+      ...recordAfterTwo,
+      thread_id: "t9",
+      role: "interviewer",
+      status: "completed",
+      candidate_name: "Amara Raman",
+      persona: { strength: "evasive", seniority: "senior", generated_cv: true },
+      evaluations: [],
+      coaching,
+    };
+    const view = coachingView(fromRecord(record))!;
+    expect(view.candidate).toBe("Amara Raman, evasive senior candidate");
+    expect(view.generatedCv).toBe(true);
+    expect(view.questions.map((q) => [q.number, q.form, q.tone, q.multiple, q.followsUp, q.flags])).toEqual([
+      [1, "Open", "good", false, false, []],
+      [2, "Open", "good", true, false, ["unlawful: age"]],
+      [3, "Closed", "ok", false, true, []],
+    ]);
+    expect(view).toMatchObject({ covered: ["technical depth"], missed: ["caching"], followUpRate: { text: "50%" }, advice: ["Don't ask about age."] });
+    expect(view.talkTime).toMatchObject({ text: "You spoke 39% of the words", tone: "good" });
+    expect(view.flagged).toEqual(coaching.flagged_questions);
+    expect(view.assessment).toEqual({ persona: "Evasive", summary: "Played an evasive senior candidate.", scoreText: "3.6" });
+    expect(reportView(fromRecord(record))).toBeUndefined();
   });
 });

@@ -1,19 +1,37 @@
-/** Where the interview lives in the URL, so a reload or a shared link returns to it. */
+/** Where the page is, from its URL, so a reload or a shared link returns to it. */
 
-const PATH = /^\/interview\/([^/]+)\/?$/;
+const INTERVIEW = /^\/interview\/([^/]+)\/?$/;
+const INVITE = /^\/invite\/([^/]+)\/?$/;
+const TEAM = /^\/team\/?$/;
 
-/** The thread id in `/interview/<id>` or `?thread=<id>`, or null on the set-up page. */
-export function threadFromLocation(pathname: string, search: string): string | null {
-  const match = PATH.exec(pathname);
-  if (match?.[1]) {
-    try {
-      return decodeURIComponent(match[1]);
-    } catch {
-      return null;
-    }
+export type Route = { view: "setup" } | { view: "interview"; threadId: string } | { view: "team" } | { view: "invite"; token: string };
+
+const decode = (part: string | undefined) => {
+  if (!part) return null;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
   }
+};
+
+export function routeFromLocation(pathname: string, search: string): Route {
+  const thread = threadFromLocation(pathname, search);
+  if (thread) return { view: "interview", threadId: thread };
+  const token = decode(INVITE.exec(pathname)?.[1]);
+  if (token) return { view: "invite", token };
+  if (TEAM.test(pathname)) return { view: "team" };
+  return { view: "setup" };
+}
+
+/** The thread id in `/interview/<id>` or `?thread=<id>`, or null elsewhere. */
+export function threadFromLocation(pathname: string, search: string): string | null {
+  const match = INTERVIEW.exec(pathname);
+  if (match) return decode(match[1]);
   const fromQuery = new URLSearchParams(search).get("thread")?.trim();
   return fromQuery || null;
 }
 
 export const interviewPath = (threadId: string) => `/interview/${encodeURIComponent(threadId)}`;
+export const invitePath = (token: string) => `/invite/${encodeURIComponent(token)}`;
+export const TEAM_PATH = "/team";

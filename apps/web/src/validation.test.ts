@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LIMITS, answerState, fieldOfServerError, setupFormData, validateCv, validateSetup, type SetupFields } from "./validation";
 
 const fields = (over: Partial<SetupFields> = {}): SetupFields => ({
+  role: "candidate",
   job_title: "Backend Engineer",
   question_type: "technical",
   question_style: "adaptive",
@@ -9,6 +10,8 @@ const fields = (over: Partial<SetupFields> = {}): SetupFields => ({
   company_name: "",
   job_description: "",
   username: "",
+  persona: "average",
+  seniority: "mid",
   ...over,
 });
 const pdf = (size: number, name = "cv.pdf", type = "application/pdf") => ({ name, size, type });
@@ -41,9 +44,33 @@ describe("set-up validation", () => {
   });
 
   it("rejects a CV that is not a PDF, or empty", () => {
-    expect(validateCv(pdf(1000, "cv.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))).toBe("“cv.docx” is not a PDF. Upload your CV as a PDF file.");
+    expect(validateCv(pdf(1000, "cv.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))).toBe("“cv.docx” is not a PDF. Upload the CV as a PDF file.");
     expect(validateCv(pdf(0))).toBe("“cv.pdf” is empty.");
     expect(validateCv(pdf(1000, "CV.PDF", ""))).toBeUndefined();
+  });
+});
+
+describe("roles", () => {
+  it("checks the AI candidate's persona and seniority only when the human is the interviewer", () => {
+    expect(validateSetup(fields({ persona: "", seniority: "" }))).toEqual({});
+    expect(validateSetup(fields({ role: "interviewer", persona: "brilliant", seniority: "" }))).toEqual({
+      persona: "Choose how the candidate performs.",
+      seniority: "Choose the candidate's seniority.",
+    });
+    expect(validateSetup(fields({ role: "interviewer", question_style: "" }))).toEqual({});
+    expect(validateSetup(fields({ role: "boss" })).role).toBe("Choose who you are in this interview.");
+  });
+
+  it("sends the interviewer role with the persona, and leaves out what only the other role uses", () => {
+    const asInterviewer = setupFormData(fields({ role: "interviewer", persona: "evasive", seniority: "senior" }));
+    expect(Object.fromEntries(asInterviewer)).toMatchObject({ role: "interviewer", persona: "evasive", seniority: "senior" });
+    expect(asInterviewer.has("question_style")).toBe(false);
+    const asCandidate = setupFormData(fields());
+    expect([...asCandidate.keys()]).toEqual(["job_title", "question_type", "question_style", "max_step"]);
+  });
+
+  it("takes its limits from the API's contract", () => {
+    expect(LIMITS).toMatchObject({ jobTitle: 200, companyName: 200, username: 100, jobDescription: 20_000, minQuestions: 1, maxQuestions: 20 });
   });
 });
 
@@ -63,7 +90,7 @@ describe("answer box", () => {
     expect(answerState("  \n ")).toMatchObject({ canSend: false });
     expect(answerState("I led the migration.")).toMatchObject({ length: 20, canSend: true, nearLimit: false, error: undefined });
     expect(answerState("x".repeat(9_500))).toMatchObject({ canSend: true, nearLimit: true });
-    expect(answerState("x".repeat(10_003))).toMatchObject({ canSend: false, error: "Your answer is 3 characters over the limit." });
+    expect(answerState("x".repeat(10_003))).toMatchObject({ canSend: false, error: "Your message is 3 characters over the limit." });
   });
 });
 

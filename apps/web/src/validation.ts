@@ -1,19 +1,27 @@
-/** Client-side checks that mirror the server's limits, so mistakes show before anything is sent. */
-import { QUESTION_STYLES, QUESTION_TYPES } from "./types";
+/** Client-side checks with the server's limits, so mistakes show before anything is sent. */
+import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, ROLES, SENIORITIES } from "./contract";
+import { CONTRACT_LIMITS } from "./generated/limits";
+
+const START = CONTRACT_LIMITS.StartInterviewForm;
 
 export const LIMITS = {
-  jobTitle: 200,
-  companyName: 200,
-  username: 100,
-  jobDescription: 20_000,
-  minQuestions: 1,
-  maxQuestions: 20,
+  jobTitle: START.job_title.maxLength,
+  companyName: START.company_name.maxLength,
+  username: START.username.maxLength,
+  jobDescription: START.job_description.maxLength,
+  minQuestions: START.max_step.minimum,
+  maxQuestions: START.max_step.maximum,
   defaultQuestions: 5,
+  // Not in the schemas: the engine's limits (the API answers cv_too_large, answer_too_long).
   cvBytes: 5 * 1024 * 1024,
   answerChars: 10_000,
+  inviteHours: CONTRACT_LIMITS.CreateInvite.expires_in_hours.maximum,
+  inviteUses: CONTRACT_LIMITS.CreateInvite.max_uses.maximum,
+  jobUrl: CONTRACT_LIMITS.CreateJob.url.maxLength,
 } as const;
 
 export interface SetupFields {
+  role: string;
   job_title: string;
   question_type: string;
   question_style: string;
@@ -21,6 +29,8 @@ export interface SetupFields {
   company_name: string;
   job_description: string;
   username: string;
+  persona: string;
+  seniority: string;
 }
 
 /** What the browser tells us about a chosen file (a File satisfies it). */
@@ -39,7 +49,7 @@ export const formatBytes = (bytes: number) =>
 export function validateCv(file: FileInfo | null | undefined): string | undefined {
   if (!file) return undefined;
   const looksPdf = file.type === "application/pdf" || (file.type === "" && /\.pdf$/i.test(file.name));
-  if (!looksPdf) return `“${file.name}” is not a PDF. Upload your CV as a PDF file.`;
+  if (!looksPdf) return `“${file.name}” is not a PDF. Upload the CV as a PDF file.`;
   if (file.size === 0) return `“${file.name}” is empty.`;
   if (file.size > LIMITS.cvBytes) {
     return `“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(LIMITS.cvBytes)}.`;
@@ -47,14 +57,20 @@ export function validateCv(file: FileInfo | null | undefined): string | undefine
   return undefined;
 }
 
+const isOneOf = (list: readonly string[], value: string) => list.includes(value);
+
 /** Every problem with the set-up form, by field; empty when it can be sent. */
 export function validateSetup(fields: SetupFields, cv?: FileInfo | null): FieldErrors {
   const errors: FieldErrors = {};
+  const interviewer = fields.role === "interviewer";
   const title = fields.job_title.trim();
-  if (!title) errors.job_title = "Enter the job title you are interviewing for.";
+  if (!isOneOf(ROLES, fields.role)) errors.role = "Choose who you are in this interview.";
+  if (!title) errors.job_title = interviewer ? "Enter the job title you are hiring for." : "Enter the job title you are interviewing for.";
   else if (title.length > LIMITS.jobTitle) errors.job_title = `Keep the job title under ${LIMITS.jobTitle} characters.`;
-  if (!(QUESTION_TYPES as readonly string[]).includes(fields.question_type)) errors.question_type = "Choose a question type.";
-  if (!(QUESTION_STYLES as readonly string[]).includes(fields.question_style)) errors.question_style = "Choose a question style.";
+  if (!isOneOf(QUESTION_TYPES, fields.question_type)) errors.question_type = "Choose a question type.";
+  if (!interviewer && !isOneOf(QUESTION_STYLES, fields.question_style)) errors.question_style = "Choose a question style.";
+  if (interviewer && !isOneOf(PERSONAS, fields.persona)) errors.persona = "Choose how the candidate performs.";
+  if (interviewer && !isOneOf(SENIORITIES, fields.seniority)) errors.seniority = "Choose the candidate's seniority.";
   const steps = fields.max_step.trim();
   const n = Number(steps);
   if (steps && (!Number.isInteger(n) || n < LIMITS.minQuestions || n > LIMITS.maxQuestions)) {
@@ -70,12 +86,23 @@ export function validateSetup(fields: SetupFields, cv?: FileInfo | null): FieldE
   return errors;
 }
 
-/** The multipart body for /start_interview and /join: trimmed, empty optional fields left out. */
-export function setupFormData(fields: SetupFields, cv?: Blob & { name?: string } | null, extra: Record<string, string> = {}): FormData {
+/** Fields that mean something only for one role; the others are left out of the request. */
+const ROLE_ONLY: Record<string, readonly (keyof SetupFields)[]> = {
+  candidate: ["persona", "seniority"],
+  interviewer: ["question_style"],
+};
+
+/**
+ * The multipart body for /start_interview and /join: trimmed, empty optional fields and the other
+ * role's fields left out (the default role, candidate, is not sent).
+ */
+export function setupFormData(fields: SetupFields, cv?: (Blob & { name?: string }) | null, extra: Record<string, string> = {}): FormData {
   const form = new FormData();
+  const skip = new Set<string>(ROLE_ONLY[fields.role] ?? []);
+  if (fields.role !== "interviewer") skip.add("role");
   for (const [name, value] of Object.entries({ ...fields, ...extra })) {
     const v = value.trim();
-    if (v) form.append(name, v);
+    if (v && !skip.has(name)) form.append(name, v);
   }
   if (cv && cv.size > 0) form.append("cv", cv, cv.name ?? "cv.pdf");
   return form;
@@ -91,20 +118,21 @@ export function answerState(text: string) {
     counter: `${length.toLocaleString("en")} / ${LIMITS.answerChars.toLocaleString("en")}`,
     canSend: trimmed.length > 0 && !over,
     nearLimit: length >= LIMITS.answerChars * 0.9,
-    error: over ? `Your answer is ${(length - LIMITS.answerChars).toLocaleString("en")} characters over the limit.` : undefined,
+    error: over ? `Your message is ${(length - LIMITS.answerChars).toLocaleString("en")} characters over the limit.` : undefined,
   };
 }
+
+const KNOWN_FIELDS: SetupField[] = ["role", "job_title", "question_type", "question_style", "max_step", "company_name", "job_description", "username", "persona", "seniority", "cv"];
 
 /**
  * Which form field a server error belongs to, so it can be shown beside it: CV problems by code,
  * validation errors by the `field: message` prefix the API uses.
  */
 export function fieldOfServerError(code: string, message: string): SetupField | undefined {
-  if (["cv_too_large", "unsupported_media_type", "unreadable_pdf"].includes(code)) return "cv";
+  if (["cv_too_large", "cv_text_too_long", "unsupported_media_type", "unreadable_pdf"].includes(code)) return "cv";
   if (code !== "invalid_input") return undefined;
   const match = /^([a-z_]+)(?::|\s)/.exec(message);
   const field = match?.[1];
-  const known: SetupField[] = ["job_title", "question_type", "question_style", "max_step", "company_name", "job_description", "username", "cv"];
   if (field === "cv_text") return "cv";
-  return known.find((f) => f === field);
+  return KNOWN_FIELDS.find((f) => f === field);
 }

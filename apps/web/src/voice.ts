@@ -4,7 +4,7 @@
  * when a voice interview starts.
  */
 import { CaptionBook, isFinalTranscription, type Caption, type Speaker } from "./captions";
-import type { JoinResponse } from "./types";
+import type { JoinResponse } from "./contract";
 
 export interface VoiceCallbacks {
   onCaptions: (captions: readonly Caption[]) => void;

@@ -1,25 +1,9 @@
 /** Asks for an API key when the server answers 401; one dialog at a time however many calls failed. */
+import { credentials } from "../credentials";
 import { h } from "../dom";
 
-const STORAGE_KEY = "interview.apiKey";
-
-export const apiKeyStore = {
-  get(): string | null {
-    try {
-      return localStorage.getItem(STORAGE_KEY);
-    } catch {
-      return null;
-    }
-  },
-  set(key: string | null) {
-    try {
-      if (key) localStorage.setItem(STORAGE_KEY, key);
-      else localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // storage disabled: the key lives for this page only
-    }
-  },
-};
+/** The team's API key, kept in this browser (see credentials.ts). */
+export const apiKeyStore = credentials.apiKey;
 
 let open: Promise<boolean> | null = null;
 
@@ -37,7 +21,7 @@ export function askForApiKey(serverMessage: string): Promise<boolean> {
         "form",
         { method: "dialog", class: "dialog-form" },
         h("h2", { id: "api-key-title" }, "API key needed"),
-        h("p", { id: "api-key-help" }, "This server asks for an API key. It is kept in this browser only and sent with every request."),
+        h("p", { id: "api-key-help" }, "This server asks for the hiring team's API key. It is kept in this browser only and sent with every request."),
         h("div", { class: "field" }, h("label", { for: "api-key" }, "API key"), input, error),
         h("div", { class: "actions" }, h("button", { type: "submit", class: "button primary", value: "save" }, "Save and continue"), h("button", { type: "submit", class: "button ghost", value: "cancel", formnovalidate: true }, "Cancel")),
       ),

@@ -1,13 +1,25 @@
-/** The interview: progress, the conversation with feedback, and the answer box (or voice panel). */
+/**
+ * The interview: progress, the conversation (with feedback when the AI interviews), and the
+ * message box with its "Record" button (or the voice panel). The same view serves both roles: the
+ * human answers the AI's questions, or asks an AI candidate theirs.
+ */
 import { announce, focusElement, h, paragraphs } from "../dom";
-import { QUESTION_STYLE_LABELS, QUESTION_TYPE_LABELS, formatScore, scoreTone } from "../labels";
-import { currentQuestion, progress, transcript, type InterviewModel, type TranscriptItem } from "../model";
-import type { Feedback, QuestionStyle, QuestionType } from "../types";
+import type { Feedback, QuestionStyle, QuestionType } from "../contract";
+import { QUESTION_STYLE_LABELS, QUESTION_TYPE_LABELS, ROLE_LABELS, formatScore, scoreTone } from "../labels";
+import { formatDuration } from "../microphone";
+import { currentQuestion, personaText, progress, transcript, type InterviewModel, type TranscriptItem } from "../model";
 import { LIMITS, answerState } from "../validation";
 import type { Caption } from "../captions";
 
 export interface InterviewHandlers {
   onAnswer: (text: string) => void;
+  onRecordStart: () => void;
+  onRecordStop: () => void;
+  onRecordCancel: () => void;
+  /** Sends the recording that failed again (it is kept until sent or discarded). */
+  onRecordRetry: () => void;
+  onRecordDiscard: () => void;
+  onEnd: () => void;
   onSwitchToVoice: () => void;
   onSwitchToText: () => void;
   onLeaveVoice: () => void;
@@ -16,11 +28,34 @@ export interface InterviewHandlers {
   onShowReport: () => void;
 }
 
+export interface InterviewOptions {
+  /** Answers can be recorded: the server transcribes them and this browser can record. */
+  recording: "available" | "needs-secure-page" | "off";
+  /** Live voice (LiveKit) is configured. */
+  voice: boolean;
+}
+
+export type RecordingState =
+  | { kind: "idle" }
+  | { kind: "starting" }
+  | { kind: "recording"; seconds: number }
+  | { kind: "sending" }
+  /** The recording could not be sent; it is kept for another try. */
+  | { kind: "failed"; message: string };
+
 const RUBRIC: (keyof Feedback["rubric"])[] = ["relevance", "depth", "clarity", "evidence"];
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const MIC_ICON =
+  '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 14a3 3 0 0 0 3-3V6a3 3 0 0 0-6 0v5a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9z" fill="currentColor"/></svg>';
 
 function itemKey(item: TranscriptItem) {
-  return item.type === "message" ? `m:${item.role}:${item.questionId ?? ""}:${item.text}` : `f:${item.questionId}:${item.feedback.score}`;
+  return item.type === "message" ? `m:${item.role}:${item.questionId ?? ""}:${item.spoken}:${item.text}` : `f:${item.questionId}:${item.feedback.score}`;
+}
+
+/** Who speaks in a bubble, as the human sees it. */
+export function speakerName(model: InterviewModel, role: "interviewer" | "candidate") {
+  if (model.role === "interviewer") return role === "interviewer" ? "You" : (model.candidateName ?? "Candidate");
+  return role === "interviewer" ? "Interviewer" : "You";
 }
 
 export function feedbackCard(item: Extract<TranscriptItem, { type: "feedback" }>) {
@@ -30,6 +65,7 @@ export function feedbackCard(item: Extract<TranscriptItem, { type: "feedback" }>
     { class: `feedback tone-${scoreTone(f.score)}`, "aria-label": `Feedback: ${item.scoreText}`, "data-question-id": item.questionId },
     h("div", { class: "feedback-head" }, h("span", { class: "feedback-title" }, "Feedback on your answer"), h("span", { class: "score-chip" }, h("strong", {}, formatScore(f.score)), "/10")),
     h("p", { class: "feedback-text" }, f.feedback),
+    f.insufficient_evidence ? h("p", { class: "flag" }, "Not enough to judge: the answer gave nothing to score.") : null,
     h(
       "dl",
       { class: "rubric" },
@@ -45,13 +81,18 @@ export function feedbackCard(item: Extract<TranscriptItem, { type: "feedback" }>
   );
 }
 
-function messageBubble(item: Extract<TranscriptItem, { type: "message" }>, index: number) {
-  const who = item.role === "interviewer" ? "Interviewer" : "You";
+export function messageBubble(model: InterviewModel, item: Extract<TranscriptItem, { type: "message" }>, index?: number) {
   return h(
     "div",
     { class: `bubble ${item.role}${item.label ? " question" : ""}`, "data-role": item.role, ...(item.questionId ? { "data-question-id": item.questionId } : {}) },
-    h("p", { class: "bubble-meta" }, h("span", { class: "who" }, who), item.label ? h("span", { class: "tag" }, item.label) : null),
-    h("div", { class: "bubble-text", id: `msg-${index}` }, paragraphs(item.text)),
+    h(
+      "p",
+      { class: "bubble-meta" },
+      h("span", { class: "who" }, speakerName(model, item.role)),
+      item.label ? h("span", { class: "tag" }, item.label) : null,
+      item.spoken ? h("span", { class: "tag spoken" }, "Spoken") : null,
+    ),
+    h("div", { class: "bubble-text", ...(index === undefined ? {} : { id: `msg-${index}` }) }, paragraphs(item.text)),
   );
 }
 
@@ -67,18 +108,33 @@ export class InterviewView {
   private readonly bar = h("div", { class: "progress", role: "progressbar", "aria-valuemin": 0, "aria-labelledby": "progress-label" });
   private readonly barFill = h("span", { class: "progress-fill" });
   private readonly dock = h("div", { class: "dock" });
+  private readonly notice = h("div", { class: "notice subtle", role: "status", hidden: true, tabindex: -1 });
   private readonly error = h("div", { class: "form-summary", role: "alert", hidden: true, tabindex: -1 });
+  private readonly label = h("label", { for: "answer" });
   private readonly textarea: HTMLTextAreaElement;
   private readonly counter = h("span", { class: "counter", id: "answer-counter" });
-  private readonly sendButton = h("button", { type: "submit", class: "button primary" }, "Send answer");
+  private readonly sendButton = h("button", { type: "submit", class: "button primary" });
+  private readonly recordButton = h("button", { type: "button", class: "button secondary", "data-action": "record", hidden: true });
+  private readonly recordTimer = h("span", { class: "record-timer", role: "timer", hidden: true });
+  private readonly recordCancel = h("button", { type: "button", class: "button ghost small", hidden: true }, "Cancel recording");
+  private readonly recordFailure = h("div", { class: "record-failure", role: "alert", hidden: true });
+  private readonly recordHint = h("p", { class: "hint", id: "record-hint", hidden: true });
+  private readonly replyAudio = h("div", { class: "reply-audio", hidden: true });
+  private readonly endButton = h("button", { type: "button", class: "button ghost small", "data-action": "end" }, "End interview");
   private readonly answerForm: HTMLFormElement;
   private readonly completeNotice = h("div", { class: "card complete-notice", hidden: true });
   private thinking: HTMLElement | null = null;
   private streamText: HTMLElement | null = null;
   private voicePanel: HTMLElement | null = null;
+  private replyUrl: string | null = null;
   private busy = false;
+  private recording: RecordingState = { kind: "idle" };
 
-  constructor(model: InterviewModel, private readonly handlers: InterviewHandlers) {
+  constructor(
+    model: InterviewModel,
+    private readonly handlers: InterviewHandlers,
+    private readonly options: InterviewOptions = { recording: "off", voice: true },
+  ) {
     this.model = model;
     this.bar.appendChild(this.barFill);
     this.log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": "Interview conversation" });
@@ -89,7 +145,6 @@ export class InterviewView {
       name: "answer",
       rows: 5,
       maxlength: LIMITS.answerChars,
-      placeholder: "Type your answer…",
       "aria-describedby": "answer-help answer-counter",
     });
     this.textarea.addEventListener("input", () => this.updateCounter());
@@ -99,21 +154,36 @@ export class InterviewView {
         this.submit();
       }
     });
-    const voiceSwitch = h("button", { type: "button", class: "button ghost small" }, "Continue by voice");
+    const voiceSwitch = h("button", { type: "button", class: "button ghost small", hidden: !options.voice }, "Continue by voice");
     voiceSwitch.addEventListener("click", () => handlers.onSwitchToVoice());
+
+    this.recordButton.addEventListener("click", () => {
+      if (this.recording.kind === "recording") handlers.onRecordStop();
+      else if (this.recording.kind === "idle") handlers.onRecordStart();
+    });
+    this.recordCancel.addEventListener("click", () => handlers.onRecordCancel());
+    if (options.recording === "available") this.recordButton.hidden = false;
+    if (options.recording === "needs-secure-page") {
+      this.recordHint.hidden = false;
+      this.recordHint.textContent = "Spoken answers need microphone access, which browsers allow only on https pages or on localhost.";
+    }
+
     this.answerForm = h(
       "form",
-      { class: "card answer-form", novalidate: true, "aria-label": "Your answer" },
-      h("div", { class: "answer-head" }, h("label", { for: "answer" }, "Your answer"), voiceSwitch),
+      { class: "card answer-form", novalidate: true, "aria-label": "Your message" },
+      h("div", { class: "answer-head" }, this.label, voiceSwitch),
       this.textarea,
       h("div", { class: "answer-foot" }, h("span", { class: "hint", id: "answer-help" }, `Press ${shortcut} to send.`), this.counter),
       this.error,
-      h("div", { class: "actions" }, this.sendButton),
+      this.recordFailure,
+      this.recordHint,
+      h("div", { class: "actions" }, this.recordButton, this.recordTimer, this.recordCancel, this.sendButton),
     );
     this.answerForm.addEventListener("submit", (event) => {
       event.preventDefault();
       this.submit();
     });
+    this.endButton.addEventListener("click", () => this.confirmEnd());
 
     this.element = h(
       "section",
@@ -121,7 +191,7 @@ export class InterviewView {
       h(
         "div",
         { class: "interview-head" },
-        this.title,
+        h("div", { class: "title-row" }, this.title, this.endButton),
         this.meta,
         h("div", { class: "progress-row", id: "progress-label" }, this.progressText, this.phaseText),
         this.bar,
@@ -130,27 +200,43 @@ export class InterviewView {
       this.completeNotice,
       this.dock,
     );
-    this.dock.appendChild(this.answerForm);
+    this.dock.append(this.notice, this.replyAudio, this.answerForm);
     this.render(model);
     this.updateCounter();
+    this.setRecording({ kind: "idle" });
   }
 
   get current() {
     return this.model;
   }
 
+  private get asInterviewer() {
+    return this.model.role === "interviewer";
+  }
+
   /** Brings the page up to date with the model; only new bubbles are added, so they are announced once. */
   render(model: InterviewModel) {
     this.model = model;
+    const interviewer = this.asInterviewer;
     this.title.textContent = model.companyName ? `${model.jobTitle} · ${model.companyName}` : model.jobTitle;
-    const type = QUESTION_TYPE_LABELS[model.questionType as QuestionType] ?? model.questionType;
-    const style = QUESTION_STYLE_LABELS[model.questionStyle as QuestionStyle]?.label ?? model.questionStyle;
-    this.meta.textContent = `${type} interview · ${style} questions · ${model.engine === "offline" ? "offline interviewer" : `${model.engine} interviewer`}`;
+    const engine = model.engine === "offline" ? "offline engine" : model.engine ? `${model.engine} engine` : "";
+    if (interviewer) {
+      this.meta.textContent = [ROLE_LABELS.interviewer, `${personaText(model.persona)}${model.candidateName ? `: ${model.candidateName}` : ""}`, engine].filter(Boolean).join(" · ");
+    } else {
+      const type = QUESTION_TYPE_LABELS[model.questionType as QuestionType] ?? model.questionType;
+      const style = QUESTION_STYLE_LABELS[model.questionStyle as QuestionStyle]?.label ?? model.questionStyle;
+      this.meta.textContent = `${type} interview · ${style} questions · ${model.engine === "offline" ? "offline interviewer" : `${model.engine} interviewer`}`;
+    }
+    this.label.textContent = interviewer ? "Your question" : "Your answer";
+    this.textarea.placeholder = interviewer ? "Ask the candidate a question…" : "Type your answer…";
+    if (!this.busy) this.sendButton.textContent = interviewer ? "Ask question" : "Send answer";
+    this.answerForm.setAttribute("aria-label", interviewer ? "Your question" : "Your answer");
+
     const p = progress(model);
     this.progressText.textContent = p.text;
     this.phaseText.textContent = p.isFollowUp ? `${p.phase} · follow-up` : p.phase;
     this.bar.setAttribute("aria-valuemax", String(p.max));
-    this.bar.setAttribute("aria-valuenow", String(model.status === "completed" ? p.max : p.step - 1));
+    this.bar.setAttribute("aria-valuenow", String(model.status === "completed" ? p.max : interviewer ? p.step : p.step - 1));
     this.bar.setAttribute("aria-valuetext", `${p.text}${p.phase ? `, ${p.phase}` : ""}`);
     this.barFill.style.width = `${Math.round(p.fraction * 100)}%`;
 
@@ -161,9 +247,9 @@ export class InterviewView {
     const nodes = Array.from(this.log.querySelectorAll<HTMLElement>(":scope > [data-item]"));
     nodes.slice(same).forEach((n) => n.remove());
     items.slice(same).forEach((item, i) => {
-      const node = item.type === "message" ? messageBubble(item, same + i) : feedbackCard(item);
+      const node = item.type === "message" ? messageBubble(model, item, same + i) : feedbackCard(item);
       node.dataset.item = String(same + i);
-      this.log.appendChild(node);
+      this.log.insertBefore(node, this.thinking);
     });
     this.rendered = keys;
     // The current question is what the answer box answers.
@@ -175,9 +261,10 @@ export class InterviewView {
 
     const completed = model.status === "completed";
     this.dock.hidden = completed;
+    this.endButton.hidden = completed;
     this.completeNotice.hidden = !completed;
     if (completed && !this.completeNotice.hasChildNodes()) {
-      const see = h("button", { type: "button", class: "button primary" }, "See your report");
+      const see = h("button", { type: "button", class: "button primary" }, interviewer ? "See your coaching report" : "See your report");
       see.addEventListener("click", () => this.handlers.onShowReport());
       this.completeNotice.append(h("p", {}, "The interview is complete."), see);
     }
@@ -196,29 +283,38 @@ export class InterviewView {
     this.updateCounter();
   }
 
-  /** The candidate sent an answer: show it at once and the interviewer thinking. */
+  /** The human sent a message: show it at once, and the other side thinking. */
   beginTurn(pending: InterviewModel) {
     this.busy = true;
     this.hideError();
+    this.hideNotice();
     this.render(pending);
     this.textarea.value = "";
     this.updateCounter();
     this.textarea.readOnly = true;
     this.sendButton.disabled = true;
-    this.sendButton.textContent = "Waiting for the interviewer…";
+    this.recordButton.disabled = true;
+    const interviewer = this.asInterviewer;
+    this.sendButton.textContent = interviewer ? "Waiting for the candidate…" : "Waiting for the interviewer…";
     this.log.setAttribute("aria-busy", "true");
+    const who = interviewer ? speakerName(this.model, "candidate") : "Interviewer";
     this.thinking = h(
       "div",
-      { class: "bubble interviewer thinking", "data-thinking": "true" },
-      h("p", { class: "bubble-meta" }, h("span", { class: "who" }, "Interviewer")),
-      h("div", { class: "bubble-text" }, h("span", { class: "dots", "aria-hidden": "true" }, h("span"), h("span"), h("span")), h("span", { class: "thinking-label" }, "Thinking about your answer…")),
+      { class: `bubble ${interviewer ? "candidate" : "interviewer"} thinking`, "data-thinking": "true" },
+      h("p", { class: "bubble-meta" }, h("span", { class: "who" }, who)),
+      h(
+        "div",
+        { class: "bubble-text" },
+        h("span", { class: "dots", "aria-hidden": "true" }, h("span"), h("span"), h("span")),
+        h("span", { class: "thinking-label" }, interviewer ? "Thinking about your question…" : "Thinking about your answer…"),
+      ),
     );
     this.log.appendChild(this.thinking);
-    announce("Answer sent. The interviewer is thinking.");
+    announce(interviewer ? "Question sent. The candidate is thinking." : "Answer sent. The interviewer is thinking.");
     this.scrollToEnd();
   }
 
-  /** A piece of the next question as it is written. */
+  /** A piece of the reply as it is written. */
   token(text: string) {
     if (!this.thinking) return;
     if (!this.streamText) {
@@ -230,8 +326,13 @@ export class InterviewView {
     this.scrollToEnd();
   }
 
-  /** The turn finished (or failed, with the model as it was and the answer to put back). */
-  endTurn(model: InterviewModel, failure?: { message: string; draft: string }) {
+  /** What is typed in the message box. */
+  get draft() {
+    return this.textarea.value;
+  }
+
+  /** The turn finished (or failed, with the model as it was, the text to put back and what went wrong). */
+  endTurn(model: InterviewModel, failure?: { message?: string; draft: string }) {
     this.busy = false;
     this.thinking?.remove();
     this.thinking = null;
@@ -240,16 +341,17 @@ export class InterviewView {
     this.log.setAttribute("aria-busy", "false");
     this.textarea.readOnly = false;
     this.sendButton.disabled = false;
-    this.sendButton.textContent = "Send answer";
+    this.recordButton.disabled = false;
+    this.sendButton.textContent = this.asInterviewer ? "Ask question" : "Send answer";
     if (failure) {
       this.setDraft(failure.draft);
-      this.showError(failure.message);
+      if (failure.message) this.showError(failure.message);
       return;
     }
     this.scrollToEnd();
     if (model.status !== "completed") {
       const p = progress(model);
-      announce(`${p.text}${p.isFollowUp ? ", follow-up" : ""}.`);
+      announce(this.asInterviewer ? "The candidate answered." : `${p.text}${p.isFollowUp ? ", follow-up" : ""}.`);
       this.focusAnswer();
     }
   }
@@ -268,11 +370,105 @@ export class InterviewView {
     this.error.hidden = true;
   }
 
+  /** Something the person should know that is not an error (the interview moved on elsewhere). */
+  showNotice(message: string) {
+    this.notice.replaceChildren(h("p", {}, message));
+    this.notice.hidden = false;
+  }
+
+  hideNotice() {
+    this.notice.hidden = true;
+  }
+
+  // ------------------------------------------------------------------ recorded answers
+
+  setRecording(state: RecordingState) {
+    this.recording = state;
+    const interviewer = this.asInterviewer;
+    const idleText = interviewer ? "Record question" : "Record answer";
+    const button = this.recordButton;
+    button.disabled = state.kind === "starting" || state.kind === "sending" || state.kind === "failed" || this.busy;
+    button.classList.toggle("recording", state.kind === "recording");
+    button.setAttribute("aria-pressed", String(state.kind === "recording"));
+    const text = state.kind === "recording" ? "Stop and send" : state.kind === "starting" ? "Starting the microphone…" : state.kind === "sending" ? "Sending your recording…" : idleText;
+    button.innerHTML = state.kind === "recording" ? '<span class="rec-dot" aria-hidden="true"></span>' : MIC_ICON;
+    button.append(text);
+    this.recordTimer.hidden = state.kind !== "recording";
+    this.recordCancel.hidden = state.kind !== "recording";
+    if (state.kind === "recording") {
+      this.recordTimer.textContent = formatDuration(state.seconds);
+      this.recordTimer.setAttribute("aria-label", `Recording, ${formatDuration(state.seconds)}`);
+    }
+    // While speaking, typing is paused so one message is sent at a time.
+    this.textarea.readOnly = this.busy || state.kind === "recording" || state.kind === "sending";
+    this.sendButton.disabled = this.busy || state.kind === "recording" || state.kind === "sending";
+    if (state.kind === "failed") {
+      const retry = h("button", { type: "button", class: "button primary small" }, "Send recording again");
+      retry.addEventListener("click", () => this.handlers.onRecordRetry());
+      const discard = h("button", { type: "button", class: "button ghost small" }, "Discard recording");
+      discard.addEventListener("click", () => this.handlers.onRecordDiscard());
+      this.recordFailure.replaceChildren(h("p", {}, state.message), h("p", { class: "hint" }, "Your recording is kept until it is sent or discarded."), h("div", { class: "actions" }, retry, discard));
+      this.recordFailure.hidden = false;
+      retry.focus();
+    } else {
+      this.recordFailure.hidden = true;
+      this.recordFailure.replaceChildren();
+    }
+  }
+
+  /** Plays the reply's speech; the player stays so it can be heard again. */
+  playReply(url: string) {
+    if (this.replyUrl) URL.revokeObjectURL(this.replyUrl);
+    this.replyUrl = url;
+    const audio = h("audio", { controls: true, src: url, preload: "auto", "aria-label": this.asInterviewer ? "The candidate's reply, spoken" : "The interviewer's reply, spoken" });
+    this.replyAudio.replaceChildren(h("p", { class: "hint" }, this.asInterviewer ? "The candidate's reply, spoken:" : "The interviewer's reply, spoken:"), audio);
+    this.replyAudio.hidden = false;
+    // Autoplay may be refused (no recent click); the player's own button still works.
+    void audio.play().catch(() => undefined);
+  }
+
+  // ------------------------------------------------------------------ ending early
+
+  private confirmEnd() {
+    const interviewer = this.asInterviewer;
+    const answered = interviewer ? this.model.messages.filter((m) => m.role === "interviewer").length : new Set(this.model.evaluations.map((e) => e.question_id)).size;
+    const covers = interviewer
+      ? `The coaching report will cover the ${answered} question${answered === 1 ? "" : "s"} you asked.`
+      : `The report will cover the ${answered} question${answered === 1 ? "" : "s"} you answered so far.`;
+    const confirm = h("button", { type: "submit", class: "button primary", value: "end" }, interviewer ? "End and see coaching" : "End and see the report");
+    const keep = h("button", { type: "submit", class: "button ghost", value: "keep" }, "Keep going");
+    const dialog = h(
+      "dialog",
+      { class: "dialog", "aria-labelledby": "end-title", "aria-describedby": "end-desc" },
+      h("form", { method: "dialog", class: "dialog-form" }, h("h2", { id: "end-title" }, "End the interview now?"), h("p", { id: "end-desc" }, `${covers} It cannot be continued afterwards.`), h("div", { class: "actions" }, confirm, keep)),
+    );
+    dialog.addEventListener("close", () => {
+      const end = dialog.returnValue === "end";
+      dialog.remove();
+      if (end) {
+        this.endButton.disabled = true;
+        this.endButton.textContent = "Ending…";
+        this.handlers.onEnd();
+      } else this.endButton.focus();
+    });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    // The safe choice has the focus: Enter does not end the interview by accident.
+    keep.focus();
+  }
+
+  /** Ending failed: the interview goes on as it was. */
+  endFailed(message: string) {
+    this.endButton.disabled = false;
+    this.endButton.textContent = "End interview";
+    this.showError(message);
+  }
+
   private submit() {
-    if (this.busy) return;
+    if (this.busy || this.recording.kind === "recording" || this.recording.kind === "sending") return;
     const state = answerState(this.textarea.value);
     if (!state.canSend) {
-      this.showError(state.error ?? "Write an answer before sending.");
+      this.showError(state.error ?? (this.asInterviewer ? "Write a question before sending." : "Write an answer before sending."));
       return;
     }
     this.handlers.onAnswer(this.textarea.value);
@@ -292,23 +488,24 @@ export class InterviewView {
 
   // ------------------------------------------------------------------ voice
 
-  /** Replaces the answer box with the voice panel. */
+  /** Replaces the message box with the voice panel. */
   showVoicePanel() {
     if (this.voicePanel) return this.voicePanel;
+    const interviewer = this.asInterviewer;
     const mic = h("button", { type: "button", class: "button secondary", "data-action": "mic", "aria-pressed": "false" }, "Mute microphone");
     mic.addEventListener("click", () => this.handlers.onToggleMic());
     const toText = h("button", { type: "button", class: "button ghost" }, "Switch to text");
     toText.addEventListener("click", () => this.handlers.onSwitchToText());
     const leave = h("button", { type: "button", class: "button ghost danger" }, "Leave voice");
     leave.addEventListener("click", () => this.handlers.onLeaveVoice());
-    const audio = h("button", { type: "button", class: "button primary", hidden: true, "data-action": "audio" }, "Turn on the interviewer's audio");
+    const audio = h("button", { type: "button", class: "button primary", hidden: true, "data-action": "audio" }, interviewer ? "Turn on the candidate's audio" : "Turn on the interviewer's audio");
     audio.addEventListener("click", () => this.handlers.onEnableAudio());
     this.voicePanel = h(
       "section",
       { class: "card voice-panel", "aria-labelledby": "voice-title" },
       h("div", { class: "voice-head" }, h("span", { class: "voice-dot", "aria-hidden": "true" }), h("h2", { id: "voice-title" }, "Voice interview"), h("span", { class: "voice-status", role: "status" }, "Connecting…")),
-      h("p", { class: "hint" }, "Speak your answers. Live captions appear below; feedback and progress update after each answer."),
-      // Not a live region: the interviewer is heard, and each new question is announced from the log.
+      h("p", { class: "hint" }, interviewer ? "Ask your questions aloud. Live captions appear below." : "Speak your answers. Live captions appear below; feedback and progress update after each answer."),
+      // Not a live region: the other side is heard, and each new message is announced from the log.
       h("ol", { class: "captions", "aria-label": "Live captions" }),
       h("div", { class: "voice-error", role: "alert" }),
       audio,
@@ -320,7 +517,7 @@ export class InterviewView {
 
   hideVoicePanel() {
     this.voicePanel = null;
-    this.dock.replaceChildren(this.answerForm);
+    this.dock.replaceChildren(this.notice, this.replyAudio, this.answerForm);
   }
 
   setVoiceStatus(text: string, live = true) {
@@ -349,11 +546,9 @@ export class InterviewView {
   setCaptions(captions: readonly Caption[]) {
     const list = this.voicePanel?.querySelector(".captions");
     if (!list) return;
+    const other = this.asInterviewer ? speakerName(this.model, "candidate") : "Interviewer";
     list.replaceChildren(
-      ...captions.map((c) =>
-        h("li", { class: `caption ${c.speaker}${c.final ? "" : " interim"}` }, h("span", { class: "who" }, c.speaker === "you" ? "You" : "Interviewer"), " ", c.text),
-      ),
+      ...captions.map((c) => h("li", { class: `caption ${c.speaker}${c.final ? "" : " interim"}` }, h("span", { class: "who" }, c.speaker === "you" ? "You" : other), " ", c.text)),
     );
   }
 }
-

@@ -1,0 +1,39 @@
+/**
+ * The Idempotency-Key of each answer: a new key for a new answer, the same key when the same
+ * answer to the same question is sent again (after a network failure, say), so the server answers
+ * it exactly once and replays its first reply. DOM-free.
+ */
+
+/** A random UUID; `crypto.randomUUID` exists only on secure pages, getRandomValues everywhere. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** What was sent: the text, or the recording itself (the same Blob when it is sent again). */
+export type AnswerContent = string | Blob;
+
+const same = (a: AnswerContent, b: AnswerContent) => (typeof a === "string" && typeof b === "string" ? a.trim() === b.trim() : a === b);
+
+export class AnswerAttempts {
+  private pending: { threadId: string; questionId: string | undefined; content: AnswerContent; key: string } | null = null;
+
+  constructor(private readonly newKey: () => string = uuid) {}
+
+  /** The key for sending `content` as the answer to `questionId` of `threadId`. */
+  keyFor(threadId: string, questionId: string | undefined, content: AnswerContent): string {
+    const p = this.pending;
+    if (p && p.threadId === threadId && p.questionId === questionId && same(p.content, content)) return p.key;
+    this.pending = { threadId, questionId, content, key: this.newKey() };
+    return this.pending.key;
+  }
+
+  /** The answer got its reply (or its key was refused): the next send is a new attempt. */
+  settle() {
+    this.pending = null;
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { INITIAL_LIST, ariaSort, inviteRequest, inviteState, jobRequest, listQuery, rowView, splitList, toggleSort, type JobFields } from "./team";
+
+const job = (over: Partial<JobFields> = {}): JobFields => ({ source: "fields", url: "", job_title: "", company_name: "", location: "", job_description: "", requirements: "", skills: "", ...over });
+
+describe("the job form", () => {
+  it("turns typed fields into a job, with lists one per line or separated by commas", () => {
+    expect(splitList("- 3+ years of Go\n• Kafka in production\n\n")).toEqual(["3+ years of Go", "Kafka in production"]);
+    expect(splitList("Spark, Kafka ,  Airflow")).toEqual(["Spark", "Kafka", "Airflow"]);
+    expect(jobRequest(job({ job_title: " Data Engineer ", company_name: "Parcelly", skills: "Spark, Kafka", requirements: "3+ years\nSQL" }))).toEqual({
+      body: { job_title: "Data Engineer", company_name: "Parcelly", skills: ["Spark", "Kafka"], requirements: ["3+ years", "SQL"] },
+    });
+  });
+
+  it("needs a title when typed in, and a web address when imported", () => {
+    expect(jobRequest(job())).toEqual({ errors: { job_title: "Enter the job title." } });
+    expect(jobRequest(job({ source: "url" }))).toEqual({ errors: { url: "Enter the address of the job posting." } });
+    expect(jobRequest(job({ source: "url", url: "jobs.example.com/1" }))).toEqual({ errors: { url: "Enter a web address starting with https:// or http://." } });
+    expect(jobRequest(job({ source: "url", url: "https://jobs.example.com/1", location: "Lisbon" }))).toEqual({ body: { url: "https://jobs.example.com/1", location: "Lisbon" } });
+  });
+});
+
+describe("invite links", () => {
+  it("works for a week and one interview unless told otherwise; an empty number of uses means no limit", () => {
+    expect(inviteRequest("", "1")).toEqual({ body: { expires_in_hours: 168, max_uses: 1 } });
+    expect(inviteRequest("48", "")).toEqual({ body: { expires_in_hours: 48, max_uses: null } });
+    expect(inviteRequest("0", "1")).toEqual({ error: "Choose a whole number of hours from 1 to 8,760." });
+    expect(inviteRequest("24", "1.5")).toMatchObject({ error: expect.stringMatching(/^Choose a whole number of uses from 1 to 100,000/) });
+  });
+
+  it("says whether a link still works, how often it was used, and until when", () => {
+    const now = Date.parse("2026-12-01T10:00:00Z");
+    expect(inviteState({ expires_at: "2026-12-08T10:00:00Z", max_uses: 3, uses: 1, active: true }, now)).toMatchObject({ active: true, text: expect.stringMatching(/^Active · 1 of 3 uses · expires /) });
+    expect(inviteState({ expires_at: "2026-11-30T10:00:00Z", max_uses: 1, uses: 0 }, now)).toEqual({ active: false, text: "Expired · 0 of 1 use" });
+    expect(inviteState({ expires_at: null, max_uses: 1, uses: 1 }, now)).toEqual({ active: false, text: "Used up · 1 of 1 use" });
+    expect(inviteState({ expires_at: null, max_uses: null, uses: 4 }, now)).toEqual({ active: true, text: "Active · 4 uses, no limit" });
+  });
+});
+
+describe("the interviews table", () => {
+  it("asks for newest first, with only the filters that are set, and the cursor for the next page", () => {
+    expect(listQuery(INITIAL_LIST)).toEqual({ sort: "created", order: "desc", limit: 20 });
+    expect(listQuery({ ...INITIAL_LIST, job_id: "job_1", status: "completed", role: "candidate" }, "c2")).toEqual({
+      job_id: "job_1",
+      status: "completed",
+      role: "candidate",
+      sort: "created",
+      order: "desc",
+      limit: 20,
+      cursor: "c2",
+    });
+  });
+
+  it("sorts by a column's header: best score first, then reversed on a second click", () => {
+    const byScore = toggleSort(INITIAL_LIST, "score");
+    expect(byScore).toMatchObject({ sort: "score", order: "desc" });
+    expect(ariaSort(byScore, "score")).toBe("descending");
+    expect(ariaSort(byScore, "created")).toBe("none");
+    const reversed = toggleSort(byScore, "score");
+    expect(reversed).toMatchObject({ sort: "score", order: "asc" });
+    expect(ariaSort(reversed, "score")).toBe("ascending");
+    expect(toggleSort(reversed, "created")).toMatchObject({ sort: "created", order: "desc" });
+  });
+
+  it("shows a row's candidate, progress, score and the API's recommendation words", () => {
+    const row = { thread_id: "t1", job_title: "Data Engineer", company_name: "Parcelly", candidate_name: "Ana", role: "candidate", status: "completed", current_step: 3, max_steps: 3, overall_score: 7.46, recommendation: "hire", recommendation_label: "Hire", created_at: "2026-12-01T10:00:00Z", updated_at: "2026-12-01T10:30:00Z" } as const;
+    expect(rowView(row)).toMatchObject({ candidate: "Ana", job: "Data Engineer · Parcelly", role: "Candidate practice", status: "Completed", progress: "Finished", score: "7.5/10", recommendation: { label: "Hire", tone: "good" } });
+    expect(rowView({ ...row, status: "question", current_step: 2, overall_score: undefined, recommendation: undefined, recommendation_label: undefined, candidate_name: undefined })).toMatchObject({
+      candidate: "Unnamed candidate",
+      status: "In progress",
+      progress: "Question 2 of 3",
+      score: "—",
+    });
+    expect(rowView({ ...row, role: "interviewer", status: "awaiting_question", current_step: 1, candidate_name: undefined })).toMatchObject({ candidate: "AI candidate", progress: "1 question asked", role: "Interviewer practice" });
+  });
+});
