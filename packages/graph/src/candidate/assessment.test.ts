@@ -76,6 +76,6 @@ describe("the AI candidate's own assessment", () => {
   it("notes questions it had to decline", async () => {
     const turns = await interview("average", ["Tell me about yourself.", "How old are you?", "Are you married?"]);
     const assessment = assessCandidatePersona({ persona: "average", seniority: "mid", jobTitle: "Backend Engineer", turns });
-    expect(assessment.noticed).toContain("Declined 2 question(s) about personal characteristics — those should not have been asked.");
+    expect(assessment.noticed).toContain("Declined 2 questions about personal characteristics — those should not have been asked.");
   });
 });

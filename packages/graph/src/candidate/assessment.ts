@@ -112,7 +112,7 @@ export function assessCandidatePersona(input: PersonaAssessmentInput): Candidate
       );
     }
   }
-  if (declined) noticed.push(`Declined ${declined} question(s) about personal characteristics — those should not have been asked.`);
+  if (declined) noticed.push(`Declined ${declined === 1 ? "a question" : `${declined} questions`} about personal characteristics — those should not have been asked.`);
 
   const played = `Played ${persona === "average" || persona === "evasive" ? "an" : "a"} ${persona} ${level} candidate`;
   const how: Record<Persona, string> = {

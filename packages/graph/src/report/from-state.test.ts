@@ -20,7 +20,7 @@ function state(overrides: Partial<ReportSource> = {}): ReportSource {
     { questionId: "q2", text: "Not sure.", channel: "voice" },
   ];
   return {
-    role: "candidate", jobTitle: "Backend Engineer", company: "Acme", candidateName: "Иван Петров", engine: "offline", status: "completed",
+    role: "candidate", jobTitle: "Backend Engineer", company: "Acme", candidateName: "Иван Петров", interviewerName: undefined, engine: "offline", status: "completed",
     endedEarly: false, maxSteps: 2, questionType: "technical", questionStyle: "adaptive", coaching: null,
     questions: [
       question("q1", "main", 1, {
@@ -73,9 +73,10 @@ describe("report from the interview state", () => {
   });
 
   it("names the human as the interviewer in role reversal and carries the coaching", () => {
-    const doc = reportFromState("t-1", state({ role: "interviewer", candidateName: "יעל כהן", coaching: { ...COACHING } }));
+    const doc = reportFromState("t-1", state({ role: "interviewer", candidateName: "Ana Lima", interviewerName: "יעל כהן", coaching: { ...COACHING } }));
+    // The human interviewer, and the AI candidate named by its CV: never the one for the other.
     expect(doc.interviewerName).toBe("יעל כהן");
-    expect(doc.candidateName).toBeUndefined();
+    expect(doc.candidateName).toBe("Ana Lima");
     expect(doc.interviewer?.flaggedQuestions[0]?.category).toBe("Family status");
   });
 

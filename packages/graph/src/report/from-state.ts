@@ -5,7 +5,7 @@ import { recommendationLabel } from "./labels.js";
 
 export type ReportSource = Pick<
   InterviewState,
-  | "role" | "jobTitle" | "company" | "candidateName" | "engine" | "status" | "endedEarly" | "maxSteps"
+  | "role" | "jobTitle" | "company" | "candidateName" | "interviewerName" | "engine" | "status" | "endedEarly" | "maxSteps"
   | "questionType" | "questionStyle" | "questions" | "answers" | "evaluations" | "finalEvaluation" | "coaching"
 >;
 
@@ -40,8 +40,11 @@ export function reportFromState(interviewId: string, state: ReportSource, option
     };
   });
   const coaching = state.role === "interviewer" && isCoaching(state.coaching) ? state.coaching : undefined;
-  // The name given at the start is the human's: the candidate's, or in role reversal the interviewer's.
-  const name = state.candidateName ? (state.role === "interviewer" ? { interviewerName: state.candidateName } : { candidateName: state.candidateName }) : {};
+  // In role reversal the candidate is the AI (named by its CV) and the human is the interviewer.
+  const name = {
+    ...(state.candidateName ? { candidateName: state.candidateName } : {}),
+    ...(state.role === "interviewer" && state.interviewerName ? { interviewerName: state.interviewerName } : {}),
+  };
   return {
     interviewId,
     role: state.role,

@@ -97,6 +97,10 @@ describe("Markdown report", () => {
     expect(md).toContain("### Advice\n\n- Ask one question at a time.");
     expect(md).toContain("- Persona: Senior engineer, strong on delivery, weak on design\n- Score: **6/10**");
     expect(md).toContain("The interviewer let me stay on delivery; design was never tested.");
+    // The human was not interviewed: no score for them, no score table, no "questions planned".
+    expect(md).toMatch(/- Type: role reversal, \d+ questions asked/);
+    expect(md).not.toContain("Overall score");
+    expect(md).not.toContain("| # | Question | Score |");
   });
 
   it("leaves coaching out of a candidate's report", () => {

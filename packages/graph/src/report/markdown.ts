@@ -20,8 +20,9 @@ const count = (n: number) => new Intl.NumberFormat("en-US").format(n);
  */
 export function renderMarkdownReport(doc: ReportDocument): string {
   const lines = [...header(doc), ...overall(doc)];
-  if (doc.role === "interviewer" && doc.interviewer) lines.push(...coaching(doc.interviewer));
-  lines.push(...questionTable(doc), ...transcript(doc));
+  // In role reversal the coaching's table lists the questions; there are no scores to tabulate.
+  if (doc.role === "interviewer") lines.push(...(doc.interviewer ? coaching(doc.interviewer) : []), ...transcript(doc));
+  else lines.push(...questionTable(doc), ...transcript(doc));
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
@@ -30,10 +31,14 @@ function header(doc: ReportDocument): string[] {
     `# Interview report: ${inline(doc.title)}`,
     "",
     `- Interview: \`${doc.interviewId}\``,
-    `- Type: ${doc.questionType} (${doc.questionStyle}), ${doc.plannedQuestions} questions, engine: ${doc.engine}`,
+    doc.role === "interviewer"
+      ? `- Type: role reversal, ${doc.questions.length} questions asked, engine: ${doc.engine}`
+      : `- Type: ${doc.questionType} (${doc.questionStyle}), ${doc.plannedQuestions} questions, engine: ${doc.engine}`,
     `- Status: ${doc.status}`,
   ];
-  if (doc.overall) {
+  if (doc.role === "interviewer") {
+    // The human is assessed by the coaching below, the AI candidate by its own assessment.
+  } else if (doc.overall) {
     lines.push(
       `- Overall score: **${formatScore(doc.overall.score)}/10**`,
       `- Recommendation: **${doc.overall.recommendationLabel}**`,
@@ -77,10 +82,10 @@ function questionTable(doc: ReportDocument): string[] {
 
 function transcript(doc: ReportDocument): string[] {
   if (!doc.questions.length) return [];
-  return ["## Transcript", "", ...doc.questions.flatMap(questionDetail)];
+  return ["## Transcript", "", ...doc.questions.flatMap((q) => questionDetail(q, doc.role))];
 }
 
-function questionDetail(q: ReportQuestion): string[] {
+function questionDetail(q: ReportQuestion, role: ReportDocument["role"]): string[] {
   const lines = [`### ${q.number}. ${q.label} · ${phaseLabel(q.phase)}`, "", `**Q:** ${inline(q.text)}`, ""];
   if (q.answer !== undefined) lines.push(`**A (${q.channel ?? "text"}):** ${q.answer.trim()}`, "");
   else lines.push("_Not answered._", "");
@@ -92,11 +97,18 @@ function questionDetail(q: ReportQuestion): string[] {
   if (r) notes.push(`Rubric: relevance ${score(r.relevance)} · depth ${score(r.depth)} · clarity ${score(r.clarity)} · evidence ${score(r.evidence)}`);
   if (q.insufficientEvidence) notes.push("**Insufficient evidence:** the answer gave nothing to judge.");
   if (q.evaluatedBy === "heuristic") notes.push("Scored by the instant heuristic: the model's evaluation failed, so the instant score stands.");
-  const grounding = groundingNote(q.grounding);
+  const grounding = role === "interviewer" ? answerSourceNote(q.grounding) : groundingNote(q.grounding);
   if (grounding) notes.push(grounding);
   if (q.decision) notes.push(`Decision: ${decisionLabel(q.decision.action)} — ${inline(q.decision.reason)}`);
   if (notes.length) lines.push(...notes.map((n) => `- ${n}`), "");
   return lines;
+}
+
+/** Role reversal: whether the AI candidate's answer came from its CV. */
+function answerSourceNote(g: ReportQuestion["grounding"]): string | undefined {
+  if (!g) return undefined;
+  if (g.source === "cv") return `The answer drew on the CV${g.fact ? `: “${inline(g.fact)}”` : ""}`;
+  return "Answered without a passage from the CV";
 }
 
 function groundingNote(g: ReportQuestion["grounding"]): string | undefined {

@@ -100,6 +100,9 @@ describe("PDF report", () => {
     expect(read.text).toContain("Question 2 · Family status “You're married with kids, so can you handle on-call?” Asks about family");
     expect(read.text).toContain("• Ask one question at a time.");
     expect(read.text).toContain("Persona Senior engineer, strong on delivery, weak on design Score 6/10");
+    expect(read.text).toMatch(/Role reversal · \d+ questions asked/);
+    expect(read.text).not.toContain("Overall score");
+    expect(read.text).not.toContain("Not scored");
   });
 
   it("leaves coaching out of a candidate's report", () => {

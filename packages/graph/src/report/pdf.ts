@@ -33,12 +33,15 @@ export async function renderPdfReport(doc: ReportDocument): Promise<Uint8Array> 
 
   const canvas = new PdfCanvas(pdf);
   titleBlock(canvas, doc);
-  overallBlock(canvas, doc);
-  summaryBlock(canvas, doc);
-  // For an interviewer the coaching is the point of the report, so it comes before the detail.
-  if (doc.role === "interviewer" && doc.interviewer) coachingSections(canvas, doc.interviewer);
-  questionTable(canvas, doc);
-  scoreChart(canvas, doc);
+  if (doc.role === "interviewer") {
+    // The coaching is the point of this report; it lists the questions, which carry no scores.
+    if (doc.interviewer) coachingSections(canvas, doc.interviewer);
+  } else {
+    overallBlock(canvas, doc);
+    summaryBlock(canvas, doc);
+    questionTable(canvas, doc);
+    scoreChart(canvas, doc);
+  }
   questionDetails(canvas, doc);
   footers(canvas, doc);
   pdf.end();

@@ -44,13 +44,13 @@ export function composeOfflineAssessment(req: AssessmentRequest): AssessmentResu
     improvements.push(`Revisit: "${shorten(questionText(worst.questionId))}" (${worst.score}/10).`);
   }
   const dontKnows = req.answers.filter((a) => /\b(don'?t know|no idea|not sure)\b/i.test(a.text)).length;
-  if (dontKnows > 0) improvements.push(`${dontKnows} question(s) went unanswered; reason aloud even when unsure.`);
+  if (dontKnows > 0) improvements.push(`${dontKnows === 1 ? "One question" : `${dontKnows} questions`} went unanswered; reason aloud even when unsure.`);
 
   const mean = req.evaluations.reduce((s, e) => s + e.score, 0) / Math.max(1, req.evaluations.length);
   const strongest = dims[0]!;
   const weakest = dims[dims.length - 1]!;
   const summary =
-    `Over ${req.evaluations.length} answered question(s) for the ${req.jobTitle} role${req.company ? ` at ${req.company}` : ""}, ` +
+    `Over ${req.evaluations.length === 1 ? "one answered question" : `${req.evaluations.length} answered questions`} for the ${req.jobTitle} role${req.company ? ` at ${req.company}` : ""}, ` +
     `the candidate averaged ${mean.toFixed(1)}/10. The strongest dimension was ${strongest} (${rubric[strongest]}/10) ` +
     `and the weakest was ${weakest} (${rubric[weakest]}/10).` +
     (mean >= 6.5

@@ -26,7 +26,13 @@ export function titleBlock(canvas: PdfCanvas, doc: ReportDocument): void {
   field(canvas, "Date", formatDate(doc.createdAt));
   field(canvas, "Interview ID", doc.interviewId);
   field(canvas, "Engine", doc.engine);
-  field(canvas, "Interview type", `${questionTypeLabel(doc.questionType)} · ${questionStyleLabel(doc.questionStyle)} · ${doc.plannedQuestions} questions planned`);
+  field(
+    canvas,
+    "Interview type",
+    doc.role === "interviewer"
+      ? `Role reversal · ${doc.questions.length} questions asked`
+      : `${questionTypeLabel(doc.questionType)} · ${questionStyleLabel(doc.questionStyle)} · ${doc.plannedQuestions} questions planned`,
+  );
   field(canvas, "Status", statusLabel(doc), doc.endedEarly ? { ...BODY, color: COLOR.ok } : BODY);
   canvas.space(10);
 }
@@ -135,11 +141,11 @@ export function questionDetails(canvas: PdfCanvas, doc: ReportDocument): void {
       canvas.rule();
       canvas.space(8);
     }
-    questionDetail(canvas, q);
+    questionDetail(canvas, q, doc.role);
   });
 }
 
-function questionDetail(canvas: PdfCanvas, q: ReportQuestion): void {
+function questionDetail(canvas: PdfCanvas, q: ReportQuestion, role: ReportDocument["role"]): void {
   const title: TextStyle = { font: "bold", size: SIZE.h2 };
   canvas.ensure(canvas.lineHeight(title) + 3 * canvas.lineHeight(BODY));
   const scoreText = q.score === undefined ? "" : `${formatScore(q.score)}/10`;
@@ -156,10 +162,18 @@ function questionDetail(canvas: PdfCanvas, q: ReportQuestion): void {
   if (r) field(canvas, "Rubric", `Relevance ${formatScore(r.relevance)} · Depth ${formatScore(r.depth)} · Clarity ${formatScore(r.clarity)} · Evidence ${formatScore(r.evidence)}`);
   if (q.feedback) field(canvas, "Feedback", q.feedback.trim());
   if (q.decision) field(canvas, "Decision", `${decisionLabel(q.decision.action)}: ${q.decision.reason.trim()}`);
-  grounding(canvas, q.grounding);
+  if (role === "interviewer") answerSource(canvas, q.grounding);
+  else grounding(canvas, q.grounding);
   const warn: TextStyle = { ...BODY, color: COLOR.weak };
   if (q.insufficientEvidence) field(canvas, "Flag", "Insufficient evidence: the answer gave nothing to judge.", warn);
   if (q.evaluatedBy === "heuristic") field(canvas, "Flag", "Scored by the instant heuristic: the model's evaluation failed, so the instant score stands.", { ...BODY, color: COLOR.ok });
+}
+
+/** Role reversal: whether the AI candidate's answer came from its CV. */
+function answerSource(canvas: PdfCanvas, g: ReportQuestion["grounding"]): void {
+  if (!g) return;
+  if (g.source === "cv") field(canvas, "From the CV", g.fact ? `“${g.fact.trim()}”` : "yes");
+  else field(canvas, "From the CV", "No passage: answered without one.", MUTED);
 }
 
 function grounding(canvas: PdfCanvas, g: ReportQuestion["grounding"]): void {
