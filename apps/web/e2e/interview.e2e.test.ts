@@ -171,6 +171,10 @@ describe("web UI in Chromium", () => {
   it("runs a whole text interview with a CV: streamed questions, feedback, exactly-once answers, resume after reload, report with chart, Markdown and PDF", async () => {
     const page = await newPage();
     const answers = recordAnswers(page);
+    const startKeys: (string | undefined)[] = [];
+    page.on("request", (r: Request) => {
+      if (r.url().endsWith("/start_interview") && r.method() === "POST") startKeys.push(r.headers()["idempotency-key"]);
+    });
     await page.goto(server.url);
     // This server can play the candidate: the role choice is offered, the candidate's by default.
     await eventually(() => page.getByRole("radio", { name: /I am the candidate/ }).isChecked()).toBe(true);
@@ -188,6 +192,8 @@ describe("web UI in Chromium", () => {
 
     await page.getByRole("button", { name: "Start text interview" }).click();
     await page.waitForURL(/\/interview\/[0-9a-f-]{36}$/);
+    // The start, too, can be retried safely.
+    expect(startKeys).toEqual([expect.stringMatching(UUID)]);
     await currentQuestion(page).waitFor();
     await eventually(() => page.locator(".bubble.interviewer").first().textContent()).toContain("Ana");
     await eventually(() => page.locator(".progress-text").textContent()).toBe("Question 1 of 3");

@@ -187,8 +187,12 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     /** POST /start_interview with the set-up form (multipart, so a CV can ride along). */
-    startInterview: async (form: FormData) =>
-      (await call<TurnResponse>({}, (headers) => client.POST("/start_interview", { body: multipart(form), headers }))).data,
+    startInterview: async (form: FormData, idempotencyKey?: string) =>
+      (
+        await call<TurnResponse>({}, (headers) =>
+          client.POST("/start_interview", { body: multipart(form), headers: { ...headers, ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}) } }),
+        )
+      ).data,
 
     /** POST /join: a LiveKit token for a voice interview (new, or resuming the form's `thread_id`). */
     join: async (form: FormData) =>

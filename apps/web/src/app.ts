@@ -3,7 +3,7 @@
  * links, and drives the API.
  */
 import { ApiError, createApiClient, isApiError, type Answer } from "./api";
-import { AnswerAttempts } from "./attempts";
+import { AnswerAttempts, StartAttempts } from "./attempts";
 import type { Health, JoinResponse, PublicInvite } from "./contract";
 import { credentials } from "./credentials";
 import { announce, focusElement, h } from "./dom";
@@ -43,6 +43,7 @@ export function startApp(main: HTMLElement) {
   const api = createApiClient({ getApiKey: () => apiKeyStore.get(), getAccessToken: (id) => credentials.accessTokens.get(id), onUnauthorized: askForApiKey });
   const newButton = document.getElementById("new-interview") as HTMLButtonElement | null;
   const attempts = new AnswerAttempts();
+  const startAttempts = new StartAttempts();
   let interview: InterviewView | null = null;
   let voice: VoiceSession | null = null;
   let poller: ReturnType<typeof createPoller> | null = null;
@@ -134,7 +135,8 @@ export function startApp(main: HTMLElement) {
     const mine = generation;
     try {
       if (mode === "text") {
-        const turn = await api.startInterview(setupFormData(fields, cv));
+        const turn = await api.startInterview(setupFormData(fields, cv), startAttempts.keyFor(fields, cv));
+        startAttempts.settle();
         if (mine !== generation) return;
         history.pushState({}, "", interviewPath(turn.thread_id));
         await showInterview(fromStart(turn, fields));
@@ -153,6 +155,9 @@ export function startApp(main: HTMLElement) {
         await startVoice(join);
       }
     } catch (error) {
+      // The server answered: the form was refused, so sending it again is a new start. A start whose
+      // reply was lost keeps its key, so sending the same form again opens the same interview.
+      if (!isApiError(error, "network_error") && !isApiError(error, "idempotency_in_progress")) startAttempts.settle();
       if (mine !== generation) return;
       setup.setBusy(null);
       if (mode === "voice" && voiceUnavailable(error)) return setup.showVoiceUnavailable(voiceUnavailableMessage(error as ApiError));

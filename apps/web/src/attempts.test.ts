@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AnswerAttempts, uuid } from "./attempts";
+import { AnswerAttempts, StartAttempts, uuid } from "./attempts";
 
 const counter = () => {
   let n = 0;
@@ -47,3 +47,17 @@ describe("answer attempts", () => {
     }
   });
 });
+
+describe("start attempts", () => {
+  it("keeps the key while the same form and CV are sent again, and changes it for another form or once answered", () => {
+    const attempts = new StartAttempts(counter());
+    const cv = new File([new Uint8Array([37, 80, 68, 70])], "cv.pdf", { type: "application/pdf" });
+    const first = attempts.keyFor({ job_title: "Backend Engineer", question_type: "technical" }, cv);
+    expect(attempts.keyFor({ job_title: "Backend Engineer", question_type: "technical" }, cv)).toBe(first);
+    expect(attempts.keyFor({ job_title: "Backend Engineer", question_type: "mixed" }, cv)).not.toBe(first);
+    const other = attempts.keyFor({ job_title: "Backend Engineer", question_type: "mixed" }, null);
+    attempts.settle();
+    expect(attempts.keyFor({ job_title: "Backend Engineer", question_type: "mixed" }, null)).not.toBe(other);
+  });
+});
+

@@ -37,3 +37,26 @@ export class AnswerAttempts {
     this.pending = null;
   }
 }
+
+/**
+ * The Idempotency-Key of a start: the same key while the same form (fields and CV file) is sent
+ * again after a failure that left the outcome unknown, so a retried start opens one interview.
+ */
+export class StartAttempts {
+  private pending: { fields: string; cv: File | null; key: string } | null = null;
+
+  constructor(private readonly newKey: () => string = uuid) {}
+
+  keyFor(fields: object, cv: File | null): string {
+    const text = JSON.stringify(fields);
+    const p = this.pending;
+    if (p && p.fields === text && p.cv === cv) return p.key;
+    this.pending = { fields: text, cv, key: this.newKey() };
+    return this.pending.key;
+  }
+
+  /** The server answered (the interview started, or the form was refused): the next start is new. */
+  settle() {
+    this.pending = null;
+  }
+}
