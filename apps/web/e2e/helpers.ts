@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { startServerProcess, type ServerProcess } from "../../api/src/testing/server-process.js";
+import { openDatabase } from "../../../packages/graph/src/database.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const WEB = path.join(ROOT, "apps/web");
@@ -85,6 +86,34 @@ export function ensureBuilt() {
 /** The real API server (offline engine) as a child process, on the test run's PostgreSQL. */
 export function startServer(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   return startServerProcess({ DATABASE_URL: inject("databaseUrl"), LOG_LEVEL: "warn", ...extraEnv });
+}
+
+/**
+ * A database of its own on the test run's PostgreSQL, for a test that asserts what lists show
+ * (other suites create jobs and interviews in the shared one). `drop` removes it.
+ */
+export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const shared = inject("databaseUrl");
+  const name = `e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = await openDatabase({ url: shared, dataDir: "", poolSize: 1 });
+  try {
+    await admin.pool.query(`create database ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const db = await openDatabase({ url: shared, dataDir: "", poolSize: 1 });
+      try {
+        await db.pool.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await db.close();
+      }
+    },
+  };
 }
 
 /** Retries until the page shows what is expected (the UI updates asynchronously). */

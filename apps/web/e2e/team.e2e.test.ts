@@ -9,7 +9,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../../api/src/testing/server-process.js";
-import { CHROMIUM_ARGS, DESKTOP, PHONE, ensureBuilt, ensureChromium, eventually, screenshot, setScratchDir, startServer } from "./helpers";
+import { CHROMIUM_ARGS, DESKTOP, PHONE, ensureBuilt, ensureChromium, eventually, scratchDatabase, screenshot, setScratchDir, startServer } from "./helpers";
 
 const TEAM_KEY = "team-e2e-key";
 
@@ -17,6 +17,7 @@ describe("the hiring team's page and invite links in Chromium", () => {
   let browser: Browser;
   let server: ServerProcess;
   let tmp: string;
+  let database: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   const contexts: BrowserContext[] = [];
 
   async function newPage(options: Parameters<Browser["newContext"]>[0] = DESKTOP): Promise<Page> {
@@ -45,13 +46,16 @@ describe("the hiring team's page and invite links in Chromium", () => {
     ensureBuilt();
     tmp = mkdtempSync(path.join(tmpdir(), "web-team-e2e-"));
     setScratchDir(tmp);
-    [server, browser] = await Promise.all([startServer({ API_KEYS: TEAM_KEY }), chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })]);
+    // Its own database: the page is asserted to list no jobs before the team creates one.
+    database = await scratchDatabase();
+    [server, browser] = await Promise.all([startServer({ API_KEYS: TEAM_KEY, DATABASE_URL: database.url }), chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })]);
   }, 600_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await server?.stop();
+    await database?.drop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }, 30_000);
 
