@@ -12,6 +12,8 @@ export interface AppSettings {
   jsonBodyLimitBytes: number;
   cvMaxBytes: number;
   audioMaxBytes: number;
+  /** Longest recorded answer, in seconds (told to clients by /health). */
+  audioMaxSeconds: number;
   /** Folder of the built web UI, served at `/`; none when absent. */
   webDistDir?: string | undefined;
   /** Base URL of the web UI for links handed out (invites); the request's origin when absent. */

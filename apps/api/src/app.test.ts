@@ -163,9 +163,22 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
   });
 
   it("reports health with the engine and database state", async () => {
-    expect(await (await t.app.request("/health")).json()).toEqual({ status: "ok", engine: "offline", database: "ok", provider: "ok", role_reversal: true, speech: { transcription: false, voice_replies: false }, voice: false });
+    expect(await (await t.app.request("/health")).json()).toEqual({
+      status: "ok", engine: "offline", database: "ok", provider: "ok", role_reversal: true, speech: { transcription: false, voice_replies: false }, voice: false,
+      limits: { cv_max_bytes: 5 * 1024 * 1024, answer_max_chars: 10_000, audio_max_bytes: 10 * 1024 * 1024, audio_max_seconds: 300 },
+    });
     expect(await (await t.app.request("/health/live")).json()).toEqual({ status: "ok" });
     expect(await (await t.app.request("/health/ready")).json()).toEqual({ status: "ok" });
+  });
+
+  it("tells clients the limits this server was configured with", async () => {
+    const small = await openTestApp(databaseUrl, { env: { ANSWER_MAX_CHARS: "500" }, settings: { cvMaxBytes: 1_000_000, audioMaxBytes: 2_000_000, audioMaxSeconds: 60 } });
+    try {
+      const health = (await (await small.app.request("/health")).json()) as { limits: unknown };
+      expect(health.limits).toEqual({ cv_max_bytes: 1_000_000, answer_max_chars: 500, audio_max_bytes: 2_000_000, audio_max_seconds: 60 });
+    } finally {
+      await small.close();
+    }
   });
 });
 

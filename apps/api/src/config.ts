@@ -55,6 +55,7 @@ export function appSettingsFrom(config: ApiConfig, webDistDir?: string): AppSett
     jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,
     cvMaxBytes: config.CV_MAX_BYTES,
     audioMaxBytes: config.AUDIO_MAX_BYTES,
+    audioMaxSeconds: config.AUDIO_MAX_SECONDS,
     webDistDir,
     publicUrl: config.PUBLIC_URL,
   };

@@ -7,11 +7,11 @@ import { AnswerAttempts, StartAttempts } from "./attempts";
 import type { Health, JoinResponse, PublicInvite } from "./contract";
 import { credentials } from "./credentials";
 import { announce, focusElement, h } from "./dom";
-import { MAX_RECORDING_SECONDS, canRecord, micErrorMessage, recordingFileName, startRecording, type Recording } from "./microphone";
+import { canRecord, micErrorMessage, recordingFileName, startRecording, type Recording } from "./microphone";
 import { applyTurn, currentQuestion, fromRecord, fromStart, progress, withPendingAnswer, type InterviewModel } from "./model";
 import { createPoller } from "./poller";
 import { TEAM_PATH, interviewPath, routeFromLocation } from "./route";
-import { fieldOfServerError, setupFormData, validateSetup, type SetupFields } from "./validation";
+import { applyServerLimits, fieldOfServerError, SERVER_LIMITS, setupFormData, validateSetup, type SetupFields } from "./validation";
 import { apiKeyStore, askForApiKey, updateFooter } from "./views/api-key";
 import { renderInvite, renderInviteRefusal, type InviteStartMode, type InviteView } from "./views/invite";
 import { InterviewView, type InterviewOptions } from "./views/interview";
@@ -52,7 +52,14 @@ export function startApp(main: HTMLElement) {
   let pendingRecording: Blob | null = null;
   let generation = 0;
   // What this server offers; asked once. Unknown (an older server): voice as before, no extras.
-  const health: Promise<Health | null> = api.health().catch(() => null);
+  // Its limits are applied before any view that shows them is drawn (every view awaits this).
+  const health: Promise<Health | null> = api.health().then(
+    (h) => {
+      applyServerLimits(h.limits);
+      return h;
+    },
+    () => null,
+  );
 
   updateFooter();
   newButton?.addEventListener("click", () => goHome());
@@ -346,7 +353,7 @@ export function startApp(main: HTMLElement) {
     const timer = window.setInterval(() => {
       const seconds = Math.floor((Date.now() - started) / 1000);
       // The API takes up to five minutes per answer: stop and send there rather than be refused.
-      if (seconds >= MAX_RECORDING_SECONDS) void recordStop();
+      if (seconds >= SERVER_LIMITS.recordingSeconds) void recordStop();
       else view.setRecording({ kind: "recording", seconds });
     }, 1000);
     recorder = { recording, timer };

@@ -26,8 +26,6 @@ export function recordingFileName(mimeType: string): string {
 /** Whether this page can record: MediaRecorder, and microphone access (https pages or localhost only). */
 export const canRecord = () => typeof MediaRecorder !== "undefined" && Boolean(navigator.mediaDevices?.getUserMedia);
 
-/** The API's limit on one recorded answer (AUDIO_MAX_SECONDS' default); recording stops there. */
-export const MAX_RECORDING_SECONDS = 300;
 
 export interface Recording {
   /** Stops and gives the recording (with its type). */

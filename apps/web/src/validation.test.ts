@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LIMITS, answerState, fieldOfServerError, setupFormData, validateCv, validateSetup, type SetupFields } from "./validation";
+import { answerState, fieldOfServerError, setupFormData, validateCv, validateSetup, type SetupFields, SERVER_LIMITS, LIMITS, applyServerLimits } from "./validation";
 
 const fields = (over: Partial<SetupFields> = {}): SetupFields => ({
   role: "candidate",
@@ -38,9 +38,9 @@ describe("set-up validation", () => {
   });
 
   it("states the CV size limit when a file is too large", () => {
-    expect(validateCv(pdf(LIMITS.cvBytes + 1, "big.pdf"))).toBe("“big.pdf” is 5 MB; the limit is 5 MB.");
+    expect(validateCv(pdf(SERVER_LIMITS.cvBytes + 1, "big.pdf"))).toBe("“big.pdf” is 5 MB; the limit is 5 MB.");
     expect(validateCv(pdf(6 * 1024 * 1024, "big.pdf"))).toBe("“big.pdf” is 6 MB; the limit is 5 MB.");
-    expect(validateCv(pdf(LIMITS.cvBytes))).toBeUndefined();
+    expect(validateCv(pdf(SERVER_LIMITS.cvBytes))).toBeUndefined();
   });
 
   it("rejects a CV that is not a PDF, or empty", () => {
@@ -67,6 +67,21 @@ describe("roles", () => {
     expect(asInterviewer.has("question_style")).toBe(false);
     const asCandidate = setupFormData(fields());
     expect([...asCandidate.keys()]).toEqual(["job_title", "question_type", "question_style", "max_step"]);
+  });
+
+  it("checks against the limits the server reports, not the defaults", () => {
+    const defaults = { ...SERVER_LIMITS };
+    try {
+      applyServerLimits({ cv_max_bytes: 1_000, answer_max_chars: 20, audio_max_bytes: 5_000, audio_max_seconds: 30 });
+      expect(validateCv({ name: "cv.pdf", size: 2_000, type: "application/pdf" })).toMatch(/limit is/);
+      expect(answerState("x".repeat(25)).error).toBe("Your message is 5 characters over the limit.");
+      expect(SERVER_LIMITS.recordingSeconds).toBe(30);
+      // Counted as the server counts: 20 emoji fit in 20 characters.
+      expect(answerState("🙂".repeat(20)).canSend).toBe(true);
+    } finally {
+      Object.assign(SERVER_LIMITS, defaults);
+    }
+    expect(validateCv({ name: "cv.pdf", size: 2_000, type: "application/pdf" })).toBeUndefined();
   });
 
   it("takes its limits from the API's contract", () => {

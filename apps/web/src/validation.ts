@@ -1,5 +1,5 @@
 /** Client-side checks with the server's limits, so mistakes show before anything is sent. */
-import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, ROLES, SENIORITIES } from "./contract";
+import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, ROLES, SENIORITIES, type Health } from "./contract";
 import { CONTRACT_LIMITS } from "./generated/limits";
 
 const START = CONTRACT_LIMITS.StartInterviewForm;
@@ -12,13 +12,23 @@ export const LIMITS = {
   minQuestions: START.max_step.minimum,
   maxQuestions: START.max_step.maximum,
   defaultQuestions: 5,
-  // Not in the schemas: the engine's limits (the API answers cv_too_large, answer_too_long).
-  cvBytes: 5 * 1024 * 1024,
-  answerChars: 10_000,
   inviteHours: CONTRACT_LIMITS.CreateInvite.expires_in_hours.maximum,
   inviteUses: CONTRACT_LIMITS.CreateInvite.max_uses.maximum,
   jobUrl: CONTRACT_LIMITS.CreateJob.url.maxLength,
 } as const;
+
+/**
+ * The limits that are settings of the server (CV_MAX_BYTES, ANSWER_MAX_CHARS, AUDIO_MAX_SECONDS):
+ * read from its /health before any form is shown. The values here are the settings' defaults, used
+ * only when the server cannot be asked; the server checks them anyway.
+ */
+export const SERVER_LIMITS = { cvBytes: 5 * 1024 * 1024, answerChars: 10_000, recordingSeconds: 300 };
+
+export function applyServerLimits(limits: Health["limits"]) {
+  SERVER_LIMITS.cvBytes = limits.cv_max_bytes;
+  SERVER_LIMITS.answerChars = limits.answer_max_chars;
+  SERVER_LIMITS.recordingSeconds = limits.audio_max_seconds;
+}
 
 export interface SetupFields {
   role: string;
@@ -51,8 +61,8 @@ export function validateCv(file: FileInfo | null | undefined): string | undefine
   const looksPdf = file.type === "application/pdf" || (file.type === "" && /\.pdf$/i.test(file.name));
   if (!looksPdf) return `“${file.name}” is not a PDF. Upload the CV as a PDF file.`;
   if (file.size === 0) return `“${file.name}” is empty.`;
-  if (file.size > LIMITS.cvBytes) {
-    return `“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(LIMITS.cvBytes)}.`;
+  if (file.size > SERVER_LIMITS.cvBytes) {
+    return `“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(SERVER_LIMITS.cvBytes)}.`;
   }
   return undefined;
 }
@@ -110,15 +120,16 @@ export function setupFormData(fields: SetupFields, cv?: (Blob & { name?: string 
 
 /** The answer box's state: what may be sent and what the counter says. */
 export function answerState(text: string) {
-  const length = text.length;
+  // Characters as the server counts them (code points): an emoji is one, not two.
+  const length = [...text].length;
   const trimmed = text.trim();
-  const over = length > LIMITS.answerChars;
+  const over = length > SERVER_LIMITS.answerChars;
   return {
     length,
-    counter: `${length.toLocaleString("en")} / ${LIMITS.answerChars.toLocaleString("en")}`,
+    counter: `${length.toLocaleString("en")} / ${SERVER_LIMITS.answerChars.toLocaleString("en")}`,
     canSend: trimmed.length > 0 && !over,
-    nearLimit: length >= LIMITS.answerChars * 0.9,
-    error: over ? `Your message is ${(length - LIMITS.answerChars).toLocaleString("en")} characters over the limit.` : undefined,
+    nearLimit: length >= SERVER_LIMITS.answerChars * 0.9,
+    error: over ? `Your message is ${(length - SERVER_LIMITS.answerChars).toLocaleString("en")} characters over the limit.` : undefined,
   };
 }
 

@@ -119,7 +119,8 @@ const summaryOf = (state: InterviewState): InterviewSummary => ({
 
 /** Starts, continues, ends, reads and erases interviews: the one entry point every front-end uses. */
 export class InterviewService {
-  private readonly limits: ServiceLimits;
+  /** The limits it enforces (answer length, turn time), for front-ends to show. */
+  readonly limits: ServiceLimits;
 
   constructor(private readonly deps: ServiceDeps) {
     this.limits = { ...defaultServiceLimits, ...deps.limits };

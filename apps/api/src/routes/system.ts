@@ -10,6 +10,14 @@ const Health = z
     role_reversal: z.boolean().openapi({ description: "Whether interviewing an AI candidate is available." }),
     speech: z.object({ transcription: z.boolean(), voice_replies: z.boolean() }).openapi({ description: "Recorded answers (speech-to-text) and spoken replies (text-to-speech) over HTTP and WebSocket." }),
     voice: z.boolean().openapi({ description: "Live voice interviews (LiveKit)." }),
+    limits: z
+      .object({
+        cv_max_bytes: z.number().int(),
+        answer_max_chars: z.number().int().openapi({ description: "Counted in characters (code points), as a person counts them." }),
+        audio_max_bytes: z.number().int(),
+        audio_max_seconds: z.number(),
+      })
+      .openapi({ description: "This server's limits (settings), so a client can check before it sends." }),
   })
   .openapi("Health");
 const Probe = z.object({ status: z.enum(["ok", "unavailable", "draining"]) }).openapi("Probe");
@@ -44,7 +52,13 @@ const readyRoute = createRoute({
   },
 });
 
-export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase, checkProvider, readiness, speech, voiceAvailable }: AppDeps) {
+export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkDatabase, checkProvider, readiness, speech, voiceAvailable, settings }: AppDeps) {
+  const limits = () => ({
+    cv_max_bytes: settings.cvMaxBytes,
+    answer_max_chars: service.limits.maxAnswerChars,
+    audio_max_bytes: settings.audioMaxBytes,
+    audio_max_seconds: settings.audioMaxSeconds,
+  });
   const databaseOk = () => (checkDatabase ? checkDatabase().then(() => true, () => false) : Promise.resolve(true));
 
   app.openapi(healthRoute, async (c) => {
@@ -57,6 +71,7 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, { service, checkD
       role_reversal: service.supportsRoleReversal,
       speech: { transcription: Boolean(speech?.stt), voice_replies: Boolean(speech?.tts) },
       voice: voiceAvailable ?? false,
+      limits: limits(),
     };
     return c.json(body, ok ? 200 : 503);
   });

@@ -27,6 +27,7 @@ export const testSettings: AppSettings = {
   jsonBodyLimitBytes: 256 * 1024,
   cvMaxBytes: 5 * 1024 * 1024,
   audioMaxBytes: 10 * 1024 * 1024,
+  audioMaxSeconds: 300,
 };
 
 /** The real app on the real graph and the test run's PostgreSQL, with logs captured. */

@@ -3467,6 +3467,14 @@ export interface components {
             };
             /** @description Live voice interviews (LiveKit). */
             voice: boolean;
+            /** @description This server's limits (settings), so a client can check before it sends. */
+            limits: {
+                cv_max_bytes: number;
+                /** @description Counted in characters (code points), as a person counts them. */
+                answer_max_chars: number;
+                audio_max_bytes: number;
+                audio_max_seconds: number;
+            };
         };
         Probe: {
             /** @enum {string} */

@@ -8,7 +8,7 @@ import type { Feedback, QuestionStyle, QuestionType } from "../contract";
 import { QUESTION_STYLE_LABELS, QUESTION_TYPE_LABELS, ROLE_LABELS, formatScore, scoreTone } from "../labels";
 import { formatDuration } from "../microphone";
 import { currentQuestion, personaText, progress, transcript, type InterviewModel, type TranscriptItem } from "../model";
-import { LIMITS, answerState } from "../validation";
+import { answerState, SERVER_LIMITS } from "../validation";
 import type { Caption } from "../captions";
 
 export interface InterviewHandlers {
@@ -144,7 +144,8 @@ export class InterviewView {
       id: "answer",
       name: "answer",
       rows: 5,
-      maxlength: LIMITS.answerChars,
+      // No maxlength: it counts UTF-16 units, the server counts characters; the counter says when
+      // an answer is over the limit and sending waits until it is not.
       "aria-describedby": "answer-help answer-counter",
     });
     this.textarea.addEventListener("input", () => this.updateCounter());
@@ -478,7 +479,7 @@ export class InterviewView {
     const state = answerState(this.textarea.value);
     this.counter.textContent = state.counter;
     this.counter.classList.toggle("near-limit", state.nearLimit);
-    this.counter.setAttribute("aria-label", `${state.length} of ${LIMITS.answerChars} characters used`);
+    this.counter.setAttribute("aria-label", `${state.length} of ${SERVER_LIMITS.answerChars} characters used`);
   }
 
   private scrollToEnd() {

@@ -6,7 +6,7 @@
 import type { PublicInvite } from "../contract";
 import { focusElement, h, paragraphs } from "../dom";
 import { formatDateTime } from "../labels";
-import { LIMITS, formatBytes, validateCv } from "../validation";
+import { LIMITS, formatBytes, validateCv, SERVER_LIMITS } from "../validation";
 
 export type InviteStartMode = "text" | "voice";
 
@@ -63,7 +63,7 @@ export function renderInvite(invite: PublicInvite, handlers: InviteHandlers): In
       "div",
       { class: "field" },
       h("label", { for: "invite-cv" }, "Your CV", h("span", { class: "optional" }, " (optional)")),
-      h("p", { class: "hint", id: "invite-cv-hint" }, `PDF, up to ${formatBytes(LIMITS.cvBytes)}. Questions will draw on your experience; it stays with this interview only.`),
+      h("p", { class: "hint", id: "invite-cv-hint" }, `PDF, up to ${formatBytes(SERVER_LIMITS.cvBytes)}. Questions will draw on your experience; it stays with this interview only.`),
       cv,
       cvError,
     ),

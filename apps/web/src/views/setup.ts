@@ -5,7 +5,7 @@
 import { focusElement, h } from "../dom";
 import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, SENIORITIES } from "../contract";
 import { PERSONA_LABELS, QUESTION_STYLE_LABELS, QUESTION_TYPE_LABELS, SENIORITY_LABELS } from "../labels";
-import { LIMITS, formatBytes, validateCv, type FieldErrors, type SetupField, type SetupFields } from "../validation";
+import { LIMITS, formatBytes, validateCv, type FieldErrors, type SetupField, type SetupFields, SERVER_LIMITS } from "../validation";
 
 export type StartMode = "text" | "voice";
 
@@ -112,8 +112,8 @@ export function renderSetup(handlers: SetupHandlers, initial: Partial<SetupField
     h("textarea", { id: "job_description", name: "job_description", rows: 4, maxlength: LIMITS.jobDescription, "aria-describedby": describedBy("job_description", true) }, initial.job_description ?? ""),
   );
   const cvHints = {
-    candidate: `PDF, up to ${formatBytes(LIMITS.cvBytes)}. Questions will draw on your experience; it stays with this interview only.`,
-    interviewer: `PDF, up to ${formatBytes(LIMITS.cvBytes)}. The AI candidate answers from this CV; without one, a CV is made up for the job.`,
+    candidate: `PDF, up to ${formatBytes(SERVER_LIMITS.cvBytes)}. Questions will draw on your experience; it stays with this interview only.`,
+    interviewer: `PDF, up to ${formatBytes(SERVER_LIMITS.cvBytes)}. The AI candidate answers from this CV; without one, a CV is made up for the job.`,
   };
   const cvLabel = h("span", {}, "Your CV");
   const cvHint = h("p", { class: "hint", id: "cv-hint" }, cvHints.candidate);
