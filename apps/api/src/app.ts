@@ -9,6 +9,7 @@ import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "./app-types.js";
 import { describeError, errorBody, errorResponse, toErrorResponse } from "./http-errors.js";
 import { digest, identify, principalOf } from "./access.js";
+import { errorFacts } from "./logger.js";
 import { registerInterviewRoutes } from "./routes/interviews.js";
 import { registerSessionRoutes } from "./routes/session.js";
 import { registerSystemRoutes } from "./routes/system.js";
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps) {
     const response = toErrorResponse(c, error);
     if (response.status >= 500) {
       const { code } = describeError(error);
-      logger.error({ requestId: c.get("requestId"), code, err: { name: (error as Error).name } }, "request failed");
+      logger.error({ requestId: c.get("requestId"), code, err: errorFacts(error) }, "request failed");
     }
     return response;
   });

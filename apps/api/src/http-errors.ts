@@ -46,6 +46,16 @@ export function errorResponse(c: Context, code: ErrorCode, message: string, retr
   return c.json(errorBody(code, message), STATUS[code], headers);
 }
 
+// PostgreSQL refusing work for now (SQLSTATE class 08: connection, 53: out of connections or
+// memory, 57P01–57P03: shutting down or starting) or not reachable: worth one retry, not a bug.
+const DATABASE_BUSY = /^(08...|53...|57P0[1-3])$/;
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"]);
+
+function databaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (DATABASE_BUSY.test(code) || UNREACHABLE.has(code));
+}
+
 /** The documented error for a thrown value, as the code, message and Retry-After a client sees. */
 export function describeError(error: unknown): { code: ErrorCode; message: string; retryAfterSeconds?: number } {
   if (isInterviewError(error)) return { code: error.code, message: error.message, ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
@@ -53,6 +63,7 @@ export function describeError(error: unknown): { code: ErrorCode; message: strin
     const code: ErrorCode = error.status === 401 ? "unauthorized" : error.status === 413 ? "payload_too_large" : error.status === 415 ? "unsupported_media_type" : "invalid_input";
     return { code, message: error.message || "Invalid request." };
   }
+  if (databaseUnavailable(error)) return { code: "not_ready", message: "The database is not taking more work right now; nothing was changed. Send the request again in a moment.", retryAfterSeconds: 2 };
   return { code: "internal_error", message: "Something went wrong on our side; the interview state is unchanged." };
 }
 

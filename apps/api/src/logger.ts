@@ -18,6 +18,20 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth + 1)]));
 }
 
+// Codes such as PostgreSQL's SQLSTATE ("53300": too many connections) or Node's "ECONNREFUSED".
+const ERROR_CODE = /^[A-Z0-9_]{2,40}$/;
+
+/**
+ * What a log may say of an error: its class and its machine-readable code, never its message
+ * (a provider's or the database's message can quote the CV or the answer being processed).
+ */
+export function errorFacts(error: unknown): { name: string; code?: string } {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  const facts: { name: string; code?: string } = { name: typeof name === "string" ? name : typeof error };
+  if (typeof code === "string" && ERROR_CODE.test(code)) facts.code = code;
+  return facts;
+}
+
 /**
  * Structured JSON logs. Request bodies are never logged; as a second line of defence every
  * string field is scrubbed of e-mail addresses and phone numbers.

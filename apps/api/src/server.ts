@@ -8,7 +8,7 @@ import { jobDirectory, jobRoutes } from "./routes/jobs.js";
 import { inviteRoutes } from "./routes/invites.js";
 import { listRoutes } from "./routes/list.js";
 import { appSettingsFrom, loadApiConfig } from "./config.js";
-import { createLogger, scrub, type Logger } from "./logger.js";
+import { createLogger, errorFacts, scrub, type Logger } from "./logger.js";
 import { createApp } from "./app.js";
 import { createVoiceRoutes } from "./voice.js";
 import { createSpeechServices } from "./speech.js";
@@ -87,7 +87,7 @@ async function runServer() {
   let eventBus: InterviewEventBus | undefined;
   const events = interviewEventsToBus(
     () => eventBus,
-    (error) => log.warn({ component: "event-bus", err: { name: (error as Error).name } }, "could not publish an interview event"),
+    (error) => log.warn({ component: "event-bus", err: errorFacts(error) }, "could not publish an interview event"),
   );
   if (config.PRIVATE_MODE) await checkSpeechPrivacy().catch((error: Error) => fail(error.message));
   const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { events }).catch((error: Error) => fail(error.message));
@@ -96,7 +96,7 @@ async function runServer() {
   const shared = await openSharedState({
     redisUrl: config.REDIS_URL,
     pool: config.DATABASE_URL || cluster.isWorker ? runtime.database.pool : undefined,
-    onWarning: (error, context) => log.warn({ component: context.component, operation: context.operation, suppressed: context.suppressed, err: { name: error.name } }, "shared state degraded"),
+    onWarning: (error, context) => log.warn({ component: context.component, operation: context.operation, suppressed: context.suppressed, err: errorFacts(error) }, "shared state degraded"),
   }).catch((error: Error) => fail(`Could not open the shared state (${error.message}).`));
   eventBus = shared.eventBus;
   const realtime = createRealtime({ bus: shared.eventBus, tickets: await PostgresTicketStore.open({ pool: runtime.database.pool }) });

@@ -184,7 +184,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       rmSync(passwordFile, { force: true });
     }
   }
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+  // Every process of the machine shares this server (API workers, the voice agent, the CLI), each
+  // with a pool of DB_POOL_SIZE: PostgreSQL's default of 100 connections is soon reached.
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300`;
   run(bin("pg_ctl"), ["-D", dir, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"], account, "start");
   writeFileSync(path.join(dir, "..", "pg-owner.pid"), String(process.pid));
   return {

@@ -11,6 +11,7 @@ import { InterviewError, interviewNotFound, type InterviewEvents } from "@interv
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { authorizeInterview, principalOf } from "../access.js";
 import { errorResponse, toErrorResponse } from "../http-errors.js";
+import { errorFacts } from "../logger.js";
 import { errorResponses, ThreadParam } from "../schemas.js";
 import type { BusEventBody, InterviewEventBus } from "../shared/event-bus.js";
 import { authenticateSocket } from "./auth.js";
@@ -120,7 +121,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           await bus.publish(socket.threadId, { type: "socket_opened", connectionId: socket.id });
         } catch (error) {
           socket.confirm();
-          deps.logger.warn({ threadId: socket.threadId, connectionId: socket.id, err: { name: (error as Error)?.name } }, "could not tell other replicas about a new socket");
+          deps.logger.warn({ threadId: socket.threadId, connectionId: socket.id, err: errorFacts(error) }, "could not tell other replicas about a new socket");
         }
       },
       detach(socket) {
@@ -169,7 +170,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         onError: (error: unknown) => {
           // node-ws builds an ErrorEvent for socket errors, which Node 20 lacks; the socket closes all the same.
           if (error instanceof ReferenceError && error.message.includes("ErrorEvent")) return;
-          deps.logger.error({ threadId, err: { name: (error as Error)?.name } }, "socket handler failed");
+          deps.logger.error({ threadId, err: errorFacts(error) }, "socket handler failed");
         },
       });
     });

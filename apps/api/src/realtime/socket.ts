@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { WebSocket } from "ws";
 import { InterviewError, type ErrorCode, type InterviewService, type InterviewView, type RequestKey, type TurnOptions, type TurnView } from "@interview/graph";
-import type { Logger } from "../logger.js";
+import { errorFacts, type Logger } from "../logger.js";
 import type { SpeechServices } from "../speech.js";
 import { keyOwner, type Principal } from "../access.js";
 import { describeError } from "../http-errors.js";
@@ -379,7 +379,7 @@ export class InterviewSocket {
   /** A failed turn or read, as the documented error; unexpected ones are logged by code only. */
   #report(error: unknown, requestId?: string): void {
     const { code, message, retryAfterSeconds } = describeError(error);
-    if (code === "internal_error") this.ctx.logger.error({ threadId: this.threadId, connectionId: this.id, err: { name: (error as Error)?.name } }, "socket turn failed");
+    if (code === "internal_error") this.ctx.logger.error({ threadId: this.threadId, connectionId: this.id, err: errorFacts(error) }, "socket turn failed");
     this.send({ type: "error", code, message, ...(retryAfterSeconds ? { retry_after_seconds: retryAfterSeconds } : {}), ...(requestId ? { request_id: requestId } : {}) });
   }
 }
