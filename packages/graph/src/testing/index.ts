@@ -6,5 +6,6 @@ export { startProviderServer, type RecordedRequest } from "./provider-server.js"
 export { startOpenAIServer, type OpenAIFault } from "./openai-server.js";
 export { wavClip, mp3Clip, oggOpusClip, webmOpusClip, m4aClip, pdfBytes, startElevenLabsServer, startOpenAiAudioServer, fastSpeechPolicy, type ElevenLabsServer, type OpenAiAudioServer } from "../speech/testing/index.js";
 export { deflateBombPdf, slowPdf } from "./hostile-pdf.js";
+export { listenOnLoopback } from "./loopback.js";
 export { startJobSite, type JobSite } from "../jobs/import/testing/job-site.js";
 export * as jobPages from "../jobs/import/testing/pages.js";

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
 import { HashedEmbeddings } from "../engines/hashed-embeddings.js";
 import type { NextAction } from "../types.js";
 import { VALID_ASSESSMENT, VALID_EVALUATION } from "./chat.js";
+import { listenOnLoopback } from "./loopback.js";
 
 /** What a request is for, by the prompt it carries (or its endpoint). */
 export type OpenAIRequestKind = "question" | "decision" | "evaluation" | "assessment" | "candidate" | "embedding" | "models";
@@ -69,7 +69,6 @@ export async function startOpenAIServer(options: { models?: string[]; dimensions
   const embeddings = new HashedEmbeddings(options.dimensions ?? 384);
   const faults: { kind: OpenAIRequestKind | "any"; fault: OpenAIFault }[] = [];
   const replies = new Map<OpenAIRequestKind, ReplyFor>();
-  const sockets = new Set<Socket>();
   let refusedFormats = new Set<string>();
   let decisions: NextAction[] = ["new_question", "conclude"];
   let questionNumber = 0;
@@ -126,13 +125,8 @@ export async function startOpenAIServer(options: { models?: string[]; dimensions
     }
     complete(res, chat, replyFor(kind, chat), fault);
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  const url = `http://127.0.0.1:${port}`;
+  const listening = await listenOnLoopback(server);
+  const { url } = listening;
   return {
     url,
     /** The SDK's root for this server. */
@@ -159,11 +153,7 @@ export async function startOpenAIServer(options: { models?: string[]; dimensions
       if (reply) replies.set(kind, reply);
       else replies.delete(kind);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
 import { HashedEmbeddings } from "../engines/hashed-embeddings.js";
 import { VALID_ASSESSMENT, VALID_EVALUATION } from "./chat.js";
+import { listenOnLoopback } from "./loopback.js";
 
 export interface RecordedRequest {
   path: string;
@@ -52,7 +52,6 @@ export async function startProviderServer(options: { failFirst?: number } = {}) 
   const embeddings = new HashedEmbeddings(768);
   const faults: { kind: RequestKind | "any"; fault: Fault }[] = [];
   for (let i = 0; i < (options.failFirst ?? 0); i++) faults.push({ kind: "any", fault: "503" });
-  const sockets = new Set<Socket>();
   let questionNumber = 0;
   let slowTokenMs = 400;
 
@@ -108,14 +107,9 @@ export async function startProviderServer(options: { failFirst?: number } = {}) 
     if (!/:(generateContent|streamGenerateContent)/.test(path)) return send(404, { error: { message: `unknown path ${path}` } });
     generate(res, path.includes(":streamGenerateContent"), textFor(kind, body), fault, slowTokenMs);
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     requests,
     /** Plays `fault` on the next `times` requests of `kind`. */
     fail(kind: RequestKind | "any", fault: Fault, times = 1) {
@@ -127,11 +121,7 @@ export async function startProviderServer(options: { failFirst?: number } = {}) 
     setSlowTokenMs(ms: number) {
       slowTokenMs = ms;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
 

@@ -4,7 +4,7 @@
  * credentials, and can be told to fail the next requests the ways real providers do.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import { listenOnLoopback } from "../../testing/loopback.js";
 
 export type Fault =
   /**
@@ -125,7 +125,6 @@ function send(res: ServerResponse, reply: Reply) {
 export async function startLoopbackServer(protocol: Protocol): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
-  const sockets = new Set<Socket>();
   let closedUntil = 0;
 
   const server = createServer(async (req, res) => {
@@ -155,21 +154,11 @@ export async function startLoopbackServer(protocol: Protocol): Promise<LoopbackS
     if (protocol.keys && typeof request.key !== "number") return send(res, protocol.error(401, "Invalid API key."));
     send(res, protocol.handle(request));
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     requests,
     failNext: (...next) => void faults.push(...next),
-    close: () =>
-      new Promise<void>((resolve) => {
-        // Hung requests and kept-alive connections would hold close() open.
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
