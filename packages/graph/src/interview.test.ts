@@ -72,6 +72,19 @@ describe("a full interview on PostgreSQL with the offline engine", () => {
     expect((await runtime.service.get(start.threadId)).evaluations).toHaveLength(0);
   });
 
+  it("rephrases a question about the CV naming its organisation as the CV writes it", async () => {
+    // The second of five questions is about a project or achievement of the CV.
+    const start = await runtime.service.start({ jobTitle: "Backend Engineer", questionType: "technical", maxSteps: 5, cvPdf: await cvPdf() });
+    const second = await runtime.service.answer(start.threadId, { text: GOOD });
+    expect(second.question!.kind).toBe("main");
+    const org = second.question!.text.match(/\b(Parcelly|Paynow)\b/)?.[1];
+    expect(org, second.question!.text).toBeDefined();
+    const clarified = await runtime.service.answer(start.threadId, { text: "Sorry, could you rephrase the question?" });
+    expect(clarified.question!.kind).toBe("clarification");
+    expect(clarified.question!.text).toContain(org);
+    expect(clarified.question!.text).not.toContain(org!.toLowerCase());
+  });
+
   it("resumes the same interview from a new runtime on the same database", async () => {
     const start = await runtime.service.start({ jobTitle: "SRE", questionType: "technical", maxSteps: 2 });
     const afterOne = await runtime.service.answer(start.threadId, { text: GOOD });

@@ -33,7 +33,10 @@ export interface QuestionRequest extends JobContext {
   maxSteps: number;
   kind: Question["kind"];
   topic: string;
-  /** What a main question is about: a CV fact, a skill, the role (chosen by decideRetrieval). */
+  /**
+   * What a main question is about: a CV fact, a skill, the role (chosen by decideRetrieval). For a
+   * follow-up or clarification, its main question's focus when known.
+   */
   focus: QuestionFocus | null;
   cvProfile: CvModel;
   context: string[];

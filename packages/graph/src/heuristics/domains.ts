@@ -133,7 +133,8 @@ const DOMAINS: Domain[] = [
     terms:
       "hiking dog dogs puppy pet pets vacation vacations football soccer basketball tennis golf movie movies " +
       "gaming gym yoga gardening beach camping fishing hobby hobbies girlfriend boyfriend concert guitar " +
-      "|video games|my dog|my cat",
+      "weekend weekends holiday holidays sport sports club clubs league " +
+      "|video games|my dog|my cat|free time|spare time",
     related: [],
   },
 ];

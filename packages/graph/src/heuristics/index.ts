@@ -13,7 +13,7 @@
  * answer back (follow-up questions) and should not repeat text addressed to the grader.
  */
 export { scoreAnswer } from "./score-answer.js";
-export { quotableFragment } from "./quotable.js";
+export { quotableClause, quotableFragment } from "./quotable.js";
 export { removeGraderInstructions, type CleanedAnswer } from "./grader-instructions.js";
 export { spearman } from "./spearman.js";
 export type { EvidenceIssue, HeuristicEvaluation, RubricDimension, ScoringInput } from "./types.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clauseMatching } from "./clauses.js";
-import { quotableFragment } from "./quotable.js";
+import { quotableClause, quotableFragment } from "./quotable.js";
 import { METRIC, RESULT } from "./signals.js";
 
 describe("quoting an answer back", () => {
@@ -21,4 +21,34 @@ describe("quoting an answer back", () => {
     expect(quote).toMatch(/^….*0\.5%.*…$/);
     expect(quote.replace(/…/g, "").split(/\s+/).length).toBeLessThanOrEqual(8);
   });
+
+  it("quotes a short sentence whole", () => {
+    expect(quotableClause("I designed a Kafka event pipeline at Parcelly, and it went well.")).toBe("I designed a Kafka event pipeline at Parcelly, and it went well");
+  });
+
+  it("quotes a whole clause of a long sentence rather than cutting it a word before its end", () => {
+    expect(quotableClause("I did some of that at my last company, and it went fine.")).toBe("I did some of that at my last company");
+    expect(quotableClause("I shipped an offline-first recommendation service in Python and FastAPI at Lumen Analytics, and it went well.")).toBe(
+      "I shipped an offline-first recommendation service in Python and FastAPI at Lumen Analytics",
+    );
+  });
+
+  it("keeps a list of names and a name with a comma in one clause", () => {
+    expect(quotableClause("I built the observability stack on Prometheus, Grafana and OpenTelemetry at Stackwell, and it went well.")).toBe(
+      "I built the observability stack on Prometheus, Grafana and OpenTelemetry at Stackwell",
+    );
+  });
+
+  it("quotes a clause of a rambling answer without its fillers and never one that ends on a dangling word", () => {
+    const rambling =
+      "So Kubernetes, yeah, Kubernetes was a really big part of what we did, basically it was the thing everyone talked about, and it was really important for us, " +
+      "because it is what the customers want, and so we worked on Kubernetes a lot.";
+    expect(quotableClause(rambling)).toBe("Kubernetes was a really big part of what we did");
+  });
+
+  it("quotes nothing when no sentence or clause is short enough, so the question can paraphrase", () => {
+    const long = "We worked for many months on the whole migration of every single one of the old reporting services to the new platform that the team had chosen last year";
+    expect(quotableClause(long)).toBe("");
+  });
 });
+

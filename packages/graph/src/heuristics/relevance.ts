@@ -89,7 +89,9 @@ export function judgeRelevance(
   const found = domainTerms(answer);
   const homeHits = union(found, home);
   const relatedHits = union(found, related);
-  const foreign = [...found.keys()].filter((d) => !home.has(d) && !related.includes(d) && (home.size > 0 || d === "leisure"));
+  // When the question asks about free time, or the job is a sports coach's, those words are the subject, not a field apart.
+  const leisureOnTopic = domainTerms([input.question, input.topic, input.job.title, input.job.description ?? "", ...input.job.terms].join("\n")).has("leisure");
+  const foreign = [...found.keys()].filter((d) => !home.has(d) && !related.includes(d) && (d === "leisure" ? !leisureOnTopic : home.size > 0));
   const foreignHits = union(found, foreign);
   const jobHits = termsNamed(answer, answerStems, [...input.job.terms, ...skills]);
   const cvHits = termsNamed(answer, answerStems, input.cvTerms);
@@ -97,7 +99,11 @@ export function judgeRelevance(
 
   const ownGround = homeHits + 0.5 * relatedHits + matched + jobHits;
   const connection = ownGround + cvHits + workplace + relatedHits;
-  const elsewhere = foreignHits >= 2 && foreignHits >= 2 * ownGround + 1;
+  // A story from the candidate's personal life that names nothing of the role's field or the CV is
+  // beside the point, whatever everyday words it shares with the job or the question by chance
+  // ("coach" and the skill "coaching", "last season" and "seasonal menus").
+  const personalLife = !leisureOnTopic && union(found, ["leisure"]) >= 2 && homeHits + relatedHits + cvHits === 0;
+  const elsewhere = personalLife || (foreignHits >= 2 && foreignHits >= 2 * ownGround + 1);
   const unconnected = options.englishVocabulary && words >= 8 && connection === 0;
   const offTopic = elsewhere || unconnected;
 

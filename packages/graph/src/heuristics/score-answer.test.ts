@@ -76,6 +76,42 @@ describe("relevance to the question and the role", () => {
     expect(result.score).toBeLessThan(judge("I made the service faster by adding a cache.").score);
   });
 
+  it("scores a hobby story as off topic even when it shares everyday words with the job by chance", () => {
+    const football =
+      "At weekends I play football for a local club and coach the under-twelves. Last season we trained twice a week on a muddy pitch, " +
+      "and by the spring the kids had won six matches in a row, which was the best moment of my year.";
+    // "coach" is a word of the skill "coaching", "season" one of "seasonal menus", "six" and "year" of the question.
+    const result = scoreAnswer({
+      questionId: "q6",
+      question: "What would make you successful as a head pastry chef in your first year, and how would you know after six months?",
+      topic: "Hotel Marlowe",
+      answer: football,
+      language: "en",
+      job: { ...pastry, terms: [...pastry.terms, "seasonal", "coaching"] },
+      cvTerms: [],
+    });
+    expect(result.offTopic).toBe(true);
+    expect(result.rubric.relevance).toBeLessThanOrEqual(3);
+    expect(result.feedback).toContain("your personal life");
+  });
+
+  it("keeps a hobby answer relevant when the question asks about the candidate's free time", () => {
+    const result = judge("At weekends I play football for a local club and I coach the under-twelves, which taught me patience.", {
+      question: "What do you do in your free time?",
+      topic: "life outside work",
+    });
+    expect(result.offTopic).toBe(false);
+  });
+
+  it("keeps a sports story relevant when the job is a sports coach's", () => {
+    const result = judge("At weekends I coach the junior tennis league at our club, and last season two of my players reached the county final.", {
+      question: "Tell me about a player you helped improve.",
+      topic: "coaching",
+      job: { title: "Tennis Coach", terms: ["tennis", "coaching"] },
+    });
+    expect(result.offTopic).toBe(false);
+  });
+
   it("keeps a specific on-domain answer relevant when it shares few words with an open question", () => {
     const result = scoreAnswer({
       questionId: "q3",

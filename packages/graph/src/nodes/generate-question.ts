@@ -118,6 +118,15 @@ function transcriptOf(state: InterviewState) {
   });
 }
 
+/**
+ * The focus of the main question a follow-up or clarification belongs to, so that a rephrasing
+ * names its subject as the CV writes it; none when the state's focus has moved on.
+ */
+function focusOfStep(state: InterviewState): InterviewState["focus"] {
+  const main = state.questions.find((q) => q.kind === "main" && q.step === state.step);
+  return state.focus && main?.focusKey === state.focus.key ? state.focus : null;
+}
+
 function questionRequest(state: InterviewState, kind: Question["kind"], grounded: boolean, previous: QuestionRequest["previous"]): QuestionRequest {
   return {
     ...jobOf(state),
@@ -129,7 +138,7 @@ function questionRequest(state: InterviewState, kind: Question["kind"], grounded
     maxSteps: state.maxSteps,
     kind,
     topic: kind === "main" ? state.topic : (currentQuestion(state)?.topic ?? state.topic),
-    focus: kind === "main" ? state.focus : null,
+    focus: kind === "main" ? state.focus : focusOfStep(state),
     cvProfile: state.cvProfile,
     context: grounded ? state.retrievedContext : [],
     contextSource: grounded ? state.contextSource : "none",

@@ -12,7 +12,7 @@ export class OfflineModel implements InterviewModel {
   readonly decides = false;
 
   async generateQuestion(request: QuestionRequest, context: CallContext = {}): Promise<WrittenQuestion> {
-    // Follow-ups and clarifications are about the question they follow (its focus is not needed).
+    // Follow-ups and clarifications are about the question they follow: its focus, else its topic.
     const focus: QuestionFocus = request.focus ?? { key: `topic:${request.topic}`, kind: "job_skill", label: request.topic, skill: request.topic };
     const { text, intent } = composeQuestionDetailed({
       questionType: request.questionType,

@@ -5,6 +5,7 @@ import { JOBS, loadFixtureText } from "../../../cv/fixtures/index.js";
 import { extractJobTerms, planPhases } from "../../../plan.js";
 import { composeQuestion, composeQuestionDetailed } from "./compose.js";
 import { chooseFocus } from "./focus.js";
+import { nearDuplicate } from "./english.js";
 import type { ComposeInput, JobInfo } from "./types.js";
 
 const jobOf = (j: { title: string; company?: string; description?: string }): JobInfo => ({
@@ -115,12 +116,35 @@ describe("composeQuestion", () => {
     expect(depth).toMatch(/alternatives|weigh/);
   });
 
+  it("quotes a stock answer once, and follows it up differently every time it comes back", () => {
+    const previous = { question: "Tell me about a project.", answer: "I did some of that at my last company, and it went fine.", missing: ["evidence" as const] };
+    const asked: string[] = [];
+    for (let step = 1; step <= 5; step++) asked.push(composeQuestion(input({ kind: "follow_up", step, previous, askedQuestions: [...asked] })));
+    expect(asked[0]).toContain('"I did some of that at my last company"');
+    expect(asked.filter((q) => q.includes('"'))).toHaveLength(1);
+    for (const [i, q] of asked.entries()) for (const other of asked.slice(i + 1)) expect(nearDuplicate(q, other), `${q} / ${other}`).toBe(false);
+  });
+
+  it("asks without a quote when the answer has no sentence or clause short enough to quote whole", () => {
+    const answer = "We worked for many months on the whole migration of every single one of the old reporting services to the new platform that the team had chosen last year";
+    const text = composeQuestion(input({ kind: "follow_up", previous: { question: "Tell me about a project.", answer, missing: ["depth"] } }));
+    expect(text).not.toContain('"');
+    expect(text).toMatch(/hardest|weighed/);
+  });
+
   it("rephrases simply when asked to clarify", () => {
     const previous = { question: composeQuestion(input({ difficulty: 5 })), answer: "Sorry, could you rephrase?", missing: [] };
     const text = composeQuestion(input({ kind: "clarification", previous, difficulty: 5 }));
     expect(text).toMatch(/^Of course\. Put simply: /);
     expect(text).toContain("Parcelly");
     expect(text.length).toBeLessThan(previous.question.length);
+  });
+
+  it("rephrases a question without a CV still naming what it asks about", () => {
+    const focus = chooseFocus({ phase: "projects", facts: [], job: backend, usedKeys: [] });
+    const previous = { question: composeQuestion(input({ focus })), answer: "Sorry, could you rephrase?", missing: [] };
+    const text = composeQuestion(input({ kind: "clarification", focus, previous }));
+    expect(text).toMatch(/^Of course\. Put simply: .*project.*backend engineer role/);
   });
 
   it("asks a pastry chef about the kitchen, not about software", () => {

@@ -1,7 +1,7 @@
 import { fnv1a } from "../../../text/words.js";
 import { parseBullet } from "../../../cv/model/bullets.js";
 import { splitSentences } from "../../../cv/model/sentences.js";
-import { quotableFragment } from "../../../heuristics/index.js";
+import { quotableClause } from "../../../heuristics/index.js";
 import { TEMPLATES, type Template } from "./bank.js";
 import { lowerFirst, nearDuplicate, tidyQuestion } from "./english.js";
 import { slotsFor, type Slots } from "./slots.js";
@@ -88,18 +88,9 @@ function depthClause(input: ComposeInput, slots: Slots, core: string): string {
 /** "Earlier you said …" for the follow_up style, which builds each question on the last answer. */
 function buildOnLastAnswer(input: ComposeInput): string {
   if (input.questionStyle !== "follow_up" || !input.previous?.answer.trim()) return "";
-  const fragment = shortFragment(input.previous.answer, 8);
+  // A whole sentence or clause: a quote cut mid-thought misquotes the candidate.
+  const fragment = quotableClause(input.previous.answer, 8);
   return fragment ? `Earlier you said "${fragment}"; let's build on that.` : "";
-}
-
-/** The answer's most specific phrase, cut at a word that can end a phrase ("…search and" → "…search"). */
-function shortFragment(answer: string, words: number): string {
-  let fragment = quotableFragment(answer, words).replace(/…$/, "").trim();
-  for (let prev = ""; prev !== fragment; ) {
-    prev = fragment;
-    fragment = fragment.replace(/[,;:]+$/, "").replace(/\s+(?:and|or|but|with|the|a|an|to|of|in|for|on|at|by|so|that|which|we|i)$/i, "").trim();
-  }
-  return fragment;
 }
 
 function main(input: ComposeInput): ComposedQuestion {
@@ -146,18 +137,36 @@ const PROBES: Record<AnswerGap | "general", ((quote: string) => string)[]> = {
   ],
 };
 
+/** Probes for the same gaps that quote nothing (an answer with nothing short to quote, or words quoted before), worded unlike the quoted ones. */
+const PLAIN_PROBES: Record<AnswerGap | "general", string[]> = {
+  evidence: ["What difference did that make in the end, and what numbers would show it?", "How would someone else have known it worked? What did you see change?"],
+  depth: ["Which part of that was hardest to get right, and what other options did you consider?", "Why that way and not another? Tell me what you weighed up."],
+  clarity: ["Let's take it in order: what was going on, what did you do yourself, and how did it end?", "Pick one occasion and tell it from start to finish: the situation, your part, the result."],
+  relevance: ["Let me bring you back to my question. What is your own example of exactly that?"],
+  general: ["Pick one occasion from your own work and tell me what you did, step by step.", "What exactly was your own part in that, and what came of it?"],
+};
+const LAST_PROBE = "Could you walk me through one concrete example, from the situation to the result?";
+
+/**
+ * Probes the gap of the last answer, quoting it once: an interviewer who quotes the same words
+ * again, or asks the same follow-up twice, is not listening. So a quote already used in this
+ * interview is left out, and a probe like one already asked gives way to another.
+ */
 function followUp(input: ComposeInput): ComposedQuestion {
   const previous = input.previous!;
   const gap = previous.missing[0] ?? "general";
-  const quote = shortFragment(previous.answer, 12);
-  if (!quote) return { text: "Could you walk me through one concrete example, from the situation to the result?", intent: "follow_up", template: "follow-empty" };
-  const probes = PROBES[gap];
-  const pick = seeded(input.seed, `f:${input.step}`) % probes.length;
-  for (let i = 0; i < probes.length; i++) {
-    const text = tidyQuestion(probes[(pick + i) % probes.length]!(quote));
-    if (!input.askedQuestions.includes(text)) return { text, intent: `follow_up:${gap}`, template: `follow-${gap}` };
-  }
-  return { text: tidyQuestion(PROBES.general[0]!(quote)), intent: "follow_up:general", template: "follow-general" };
+  const quote = quotableClause(previous.answer, 12);
+  const quotedBefore = quote !== "" && input.askedQuestions.some((q) => q.includes(`"${quote}"`));
+  const pick = seeded(input.seed, `f:${input.step}`);
+  const rotate = <T>(items: T[]) => items.map((_, i) => items[(pick + i) % items.length]!);
+  const options = [
+    ...(quote && !quotedBefore ? rotate(PROBES[gap]).map((probe) => ({ text: probe(quote), gap })) : []),
+    ...rotate(PLAIN_PROBES[gap]).map((text) => ({ text, gap })),
+    ...(gap === "general" ? [] : rotate(PLAIN_PROBES.general).map((text) => ({ text, gap: "general" }))),
+  ].map((o) => ({ ...o, text: tidyQuestion(o.text) }));
+  const fresh = options.find((o) => !input.askedQuestions.some((q) => nearDuplicate(q, o.text)));
+  if (fresh) return { text: fresh.text, intent: `follow_up:${fresh.gap}`, template: `follow-${fresh.gap}` };
+  return { text: LAST_PROBE, intent: "follow_up", template: "follow-empty" };
 }
 
 /** The question in plain words: what the candidate did, and how it went. */
@@ -166,6 +175,8 @@ function simply(input: ComposeInput, slots: Slots): string {
   if (slots.thing && slots.org) return `what did you do on ${slots.thing} at ${slots.org}, and how did it turn out?`;
   if (slots.project) return `what was ${slots.project}, and what was your part in it?`;
   if (slots.skill) return `how have you used ${slots.skill} in your work, and what happened?`;
+  if (slots.org && slots.aRole) return `what did you do as ${slots.aRole} at ${slots.org}, and how did it turn out?`;
+  if (focus.kind === "work") return `which project of yours fits the ${slots.job} role best, and what did you do on it?`;
   if (focus.kind === "background") return `what have you done so far that prepares you for the ${slots.jobTitle} role?`;
   if (focus.kind === "company") return `what would you like to know about the role${slots.company ? ` at ${slots.company}` : ""}, or what should we know about you?`;
   return "what did you do, and how did it turn out?";
