@@ -15,6 +15,7 @@ import { emptyCvModel } from "./cv/model/index.js";
 import { interviewView, turnView, type InterviewView, type TurnView } from "./views.js";
 import { reportFromState, type ReportDocument } from "./report/index.js";
 import { candidateNameFromCv } from "./candidate/index.js";
+import { raceSignal } from "./race-signal.js";
 
 export interface StartRequest {
   threadId?: string | undefined;
@@ -283,13 +284,7 @@ export class InterviewService {
 
   /** Work that does not watch the turn's signal still loses the race against it. */
   private withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-    return Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        if (signal.aborted) reject(signal.reason);
-        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-      }),
-    ]);
+    return raceSignal(work, signal);
   }
 
   /** The documented error for a failed turn: a timeout of the whole turn becomes upstream_timeout. */

@@ -1,6 +1,7 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import type { GraphDeps } from "../deps.js";
 import type { InterviewState, InterviewUpdate } from "../state.js";
+import { raceSignal } from "../race-signal.js";
 
 /**
  * Grounds the question in web results about the company, role and topic. A search that fails or
@@ -14,10 +15,7 @@ export function makeWebSearch(deps: GraphDeps) {
     const signal = config.signal ? AbortSignal.any([config.signal, deadline]) : deadline;
     try {
       const search = deps.webSearch.search(query, deps.settings.webResults, signal);
-      const results = await Promise.race([
-        search,
-        new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true })),
-      ]);
+      const results = await raceSignal(search, signal);
       if (results.length === 0) return { contextSource: "none", retrievedContext: [] };
       return { contextSource: "web", retrievedContext: results.map((r) => r.slice(0, 600)) };
     } catch (error) {

@@ -1,5 +1,6 @@
 import pRetry, { AbortError } from "p-retry";
 import { InterviewError, isInterviewError } from "../errors.js";
+import { raceSignal } from "../race-signal.js";
 
 /** How one kind of provider call is held: its own time limit, retries with backoff, key rotation. */
 export interface CallPolicy {
@@ -166,13 +167,7 @@ export async function callProvider<T>(provider: string, run: (attempt: Attempt) 
         const current = { signal: controller.signal, attempt: attempt++, key: keys.take() };
         try {
           // A provider whose promise ignores the signal still loses the race against it.
-          return await Promise.race([
-            run(current),
-            new Promise<never>((_, reject) => {
-              if (controller.signal.aborted) reject(controller.signal.reason);
-              controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
-            }),
-          ]);
+          return await raceSignal(run(current), controller.signal);
         } catch (error) {
           const failure = controller.signal.aborted ? controller.signal.reason : error;
           if (signal?.aborted) throw new AbortError(signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
