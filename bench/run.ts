@@ -1,7 +1,9 @@
 /**
- * `pnpm bench`: turn overhead (our HTTP API on PostgreSQL beside the in-process MemorySaver floor,
- * LangGraph's own server and a raw INSERT), the LLM critical path with a fake 300 ms model, CV
- * ingestion, and the voice bridge. Prints a markdown report and writes it into bench/RESULTS.md
+ * `pnpm bench`: turn overhead (our HTTP API on PostgreSQL — one process, API_WORKERS=2, two
+ * replicas — beside the in-process MemorySaver floor, LangGraph's own server and a raw INSERT),
+ * WebSocket beside HTTP, the LLM critical path with a fake 300 ms model, the OpenAI-compatible
+ * engine and recorded answers through the API with fixed-latency fakes, CV ingestion, and the
+ * voice bridge. Prints a markdown report and writes it into bench/RESULTS.md
  * between the markers (the analysis around them is kept). Needs nothing running: PostgreSQL is
  * the embedded one in a temporary folder unless BENCH_DATABASE_URL is set. Everything is bounded
  * by time budgets (BENCH_SCALE scales them).
@@ -13,10 +15,21 @@ import { measureCvIngestion } from "./src/cv-ingest.js";
 import { environment } from "./src/environment.js";
 import { measureInsert, startPostgres } from "./src/postgres.js";
 import { render, type Results } from "./src/report.js";
+import { measureProviderTurns } from "./src/provider-turns.js";
 import { measureTurns } from "./src/turns.js";
 import { measureVoice } from "./src/voice.js";
 
 const START = "<!-- bench:results:start -->";
+
+/** The engine's persistence code: lines per file, as `wc -l` counts them. */
+function persistenceLines() {
+  const files: Record<string, number> = {};
+  for (const name of ["threads", "checkpointer", "database", "embedded-postgres", "schema", "interview-list"]) {
+    const file = fileURLToPath(new URL(`../packages/graph/src/${name}.ts`, import.meta.url));
+    if (existsSync(file)) files[`${name}.ts`] = (readFileSync(file, "utf8").match(/\n/g) ?? []).length;
+  }
+  return { files, total: Object.values(files).reduce((a, n) => a + n, 0) };
+}
 const END = "<!-- bench:results:end -->";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -63,16 +76,19 @@ try {
   if (fake) {
     try {
       results.critical = await section("critical path", errors, () => measureCriticalPath(fake.runtime.service, fake.model));
-      results.voice = await section("voice bridge", errors, () => measureVoice(fake.runtime.service));
+      if (process.env.BENCH_VOICE === "off") results.voiceSkipped = "BENCH_VOICE=off";
+      else results.voice = await section("voice bridge", errors, () => measureVoice(fake.runtime.service));
     } finally {
       await fake.runtime.close();
     }
   }
+  results.provider = await section("OpenAI-compatible engine and recorded answers through the API", errors, () => measureProviderTurns(postgres.url));
   results.cv = await section("CV ingestion", errors, () => measureCvIngestion());
 } finally {
   await postgres.close();
 }
 results.loadEnd = env.load();
+results.persistence = persistenceLines();
 results.seconds = (performance.now() - started) / 1000;
 const markdown = render(results);
 process.stdout.write(`\n${markdown}\n`);

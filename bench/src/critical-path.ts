@@ -1,8 +1,8 @@
 import {
-  ChatInterviewModel, ResilientChat, createRuntime, loadEngineConfig, type InterviewService, type TurnView,
+  ChatInterviewModel, ResilientChat, createRuntime, loadEngineConfig, type CallPolicy, type InterviewService, type TurnView,
 } from "@interview/graph";
 import { ScriptedChatModel, wellBehaved } from "@interview/graph/testing";
-import { mean, median, mergeIntervals } from "./stats.js";
+import { mean, median, mergeIntervals, sequenceOf } from "./stats.js";
 import { ANSWER, INTERVIEW } from "./workload.js";
 
 /** The fake model's latency per call. */
@@ -17,27 +17,17 @@ export interface TurnTiming {
   calls: number;
   /** Model calls on the critical path: overlapping calls count once. */
   criticalCalls: number;
+  /** Model calls awaited before the first token of the next question (overlapping ones count once); NaN when nothing streamed. */
+  callsBeforeFirstToken: number;
   /** The calls by start time: overlapping ones joined by ∥, one after another by →. */
   sequence: string;
 }
 
-function sequenceOf(calls: { kind: string; start: number; end: number }[]): string {
-  const sorted = [...calls].sort((a, b) => a.start - b.start);
-  const groups: { end: number; kinds: string[] }[] = [];
-  for (const call of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && call.start < last.end) {
-      last.kinds.push(call.kind);
-      last.end = Math.max(last.end, call.end);
-    } else groups.push({ end: call.end, kinds: [call.kind] });
-  }
-  return groups.map((g) => g.kinds.join(" ∥ ")).join(" → ");
-}
 
 export interface CriticalPathResult {
   modelMs: number;
   turns: TurnTiming[];
-  answer: { calls: number; critical: number; p50: number; firstToken: number; kinds: string };
+  answer: { calls: number; critical: number; p50: number; firstToken: number; callsBeforeFirstToken: number; kinds: string };
   final: { calls: number; critical: number; p50: number; kinds: string };
   start: { calls: number; critical: number; p50: number };
 }
@@ -45,9 +35,13 @@ export interface CriticalPathResult {
 async function timedTurn(model: ScriptedChatModel, kind: TurnTiming["kind"], work: (onToken: () => void) => Promise<TurnView>) {
   const first = model.calls.length;
   let firstToken = NaN;
+  let firstTokenAt = NaN;
   const t0 = performance.now();
   const view = await work(() => {
-    if (Number.isNaN(firstToken)) firstToken = performance.now() - t0;
+    if (Number.isNaN(firstToken)) {
+      firstTokenAt = performance.now();
+      firstToken = firstTokenAt - t0;
+    }
   });
   const ms = performance.now() - t0;
   const calls = model.calls.slice(first);
@@ -57,6 +51,7 @@ async function timedTurn(model: ScriptedChatModel, kind: TurnTiming["kind"], wor
     firstTokenMs: firstToken,
     calls: calls.length,
     criticalCalls: mergeIntervals(calls).length,
+    callsBeforeFirstToken: Number.isNaN(firstTokenAt) ? NaN : mergeIntervals(calls.filter((c) => c.start < firstTokenAt)).length,
     sequence: sequenceOf(calls),
   };
   return { view, timing };
@@ -69,20 +64,24 @@ async function interview(service: InterviewService, model: ScriptedChatModel, st
   timings.push(timing);
   for (let i = 0; i < 20 && view.status !== "completed"; i++) {
     const id = view.threadId;
-    ({ view, timing } = await timedTurn(model, "answer", (onToken) => service.answer(id, ANSWER, "text", options(onToken))));
+    ({ view, timing } = await timedTurn(model, "answer", (onToken) => service.answer(id, { text: ANSWER }, options(onToken))));
     timings.push(timing);
   }
   return timings;
 }
 
 /**
- * The real LLM adapter (ChatInterviewModel + ResilientChat, production retry policy) over a fake
- * chat model that takes MODEL_MS per call, on the real runtime (PostgreSQL checkpointer).
+ * The real LLM adapter (ChatInterviewModel + ResilientChat, the production call policy of
+ * runtime.ts: MODEL_MAX_RETRIES, MODEL_TIMEOUT_MS, 0.5–8 s backoff) over a fake chat model that
+ * takes MODEL_MS per call, on the real runtime (PostgreSQL checkpointer, leases, CV store). The
+ * model decides follow-up or next question in the call that writes the question.
  */
 export async function openFakeModelRuntime(databaseUrl: string) {
+  const config = loadEngineConfig({ DATABASE_URL: databaseUrl });
+  const policy: CallPolicy = { retries: config.MODEL_MAX_RETRIES, minBackoffMs: 500, maxBackoffMs: 8_000, timeoutMs: config.MODEL_TIMEOUT_MS, maxRetryAfterMs: 10_000 };
   const model = new ScriptedChatModel(wellBehaved, MODEL_MS);
-  const chat = new ResilientChat([model], { retries: 3, minTimeoutMs: 500, maxTimeoutMs: 8_000 });
-  const runtime = await createRuntime(loadEngineConfig({ DATABASE_URL: databaseUrl }), { model: new ChatInterviewModel(chat) });
+  const chat = new ResilientChat([model], { question: policy, evaluation: policy, assessment: policy });
+  const runtime = await createRuntime(config, { model: new ChatInterviewModel(chat) });
   // pg-pool resolves end() before its sockets close; a server shutting down just after must not crash us.
   runtime.database.pool.on("error", () => undefined);
   return { runtime, model };
@@ -110,6 +109,7 @@ export async function measureCriticalPath(service: InterviewService, model: Scri
     answer: {
       ...summary(of(plain, "answer")),
       firstToken: median(of(streamed, "answer").map((t) => t.firstTokenMs)),
+      callsBeforeFirstToken: mean(of(streamed, "answer").map((t) => t.callsBeforeFirstToken)),
       kinds: kinds(of(plain, "answer")),
     },
     final: { ...summary(of(plain, "final")), kinds: kinds(of(plain, "final")) },

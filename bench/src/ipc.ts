@@ -46,17 +46,17 @@ export interface Target {
 }
 
 /**
- * Parent side: runs `entry` (a .ts file in src/targets) in its own Node process with the same
- * TypeScript loader, --expose-gc, and --cpu-prof when BENCH_PROFILE is set. The child is killed
+ * Parent side: runs `entry` (a .ts file in src/targets, or an absolute path) in its own Node
+ * process with the same TypeScript loader, --expose-gc, and --cpu-prof when BENCH_PROFILE is set. The child is killed
  * if it has not answered within `timeoutMs` of any request.
  */
-export function spawnTarget(entry: string, env: Record<string, string> = {}, timeoutMs = 300_000): Promise<Target> {
-  const file = fileURLToPath(new URL(`./targets/${entry}`, import.meta.url));
+export function spawnTarget(entry: string, env: Record<string, string> = {}, timeoutMs = 300_000, extraExecArgv: string[] = []): Promise<Target> {
+  const file = entry.startsWith("/") ? entry : fileURLToPath(new URL(`./targets/${entry}`, import.meta.url));
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child = fork(file, [], {
-    execArgv: [...process.execArgv, "--expose-gc", ...profile],
+    execArgv: [...process.execArgv, "--expose-gc", ...profile, ...extraExecArgv],
     env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    stdio: ["ignore", process.env.BENCH_CHILD_STDOUT ? "inherit" : "ignore", "inherit", "ipc"],
   });
   let nextId = 0;
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
@@ -72,9 +72,11 @@ export function spawnTarget(entry: string, env: Record<string, string> = {}, tim
       child.kill("SIGKILL");
       reject(new Error(`${entry} did not start within 60 s`));
     }, 60_000);
-    child.on("exit", (code) => {
+    let stopping = false;
+    child.on("exit", (code, signal) => {
       clearTimeout(startTimer);
-      const error = new Error(`${entry} exited with code ${code}`);
+      const error = new Error(`${entry} exited with code ${code}${signal ? ` (${signal})` : ""}`);
+      if (!stopping) process.stderr.write(`  ! ${error.message}\n`);
       fail(error);
       reject(error);
     });
@@ -93,15 +95,22 @@ export function spawnTarget(entry: string, env: Record<string, string> = {}, tim
                 rej(new Error(`${entry}: ${cmd} timed out`));
               }, timeoutMs);
               pending.set(id, { resolve: res, reject: rej, timer });
+              if (!child.connected) {
+                clearTimeout(timer);
+                pending.delete(id);
+                return rej(new Error(`${entry} is gone (${cmd})`));
+              }
               child.send({ id, cmd, args });
             }),
           stop: async () => {
-            if (child.exitCode !== null) return;
+            if (child.exitCode !== null || child.signalCode !== null) return;
+            stopping = true;
             const exited = new Promise((r) => child.once("exit", r));
             const id = nextId++;
             const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
             pending.set(id, { resolve: () => undefined, reject: () => undefined, timer });
-            child.send({ id, cmd: "stop" });
+            if (child.connected) child.send({ id, cmd: "stop" });
+            else child.kill("SIGTERM");
             await exited;
             clearTimeout(timer);
           },

@@ -37,3 +37,16 @@ export function mergeIntervals(intervals: { start: number; end: number }[]): { s
   }
   return groups;
 }
+
+/** Calls as they ran: overlapping ones joined with ∥, one after the other with →. */
+export function sequenceOf(calls: { kind: string; start: number; end: number }[]): string {
+  const groups: { end: number; kinds: string[] }[] = [];
+  for (const call of [...calls].sort((a, b) => a.start - b.start)) {
+    const last = groups[groups.length - 1];
+    if (last && call.start < last.end) {
+      last.kinds.push(call.kind);
+      last.end = Math.max(last.end, call.end);
+    } else groups.push({ end: call.end, kinds: [call.kind] });
+  }
+  return groups.map((g) => g.kinds.join(" ∥ ")).join(" → ");
+}

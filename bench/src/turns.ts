@@ -1,7 +1,9 @@
+import { spawnApi } from "./api-process.js";
 import { ApiClient, LangGraphServerClient } from "./clients.js";
 import { spawnTarget, type MemorySample, type Target } from "./ipc.js";
 import { percentile } from "./stats.js";
 import { openInterviews, runInterviews, type RunResult } from "./workload.js";
+import { measureRealtime, type RealtimeResult } from "./realtime.js";
 
 export interface Level {
   concurrency: number;
@@ -28,7 +30,7 @@ const listFromEnv = (name: string) => process.env[name]?.split(",").map((s) => s
 /** BENCH_LEVELS=1,50 measures only those concurrency levels (for a quick look at one change). */
 export const LEVELS = ALL_LEVELS.filter((l) => listFromEnv("BENCH_LEVELS")?.includes(String(l.concurrency)) ?? true);
 
-/** BENCH_CONTENDERS=api,floor starts only those contenders (keys as in Contender["key"]). */
+/** BENCH_CONTENDERS=api,floor starts only those contenders (keys as in ContenderKey; "ws" for the WebSocket comparison on "api"). */
 const CONTENDERS = listFromEnv("BENCH_CONTENDERS");
 
 const WARM_UP: Level = { concurrency: 5, interviewsEach: 4, seconds: 4 * SCALE, rounds: 1 };
@@ -36,6 +38,7 @@ const WARM_UP: Level = { concurrency: 5, interviewsEach: 4, seconds: 4 * SCALE, 
 /** Active interviews opened for the memory measurement (fewer if its time budget runs out). */
 export const ACTIVE_INTERVIEWS = Number(process.env.BENCH_ACTIVE ?? 1000);
 const ACTIVE_SECONDS = 20 * SCALE;
+const REALTIME_SECONDS = 12 * SCALE;
 
 export interface LevelResult {
   concurrency: number;
@@ -75,9 +78,39 @@ export function summarise(runs: RunResult[]): LevelResult {
   };
 }
 
+export type ContenderKey = "api" | "api2" | "replicas" | "floor" | "peer" | "peerUpdates" | "peerEngineSerde";
+
+/**
+ * Two API processes on separate ports, like replicas behind a load balancer, on the same
+ * PostgreSQL: one Target whose "mem" and "storage" cover both (storage from the first; both count
+ * statements).
+ */
+async function spawnReplicas(databaseUrl: string): Promise<Target> {
+  const a = await spawnApi(databaseUrl);
+  let b: Target;
+  try {
+    b = await spawnApi(databaseUrl);
+  } catch (error) {
+    await a.stop();
+    throw error;
+  }
+  return {
+    ready: { ...a.ready, ports: [a.ready.port, b.ready.port] },
+    child: a.child,
+    request: async <T>(cmd: string, args?: unknown): Promise<T> => {
+      const [x, y] = await Promise.all([a.request<Record<string, number>>(cmd, args), b.request<Record<string, number>>(cmd, args)]);
+      if (cmd === "mem") return { rss: x.rss! + y.rss!, heapUsed: x.heapUsed! + y.heapUsed!, external: x.external! + y.external! } as T;
+      return { ...x, statements: x.statements! + y.statements! } as T;
+    },
+    stop: async () => {
+      await Promise.all([a.stop(), b.stop()]);
+    },
+  };
+}
+
 /** One system under test: how it is driven and where its memory is read. */
 interface Contender {
-  key: "api" | "api2" | "floor" | "peer" | "peerUpdates" | "peerEngineSerde";
+  key: ContenderKey;
   name: string;
   target: Target;
   run(level: Level, seconds: number): Promise<RunResult>;
@@ -89,7 +122,7 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function spawnContenders(databaseUrl: string): Promise<Contender[]> {
   const contenders: Contender[] = [];
-  const http = (key: Contender["key"], name: string, target: Target, client: ApiClient | LangGraphServerClient, storage = false): Contender => ({
+  const http = (key: ContenderKey, name: string, target: Target, client: ApiClient | LangGraphServerClient, storage = false): Contender => ({
     key,
     name,
     target,
@@ -97,20 +130,20 @@ async function spawnContenders(databaseUrl: string): Promise<Contender[]> {
     open: (count, concurrency, seconds) => openInterviews(client, count, concurrency, seconds),
     ...(storage ? { storage: () => target.request<Record<string, number>>("storage") } : {}),
   });
-  const spawn = async (key: Contender["key"], entry: string, env: Record<string, string>, make: (t: Target) => Contender) => {
+  const spawnWith = async (key: ContenderKey, start: () => Promise<Target>, make: (t: Target) => Contender) => {
     if (CONTENDERS && !CONTENDERS.includes(key)) return;
     try {
-      contenders.push(make(await spawnTarget(entry, env)));
+      contenders.push(make(await start()));
     } catch (error) {
-      log(`  ! ${entry} did not start: ${(error as Error).message}`);
+      log(`  ! ${key} did not start: ${(error as Error).message.split("\n")[0]}`);
     }
   };
-  await spawn("api", "api-server.ts", { BENCH_DATABASE_URL: databaseUrl }, (t) =>
-    http("api", `engine: HTTP API on PostgreSQL (pool ${t.ready.poolSize})`, t, new ApiClient(`http://127.0.0.1:${t.ready.port}`), true),
-  );
-  await spawn("api2", "api-server.ts", { BENCH_DATABASE_URL: databaseUrl, BENCH_API_WORKERS: "2" }, (t) =>
-    http("api2", `engine: HTTP API on PostgreSQL, API_WORKERS=2 (pool ${t.ready.poolSize} each)`, t, new ApiClient(`http://127.0.0.1:${t.ready.port}`), true),
-  );
+  const spawn = (key: ContenderKey, entry: string, env: Record<string, string>, make: (t: Target) => Contender) => spawnWith(key, () => spawnTarget(entry, env), make);
+  const api = (key: ContenderKey, name: (t: Target) => string, start: () => Promise<Target>) =>
+    spawnWith(key, start, (t) => http(key, name(t), t, new ApiClient((t.ready.ports ?? [t.ready.port]).map((p: number) => `http://127.0.0.1:${p}`)), true));
+  await api("api", () => "engine: HTTP API on PostgreSQL (server.ts, one process)", () => spawnApi(databaseUrl));
+  await api("api2", () => "engine: HTTP API on PostgreSQL, API_WORKERS=2", () => spawnApi(databaseUrl, { API_WORKERS: "2" }));
+  await api("replicas", () => "engine: two API processes (replicas) on one PostgreSQL, requests alternating", () => spawnReplicas(databaseUrl));
   await spawn("floor", "floor.ts", {}, (t) => ({
     key: "floor",
     name: "(a) floor: same graph + service, MemorySaver, in process",
@@ -136,9 +169,11 @@ async function spawnContenders(databaseUrl: string): Promise<Contender[]> {
  * then warmed up, measured for memory one after the other, and then take turns at each
  * concurrency level in rotating order.
  */
-export async function measureTurns(databaseUrl: string, levels = LEVELS): Promise<Partial<Record<Contender["key"], TargetResult>>> {
+export type TurnResults = Partial<Record<ContenderKey, TargetResult>> & { realtime?: RealtimeResult; realtimeError?: string };
+
+export async function measureTurns(databaseUrl: string, levels = LEVELS): Promise<TurnResults> {
   const contenders = await spawnContenders(databaseUrl);
-  const results: Partial<Record<Contender["key"], TargetResult>> = {};
+  const results: TurnResults = {};
   try {
     for (const c of contenders) await c.run(WARM_UP, WARM_UP.seconds);
     for (const c of contenders) {
@@ -163,8 +198,8 @@ export async function measureTurns(databaseUrl: string, levels = LEVELS): Promis
       log(`  ${c.key}: ${(results[c.key]!.memory.rssPer1000 / 1048576).toFixed(1)} MB RSS per 1000 active interviews (${opened} opened)`);
     }
     for (const level of levels) {
-      const runs = new Map<Contender["key"], RunResult[]>();
-      const storage = new Map<Contender["key"], Record<string, number>>();
+      const runs = new Map<ContenderKey, RunResult[]>();
+      const storage = new Map<ContenderKey, Record<string, number>>();
       for (let round = 0; round < level.rounds; round++) {
         const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
         for (const c of order) {
@@ -185,6 +220,18 @@ export async function measureTurns(databaseUrl: string, levels = LEVELS): Promis
         if (acc) result.perTurn = Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, v / result.turns]));
         results[c.key]!.levels.push(result);
         log(`  c=${level.concurrency} ${c.key}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.turnsPerSecond.toFixed(0)} turns/s${result.errors ? `, ${result.errors} errors` : ""}`);
+      }
+    }
+    // WebSocket beside HTTP, on the one-process API server, while it is up.
+    const api = contenders.find((c) => c.key === "api");
+    if (api && (!CONTENDERS || CONTENDERS.includes("ws"))) {
+      try {
+        results.realtime = await measureRealtime(api.target, REALTIME_SECONDS);
+        const r = results.realtime;
+        log(`  websocket: answer p50 ${r.ws.p50.toFixed(1)} ms vs HTTP ${r.http.p50.toFixed(1)} ms, SSE ${r.sse.p50.toFixed(1)} ms${r.errors.length ? `; errors: ${r.errors.join("; ")}` : ""}`);
+      } catch (error) {
+        results.realtimeError = (error as Error).message.split("\n")[0];
+        log(`  ! websocket: ${results.realtimeError}`);
       }
     }
   } finally {

@@ -1,4 +1,4 @@
-import type { InterviewService, TurnOptions } from "@interview/graph";
+import type { AnswerInput, InterviewService, TurnOptions } from "@interview/graph";
 import { median } from "./stats.js";
 import { ANSWER, INTERVIEW } from "./workload.js";
 
@@ -23,7 +23,7 @@ async function loadBridge(): Promise<{ module: BridgeModule; feedbackWaitMs: num
   try {
     const module = await import("../../apps/voice-agent/src/bridge.js");
     const { VoiceAgentConfigSchema } = await import("../../apps/voice-agent/src/config.js");
-    return { module, feedbackWaitMs: VoiceAgentConfigSchema.shape.VOICE_FEEDBACK_WAIT_MS.parse(undefined) };
+    return { module, feedbackWaitMs: VoiceAgentConfigSchema.in.shape.VOICE_FEEDBACK_WAIT_MS.parse(undefined) };
   } catch {
     return null;
   }
@@ -40,23 +40,26 @@ export async function measureVoice(service: InterviewService, interviews = 2): P
   const firstText: number[] = [];
   const adds: number[] = [];
   for (let i = 0; i < interviews + 1; i++) {
-    let view = await service.start({ ...INTERVIEW });
+    let view: { threadId: string; status: string } = await service.start({ ...INTERVIEW });
     const warmUp = i === 0;
     // Records when the engine hands out the first token of the next question.
     let t0 = 0;
     let engineToken = NaN;
     const interviewsPort = {
       get: (threadId: string) => service.get(threadId),
-      answer: (threadId: string, text: string, channel?: "text" | "voice", options: TurnOptions = {}) =>
-        service.answer(threadId, text, channel, {
+      end: (threadId: string, options?: TurnOptions) => service.end(threadId, options),
+      answer: (threadId: string, input: AnswerInput, options: TurnOptions = {}) =>
+        service.answer(threadId, input, {
           ...options,
-          onToken: (token) => {
+          onToken: (token: string) => {
             if (Number.isNaN(engineToken)) engineToken = performance.now() - t0;
             options.onToken?.(token);
           },
         }),
     };
     const bridge = loaded ? new loaded.module.InterviewBridge(interviewsPort, view.threadId, { feedbackWaitMs: loaded.feedbackWaitMs }) : null;
+    // As the agent does when it joins: the current question, so answers are tied to it.
+    await bridge?.opening();
     for (let n = 0; n < 20 && view.status !== "completed"; n++) {
       engineToken = NaN;
       t0 = performance.now();
@@ -67,7 +70,7 @@ export async function measureVoice(service: InterviewService, interviews = 2): P
         await reply.finished;
         view = await service.get(view.threadId);
       } else {
-        view = await interviewsPort.answer(view.threadId, ANSWER, "voice", {
+        view = await interviewsPort.answer(view.threadId, { text: ANSWER, channel: "voice" }, {
           onToken: () => {
             if (Number.isNaN(first)) first = performance.now() - t0;
           },

@@ -1,10 +1,12 @@
 /** Child process: the same graph (offline engine) served by LangGraph's own server (createEmbedServer, MemorySaver). */
+import { randomUUID } from "node:crypto";
 import { serve } from "@hono/node-server";
 import { MemorySaver } from "@langchain/langgraph";
 import { createEmbedServer, type ThreadSaver } from "@langchain/langgraph-api/experimental/embed";
-import { buildInterviewGraph, createMemoryCheckpointer } from "@interview/graph";
+import { buildInterviewGraph, createMemoryCheckpointer, validateStart } from "@interview/graph";
 import { memoryAfterGc, serveCommands } from "../ipc.js";
-import { offlineDeps } from "../offline.js";
+import { offlineParts } from "../offline.js";
+import { INTERVIEW } from "../workload.js";
 
 type Thread = Awaited<ReturnType<ThreadSaver["get"]>>;
 
@@ -33,9 +35,33 @@ class MemoryThreads implements ThreadSaver {
 // LangGraph's own MemorySaver, as a user of its server gets it; BENCH_PEER_CHECKPOINTER=engine
 // gives it the engine's (MemorySaver with the engine's serializer) to separate the two costs.
 const checkpointer = process.env.BENCH_PEER_CHECKPOINTER === "engine" ? createMemoryCheckpointer() : new MemorySaver();
-const graph = buildInterviewGraph(offlineDeps(), checkpointer);
+const parts = offlineParts();
+const graph = buildInterviewGraph(parts.deps, checkpointer);
 const app = createEmbedServer({ graph: { interview: graph }, threads: new MemoryThreads(), checkpointer });
 
-const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-  serveCommands({ port: info.port }, { mem: () => memoryAfterGc() }, async () => void server.close());
-});
+/**
+ * What our service does before the graph runs on a start, for LangGraph's server: the CV is
+ * ingested into this process's CV store (and indexed), and the graph's input names it.
+ */
+async function ingest(threadId: string) {
+  const cv = await parts.ingestor.fromText(INTERVIEW.cvText);
+  const cvId = randomUUID();
+  await parts.cvStore.save(threadId, cvId, cv.passages);
+  parts.retriever.remember(cvId, cv.passages);
+  return { ...validateStart({ ...INTERVIEW }), seed: threadId, engine: "offline", cvId, cvProfile: cv.profile };
+}
+
+const server = serve(
+  {
+    fetch: async (request: Request) => {
+      if (new URL(request.url).pathname !== "/bench/cv") return app.fetch(request);
+      const { threadId } = (await request.json()) as { threadId: string };
+      return Response.json({ input: await ingest(threadId) });
+    },
+    port: 0,
+    hostname: "127.0.0.1",
+  },
+  (info) => {
+    serveCommands({ port: info.port }, { mem: () => memoryAfterGc() }, async () => void server.close());
+  },
+);

@@ -1,0 +1,71 @@
+import http from "node:http";
+import { listenOnLoopback } from "@interview/graph/testing";
+
+export interface ProxiedCall {
+  path: string;
+  /** What the request was for (the fake servers' own classification, by the prompt it carries). */
+  kind: string;
+  /** performance.now() in this process: request received, reply finished. */
+  start: number;
+  end: number;
+}
+
+/** The prompt kinds of packages/graph/src/testing/openai-server.ts (kindOf), by the system prompt. */
+function chatKind(body: string): string {
+  let system = "";
+  try {
+    const content = (JSON.parse(body) as { messages?: { content?: unknown }[] }).messages?.[0]?.content;
+    system = typeof content === "string" ? content : JSON.stringify(content ?? "");
+  } catch {
+    return "unreadable";
+  }
+  if (system.includes("evaluate one interview answer")) return "evaluation";
+  if (system.includes("final assessment")) return "assessment";
+  if (system.includes("deciding what to do after")) return "decision";
+  if (system.includes("You are the candidate")) return "candidate";
+  return "question";
+}
+
+/**
+ * A fixed latency in front of a loopback fake provider: each request whose path is delayed waits
+ * `delayMs` after its body has arrived, then is forwarded and the fake's reply (a stream too) is
+ * passed on as it comes. The fakes answer at once, so a call takes the latency plus loopback
+ * hops, the way a model whose whole reply comes after a fixed think time would.
+ */
+export async function startDelayProxy(upstream: string, delayMs: number, delayed: (path: string) => boolean = () => true) {
+  const calls: ProxiedCall[] = [];
+  const target = new URL(upstream);
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    const start = performance.now();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const path = (req.url ?? "/").split("?")[0]!;
+      const forward = () => {
+        const headers = { ...req.headers, host: target.host, "content-length": String(body.length) };
+        const upstreamRequest = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent }, (reply) => {
+          res.writeHead(reply.statusCode ?? 502, reply.headers);
+          reply.pipe(res);
+          reply.on("end", () => {
+            calls.push({ path, kind: path.endsWith("/chat/completions") ? chatKind(body.toString("utf8")) : path, start, end: performance.now() });
+          });
+        });
+        upstreamRequest.on("error", () => res.destroy());
+        upstreamRequest.end(body);
+      };
+      if (delayed(path)) setTimeout(forward, delayMs);
+      else forward();
+    });
+  });
+  const listening = await listenOnLoopback(server);
+  return {
+    url: listening.url,
+    calls,
+    close: async () => {
+      agent.destroy();
+      await listening.close();
+    },
+  };
+}
