@@ -55,7 +55,8 @@ export function startApp(main: HTMLElement) {
   // Its limits are applied before any view that shows them is drawn (every view awaits this).
   const health: Promise<Health | null> = api.health().then(
     (h) => {
-      applyServerLimits(h.limits);
+      // An older server does not say; its defaults stay.
+      if (h.limits) applyServerLimits(h.limits);
       return h;
     },
     () => null,
