@@ -205,15 +205,18 @@ function targets(r: Results): Verdict[] {
   }
   if (r.provider) {
     const p = r.provider;
+    // Against the calls as they took through the latency proxy (request in → reply out), which is
+    // the provider's time as the engine meets it; the nominal latencies are shown beside.
+    const speech = p.sttCallMs + p.modelCallMs;
     verdicts.push([
       `6. OpenAI-compatible engine (\`LLM_PROVIDER=openai\`, loopback fake at ${p.modelMs} ms): time to next question ≤ 1.1× one model call`,
-      `${fmt(p.json.p50)} ms = ${ratio(p.json.p50, p.modelMs)} (SSE first token ${ratio(p.sse.firstToken, p.modelMs)})`,
-      p.json.p50 <= 1.1 * p.modelMs,
+      `${fmt(p.json.p50)} ms = ${ratio(p.json.p50, p.modelCallMs)} one call as measured (${fmt(p.modelCallMs)} ms; ${ratio(p.json.p50, p.modelMs)} the nominal ${p.modelMs} ms); SSE first token ${ratio(p.sse.firstToken, p.modelCallMs)}`,
+      p.json.p50 <= 1.1 * p.modelCallMs,
     ]);
     verdicts.push([
       `7. Audio turn (multipart upload → reply; STT ${p.sttMs} ms + model ${p.modelMs} ms) ≤ 1.1× (STT + one model call)`,
-      `${fmt(p.audio.p50)} ms = ${ratio(p.audio.p50, p.sttMs + p.modelMs)}`,
-      p.audio.p50 <= 1.1 * (p.sttMs + p.modelMs),
+      `${fmt(p.audio.p50)} ms = ${ratio(p.audio.p50, speech)} STT + one call as measured (${fmt(speech)} ms; ${ratio(p.audio.p50, p.sttMs + p.modelMs)} the nominal ${p.sttMs + p.modelMs} ms)`,
+      p.audio.p50 <= 1.1 * speech,
     ]);
   }
   if (r.realtime) {
