@@ -46,9 +46,8 @@ else await runServer();
  * logged (its kind only, never its text, which may quote a provider's reply) and serving goes on.
  */
 function guardProcess(log: Logger) {
-  const summary = (error: unknown) => ({ name: (error as Error)?.name ?? typeof error, code: (error as { code?: string })?.code });
-  process.on("unhandledRejection", (reason) => log.error({ err: summary(reason) }, "unhandled rejection; still serving"));
-  process.on("uncaughtException", (error) => log.error({ err: summary(error) }, "uncaught exception; still serving"));
+  process.on("unhandledRejection", (reason) => log.error({ err: errorFacts(reason) }, "unhandled rejection; still serving"));
+  process.on("uncaughtException", (error) => log.error({ err: errorFacts(error) }, "uncaught exception; still serving"));
 }
 
 /** API_WORKERS > 1: starts the embedded PostgreSQL once (the workers share it), then the workers. */

@@ -61,13 +61,10 @@ export interface ReplicaOptions {
   /** A PostgreSQL channel shared with the other replicas; an in-process bus when absent. */
   channel?: string;
   realtime?: Omit<RealtimeOptions, "bus" | "tickets">;
-  extraRoutes?: NonNullable<AppDeps["routes"]>;
 }
 
 export interface Replica {
   model: HeldModel;
-  realtime: Realtime;
-  bus: InterviewEventBus;
   logs: LogCapture;
   runtime: Awaited<ReturnType<typeof openTestRuntime>>;
   /** http://127.0.0.1:port */
@@ -92,7 +89,7 @@ export async function openReplica(databaseUrl: string, options: ReplicaOptions =
     logger: createLogger("info", logs),
     settings: { ...testSettings, ...options.settings },
     ...(options.speech ? { speech: options.speech(runtime.audio) } : {}),
-    routes: [realtime.routes, ...(options.extraRoutes ?? [])],
+    routes: [realtime.routes],
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
@@ -103,8 +100,6 @@ export async function openReplica(databaseUrl: string, options: ReplicaOptions =
   const openBus = bus;
   return {
     model,
-    realtime,
-    bus: openBus,
     logs,
     runtime,
     url,

@@ -224,7 +224,7 @@ export const requireFormOrJson: MiddlewareHandler = async (c, next) => {
 };
 
 /** A recorded answer, transcribed: 503 naming the settings when speech-to-text is not configured. */
-async function transcribed(deps: AppDeps, threadId: string, audio: Uint8Array, mimeType: string, filename: string | undefined) {
+export async function transcribed(deps: AppDeps, threadId: string, audio: Uint8Array, mimeType: string, filename: string | undefined) {
   if (!deps.speech) throw new InterviewError("speech_not_configured", "Spoken answers are not set up on this server: set STT_PROVIDER and its key (see README, Spoken answers).");
   const interview = await deps.service.get(threadId);
   if (interview.status === "completed") throw new InterviewError("interview_completed", "This interview is already completed; its report is ready.");

@@ -9,7 +9,7 @@ import type { AppSettings } from "../app-types.js";
 import { createLogger } from "../logger.js";
 import { createSpeechServices, type SpeechServices } from "../speech.js";
 import { form, json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
-import { firstSentence, registerSessionRoutes } from "./session.js";
+import { firstSentence } from "./session.js";
 
 const databaseUrl = inject("databaseUrl");
 const DOC = fileURLToPath(new URL("../../../../docs/realtime.md", import.meta.url));
@@ -22,7 +22,6 @@ function openApp(runtime: Runtime, settings: Partial<AppSettings> = {}, speech?:
     logger: createLogger("info", new LogCapture()),
     settings: { ...testSettings, ...settings },
     ...(speech ? { speech } : {}),
-    routes: [registerSessionRoutes],
   });
 }
 

@@ -6,7 +6,7 @@ import { authorizeInterview, principalOf } from "../access.js";
 import { requestKeyOf } from "../idempotency.js";
 import { finalEvaluation } from "../presenters.js";
 import { errorResponses, FinalEvaluationSchema, LIMITS, StartInterviewForm, StartInterviewJson, type StartInterviewBody } from "../schemas.js";
-import { readStartRequest, requireFormOrJson, startInterview, uploadedFile } from "./interviews.js";
+import { readStartRequest, requireFormOrJson, startInterview, transcribed, uploadedFile } from "./interviews.js";
 
 /**
  * Routes for clients written against the stateless-agent design: the session id in the path, and
@@ -247,12 +247,9 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     const body = c.req.valid("form") as z.infer<typeof SessionTurnAudio>;
     const audio = await uploadedFile(body.audio, "audio");
     if (!audio) throw new InterviewError("invalid_input", "audio: send the recorded answer as a file.");
-    if (!deps.speech) throw new InterviewError("speech_not_configured", "Spoken answers are not set up on this server: set STT_PROVIDER and its key (see README, Spoken answers).");
-    const interview = await service.get(id);
-    if (interview.status === "completed") throw new InterviewError("interview_completed", "This interview is already completed; its report is ready.");
     const file = body.audio as File;
     const requestKey = requestKeyOf(c, { threadId: id, audio, questionId: body.question_id });
-    const transcript = await deps.speech.transcribe({ data: audio, mimeType: file.type, ...(file.name ? { filename: file.name } : {}) }, interview.setup.language);
+    const { text: transcript } = await transcribed(deps, id, audio, file.type, file.name || undefined);
     const turn = await service.answer(id, { text: transcript, channel: "audio", questionId: body.question_id }, { requestKey });
     return c.json(await afterTurn(turn, "turn", { transcript }), 200);
   });
