@@ -182,6 +182,8 @@ function domainsOfTechnology(name: string): DomainId[] {
   return owners.length ? owners : claimed.has(key) ? [] : ["software"];
 }
 
+export type FieldWords = ReadonlyMap<DomainId, ReadonlySet<string>>;
+
 /** The field words of a text, per domain (distinct words; phrases and technologies included). */
 export function domainTerms(text: string): Map<DomainId, Set<string>> {
   const lower = ` ${tokenize(text).join(" ")} `;
@@ -220,12 +222,17 @@ export function relatedDomains(ids: Iterable<DomainId>): Set<DomainId> {
  * key terms and the question itself. Empty when none of the vocabularies recognise the role.
  */
 export function roleDomains(parts: { title: string; rest: string[] }): Set<DomainId> {
+  return domainsOfRole(domainTerms(parts.title), parts.rest.map(domainTerms));
+}
+
+/** The same, from the field words already found in the title and in each other part. */
+export function domainsOfRole(title: FieldWords, rest: FieldWords[]): Set<DomainId> {
   const weight = new Map<DomainId, number>();
-  const tally = (text: string, w: number) => {
-    for (const [id, terms] of domainTerms(text)) if (id !== "leisure") weight.set(id, (weight.get(id) ?? 0) + w * terms.size);
+  const tally = (found: FieldWords, w: number) => {
+    for (const [id, terms] of found) if (id !== "leisure") weight.set(id, (weight.get(id) ?? 0) + w * terms.size);
   };
-  tally(parts.title, 3);
-  for (const text of parts.rest) tally(text, 1);
+  tally(title, 3);
+  for (const found of rest) tally(found, 1);
   const max = Math.max(0, ...weight.values());
   return new Set([...weight].filter(([, w]) => w >= Math.max(1, 0.4 * max)).map(([id]) => id));
 }

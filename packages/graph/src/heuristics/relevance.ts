@@ -1,7 +1,7 @@
 import { roleSkills } from "../plan.js";
 import { findTechnologies } from "../text/lexicon.js";
 import { stem, stemSet } from "../text/words.js";
-import { domainLabel, domainTerms, relatedDomains, roleDomains, workplaceTerms, type DomainId } from "./domains.js";
+import { domainLabel, domainsOfRole, domainTerms, relatedDomains, workplaceTerms, type DomainId, type FieldWords } from "./domains.js";
 import { sameStem } from "./stems.js";
 import type { ScoringInput } from "./types.js";
 
@@ -56,7 +56,7 @@ function termsNamed(answer: string, answerStems: string[], terms: string[]): num
   ).size;
 }
 
-const union = (map: Map<DomainId, Set<string>>, ids: Iterable<DomainId>) => {
+const union = (map: FieldWords, ids: Iterable<DomainId>) => {
   const all = new Set<string>();
   for (const id of ids) for (const t of map.get(id) ?? []) all.add(t);
   return all.size;
@@ -81,16 +81,20 @@ export function judgeRelevance(
   const coverage = questionStems.length ? Math.min(1, matched / Math.min(3, questionStems.length)) : 0;
 
   const skills = roleSkills(input.job.title);
-  const home = roleDomains({
-    title: input.job.title,
-    rest: [input.job.description ?? "", input.job.terms.join(", "), skills.join(", "), input.topic, input.question],
-  });
+  // Each part's field words are found once: for the role's fields, and for whether leisure is the subject.
+  const titleWords = domainTerms(input.job.title);
+  const descriptionWords = domainTerms(input.job.description ?? "");
+  const termWords = domainTerms(input.job.terms.join(", "));
+  const topicWords = domainTerms(input.topic);
+  const questionWords = domainTerms(input.question);
+  const skillWords = domainTerms(skills.join(", "));
+  const home = domainsOfRole(titleWords, [descriptionWords, termWords, skillWords, topicWords, questionWords]);
   const related = [...relatedDomains(home)].filter((d) => !home.has(d));
   const found = domainTerms(answer);
   const homeHits = union(found, home);
   const relatedHits = union(found, related);
   // When the question asks about free time, or the job is a sports coach's, those words are the subject, not a field apart.
-  const leisureOnTopic = domainTerms([input.question, input.topic, input.job.title, input.job.description ?? "", ...input.job.terms].join("\n")).has("leisure");
+  const leisureOnTopic = [questionWords, topicWords, titleWords, descriptionWords, termWords].some((words) => words.has("leisure"));
   const foreign = [...found.keys()].filter((d) => !home.has(d) && !related.includes(d) && (d === "leisure" ? !leisureOnTopic : home.size > 0));
   const foreignHits = union(found, foreign);
   const jobHits = termsNamed(answer, answerStems, [...input.job.terms, ...skills]);
