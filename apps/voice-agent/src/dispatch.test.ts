@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agentFor, roleServedBy, threadIdFromMetadata } from "./dispatch.js";
+import { roleServedBy, threadIdFromMetadata } from "./dispatch.js";
 
 describe("dispatch", () => {
   it("takes the interview thread from the metadata, the only thing it carries", () => {
@@ -13,8 +13,6 @@ describe("dispatch", () => {
   });
 
   it("matches each agent to the interviews it takes part in, as the API dispatches them", () => {
-    expect(agentFor("candidate")).toBe("voice-agent");
-    expect(agentFor("interviewer")).toBe("candidate-agent");
     expect(roleServedBy("voice-agent")).toBe("candidate");
     expect(roleServedBy("candidate-agent")).toBe("interviewer");
   });

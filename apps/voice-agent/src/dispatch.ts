@@ -13,11 +13,6 @@ export function roleServedBy(agent: AgentName): Role {
   return agent === "candidate-agent" ? "interviewer" : "candidate";
 }
 
-/** The agent a room of an interview with this role needs. */
-export function agentFor(role: Role): AgentName {
-  return role === "interviewer" ? "candidate-agent" : "voice-agent";
-}
-
 const DispatchMetadata = z.object({ thread_id: z.string().trim().min(1).max(128) });
 
 /** The interview thread this job is for: the only thing the dispatch metadata carries. */

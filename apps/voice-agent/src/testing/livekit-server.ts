@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
+import { listenOnLoopback } from "@interview/graph/testing";
 
 export interface WorkerConnection {
   path: string;
@@ -15,11 +16,8 @@ export interface WorkerConnection {
  */
 export async function startFakeLiveKit() {
   const connections: WorkerConnection[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer((_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req: IncomingMessage, socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => undefined);
     const accept = createHash("sha1").update(`${req.headers["sec-websocket-key"]}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest("base64");
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
@@ -38,18 +36,15 @@ export async function startFakeLiveKit() {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  // The upgraded sockets are the server's connections, so closing the listener destroys them too.
+  const listening = await listenOnLoopback(server);
   return {
-    url: `ws://127.0.0.1:${port}`,
+    url: listening.url.replace(/^http:/, "ws:"),
     connections,
     /** The agent names registered so far, among `names`. */
     registered: (names: readonly string[]) =>
       names.filter((name) => connections.some((c) => c.messages.some((m) => m.toString("utf8").includes(name)))),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }
 
