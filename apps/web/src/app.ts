@@ -6,8 +6,8 @@ import { ApiError, createApiClient, isApiError, type Answer } from "./api";
 import { AnswerAttempts, StartAttempts } from "./attempts";
 import type { Health, JoinResponse, PublicInvite } from "./contract";
 import { credentials } from "./credentials";
-import { announce, focusElement, h } from "./dom";
-import { canRecord, micErrorMessage, recordingFileName, startRecording, type Recording } from "./microphone";
+import { announce, focusElement, h, isPlainClick } from "./dom";
+import { canRecord, micErrorMessage, recordingFileName, startRecording, VOICE_MIC_ADVICE, type Recording } from "./microphone";
 import { applyTurn, currentQuestion, fromRecord, fromStart, progress, withPendingAnswer, type InterviewModel } from "./model";
 import { createPoller } from "./poller";
 import { TEAM_PATH, interviewPath, routeFromLocation } from "./route";
@@ -67,7 +67,7 @@ export function startApp(main: HTMLElement) {
   const navLink = (selector: string, go: () => void) =>
     document.querySelectorAll<HTMLAnchorElement>(selector).forEach((link) =>
       link.addEventListener("click", (event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        if (!isPlainClick(event)) return;
         event.preventDefault();
         go();
       }),
@@ -495,8 +495,7 @@ export function startApp(main: HTMLElement) {
       await voice.setMic(!voice.micEnabled);
       interview.setVoiceError(null);
     } catch (error) {
-      const { micErrorMessage: voiceMicError } = await import("./voice");
-      interview.setVoiceError(voiceMicError(error));
+      interview.setVoiceError(micErrorMessage(error, VOICE_MIC_ADVICE));
     }
   }
 

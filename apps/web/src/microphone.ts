@@ -74,14 +74,24 @@ export async function startRecording(): Promise<Recording> {
   };
 }
 
-export function micErrorMessage(error: unknown): string {
+/** What to suggest when the microphone fails: how to try again, and what to do instead. */
+export interface MicAdvice {
+  retry: string;
+  instead: string;
+}
+/** A recorded answer: the answer box is right there. */
+export const RECORDING_MIC_ADVICE: MicAdvice = { retry: "try again", instead: "type instead" };
+/** A live voice interview: unmute again, or leave voice for the text interview. */
+export const VOICE_MIC_ADVICE: MicAdvice = { retry: "choose “Unmute microphone”", instead: "switch to text" };
+
+export function micErrorMessage(error: unknown, advice: MicAdvice = RECORDING_MIC_ADVICE): string {
   const name = (error as { name?: string })?.name;
   if (name === "NotAllowedError" || name === "SecurityError") {
-    return "Microphone access was blocked. Allow it in your browser's site settings and try again, or type instead.";
+    return `Microphone access was blocked. Allow it in your browser's site settings and ${advice.retry}, or ${advice.instead}.`;
   }
-  if (name === "NotFoundError" || name === "OverconstrainedError") return "No microphone was found. Connect one, or type instead.";
-  if (name === "NotReadableError") return "The microphone is in use by another application. Close it, or type instead.";
-  return "The microphone could not be started. You can type instead and carry on.";
+  if (name === "NotFoundError" || name === "OverconstrainedError") return `No microphone was found. Connect one, or ${advice.instead}.`;
+  if (name === "NotReadableError") return `The microphone is in use by another application. Close it, or ${advice.instead}.`;
+  return `The microphone could not be started. You can ${advice.instead} and carry on.`;
 }
 
 export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;

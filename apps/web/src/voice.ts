@@ -5,6 +5,7 @@
  */
 import { CaptionBook, isFinalTranscription, type Caption, type Speaker } from "./captions";
 import type { JoinResponse } from "./contract";
+import { micErrorMessage, VOICE_MIC_ADVICE } from "./microphone";
 
 export interface VoiceCallbacks {
   onCaptions: (captions: readonly Caption[]) => void;
@@ -30,16 +31,6 @@ const AGENT_STATES: Record<string, string> = {
   thinking: "Interviewer is thinking…",
   speaking: "Interviewer is speaking",
 };
-
-export function micErrorMessage(error: unknown): string {
-  const name = (error as { name?: string })?.name;
-  if (name === "NotAllowedError" || name === "SecurityError") {
-    return "Microphone access was blocked. Allow it in your browser's site settings and choose “Unmute microphone”, or switch to text.";
-  }
-  if (name === "NotFoundError" || name === "OverconstrainedError") return "No microphone was found. Connect one, or switch to text.";
-  if (name === "NotReadableError") return "The microphone is in use by another application. Close it, or switch to text.";
-  return "The microphone could not be started. You can switch to text and carry on.";
-}
 
 export async function connectVoice(join: JoinResponse, cb: VoiceCallbacks): Promise<VoiceSession> {
   if (!navigator.mediaDevices?.getUserMedia) {
@@ -148,7 +139,7 @@ export async function connectVoice(join: JoinResponse, cb: VoiceCallbacks): Prom
     await session.setMic(true);
   } catch (error) {
     cb.onMic(false);
-    throw Object.assign(new Error(micErrorMessage(error)), { name: "MicError", session });
+    throw Object.assign(new Error(micErrorMessage(error, VOICE_MIC_ADVICE)), { name: "MicError", session });
   }
   return session;
 }
