@@ -44,6 +44,9 @@ export function paragraphs(text: string): HTMLElement[] {
 }
 
 let uid = 0;
+/** A click that should follow the link in this tab: a modified or middle click opens it the browser's way. */
+export const isPlainClick = (event: MouseEvent) => !(event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0);
+
 export const nextId = (prefix: string) => `${prefix}-${++uid}`;
 
 /** Moves focus to an element that is not normally focusable (a heading, a message). */

@@ -137,7 +137,7 @@ export function rowView(row: InterviewRow): RowView {
   return {
     threadId: row.thread_id,
     candidate: row.candidate_name ?? (interviewer ? "AI candidate" : "Unnamed candidate"),
-    job: row.company_name ? `${row.job_title} · ${row.company_name}` : row.job_title,
+    job: jobLabel(row),
     role: ROLE_LABELS[row.role],
     status: STATUS_LABELS[row.status],
     progress,

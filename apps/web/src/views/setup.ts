@@ -3,7 +3,7 @@
  * the interview is for, an optional CV, text or voice.
  */
 import { focusElement, h } from "../dom";
-import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, SENIORITIES } from "../contract";
+import { PERSONAS, QUESTION_STYLES, QUESTION_TYPES, ROLES, SENIORITIES } from "../contract";
 import { PERSONA_LABELS, QUESTION_STYLE_LABELS, QUESTION_TYPE_LABELS, SENIORITY_LABELS } from "../labels";
 import { LIMITS, formatBytes, validateCv, type FieldErrors, type SetupField, type SetupFields, SERVER_LIMITS } from "../validation";
 
@@ -137,7 +137,7 @@ export function renderSetup(handlers: SetupHandlers, initial: Partial<SetupField
   });
 
   // Who the human is. The interviewer role is offered only when the server can play the candidate.
-  const roleInputs = (["candidate", "interviewer"] as const).map((role) =>
+  const roleInputs = ROLES.map((role) =>
     h("input", { type: "radio", name: "role", id: `role-${role}`, value: role, checked: (initial.role || "candidate") === role, "aria-describedby": `role-${role}-hint` }),
   );
   const roleChoice = h(

@@ -6,8 +6,9 @@
 import type { ApiClient } from "../api";
 import { isApiError } from "../api";
 import type { InterviewRow, Invite, InviteCreated, Job } from "../contract";
-import { STATUSES } from "../contract";
-import { announce, focusElement, h, nextId } from "../dom";
+import { ROLES, STATUSES } from "../contract";
+import { announce, focusElement, h, isPlainClick, nextId } from "../dom";
+import { interviewPath } from "../route";
 import { ROLE_LABELS, STATUS_LABELS } from "../labels";
 import {
   DEFAULT_INVITE_HOURS, INITIAL_LIST, ariaSort, inviteRequest, inviteState, jobLabel, jobRequest, listQuery, rowView, toggleSort, type JobFields, type ListState,
@@ -292,7 +293,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
     // The list reports both running states; one filter value each keeps them apart for the API.
     STATUSES.map((s) => h("option", { value: s }, s === "question" ? "In progress (candidate)" : s === "awaiting_question" ? "In progress (interviewer)" : STATUS_LABELS[s])),
   );
-  const roleFilter = h("select", { id: "filter-role" }, h("option", { value: "" }, "Both roles"), (["candidate", "interviewer"] as const).map((r) => h("option", { value: r }, ROLE_LABELS[r])));
+  const roleFilter = h("select", { id: "filter-role" }, h("option", { value: "" }, "Both roles"), ROLES.map((r) => h("option", { value: r }, ROLE_LABELS[r])));
   const filters = h(
     "div",
     { class: "grid-3 filters", role: "group", "aria-label": "Filter interviews" },
@@ -333,9 +334,9 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
 
   function interviewRow(row: InterviewRow) {
     const r = rowView(row);
-    const open = h("a", { href: `/interview/${encodeURIComponent(r.threadId)}`, class: "row-link" }, r.candidate);
+    const open = h("a", { href: interviewPath(r.threadId), class: "row-link" }, r.candidate);
     open.addEventListener("click", (event) => {
-      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      if (!isPlainClick(event)) return;
       event.preventDefault();
       handlers.onOpenInterview(r.threadId);
     });
