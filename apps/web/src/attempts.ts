@@ -19,22 +19,41 @@ export type AnswerContent = string | Blob;
 
 const same = (a: AnswerContent, b: AnswerContent) => (typeof a === "string" && typeof b === "string" ? a.trim() === b.trim() : a === b);
 
-export class AnswerAttempts {
-  private pending: { threadId: string; questionId: string | undefined; content: AnswerContent; key: string } | null = null;
+/** One key per thing sent: the same key while the same thing is sent again, a new one otherwise. */
+class Attempts<T> {
+  private pending: { sent: T; key: string } | null = null;
 
-  constructor(private readonly newKey: () => string = uuid) {}
+  constructor(
+    private readonly same: (a: T, b: T) => boolean,
+    private readonly newKey: () => string,
+  ) {}
 
-  /** The key for sending `content` as the answer to `questionId` of `threadId`. */
-  keyFor(threadId: string, questionId: string | undefined, content: AnswerContent): string {
-    const p = this.pending;
-    if (p && p.threadId === threadId && p.questionId === questionId && same(p.content, content)) return p.key;
-    this.pending = { threadId, questionId, content, key: this.newKey() };
+  protected keyOf(sent: T): string {
+    if (this.pending && this.same(this.pending.sent, sent)) return this.pending.key;
+    this.pending = { sent, key: this.newKey() };
     return this.pending.key;
   }
 
-  /** The answer got its reply (or its key was refused): the next send is a new attempt. */
+  /** The server answered (or refused the key): the next send is a new attempt. */
   settle() {
     this.pending = null;
+  }
+}
+
+interface SentAnswer {
+  threadId: string;
+  questionId: string | undefined;
+  content: AnswerContent;
+}
+
+export class AnswerAttempts extends Attempts<SentAnswer> {
+  constructor(newKey: () => string = uuid) {
+    super((a, b) => a.threadId === b.threadId && a.questionId === b.questionId && same(a.content, b.content), newKey);
+  }
+
+  /** The key for sending `content` as the answer to `questionId` of `threadId`. */
+  keyFor(threadId: string, questionId: string | undefined, content: AnswerContent): string {
+    return this.keyOf({ threadId, questionId, content });
   }
 }
 
@@ -42,21 +61,12 @@ export class AnswerAttempts {
  * The Idempotency-Key of a start: the same key while the same form (fields and CV file) is sent
  * again after a failure that left the outcome unknown, so a retried start opens one interview.
  */
-export class StartAttempts {
-  private pending: { fields: string; cv: File | null; key: string } | null = null;
-
-  constructor(private readonly newKey: () => string = uuid) {}
-
-  keyFor(fields: object, cv: File | null): string {
-    const text = JSON.stringify(fields);
-    const p = this.pending;
-    if (p && p.fields === text && p.cv === cv) return p.key;
-    this.pending = { fields: text, cv, key: this.newKey() };
-    return this.pending.key;
+export class StartAttempts extends Attempts<{ fields: string; cv: File | null }> {
+  constructor(newKey: () => string = uuid) {
+    super((a, b) => a.fields === b.fields && a.cv === b.cv, newKey);
   }
 
-  /** The server answered (the interview started, or the form was refused): the next start is new. */
-  settle() {
-    this.pending = null;
+  keyFor(fields: object, cv: File | null): string {
+    return this.keyOf({ fields: JSON.stringify(fields), cv });
   }
 }
