@@ -1,5 +1,5 @@
 import http from "node:http";
-import { listenOnLoopback } from "@interview/graph/testing";
+import { kindOfSystemPrompt, listenOnLoopback } from "@interview/graph/testing";
 
 export interface ProxiedCall {
   path: string;
@@ -10,7 +10,7 @@ export interface ProxiedCall {
   end: number;
 }
 
-/** The prompt kinds of packages/graph/src/testing/openai-server.ts (kindOf), by the system prompt. */
+/** The prompt kind of a chat completion, as the fake servers classify it, by the system prompt. */
 function chatKind(body: string): string {
   let system = "";
   try {
@@ -19,11 +19,7 @@ function chatKind(body: string): string {
   } catch {
     return "unreadable";
   }
-  if (system.includes("evaluate one interview answer")) return "evaluation";
-  if (system.includes("final assessment")) return "assessment";
-  if (system.includes("deciding what to do after")) return "decision";
-  if (system.includes("You are the candidate")) return "candidate";
-  return "question";
+  return kindOfSystemPrompt(system);
 }
 
 /**

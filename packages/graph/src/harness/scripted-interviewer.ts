@@ -5,7 +5,7 @@
  * valid evaluations and a valid assessment. It drives the decision plumbing, not question wording.
  */
 import type { BaseMessage } from "@langchain/core/messages";
-import { allowedIn, promptKind, VALID_ASSESSMENT, VALID_EVALUATION, type ReplyFn } from "../testing/index.js";
+import { allowedActionsIn, allowedIn, promptKind, VALID_ASSESSMENT, VALID_EVALUATION, type ReplyFn } from "../testing/index.js";
 
 const textOf = (m: BaseMessage | undefined) => (m ? (typeof m.content === "string" ? m.content : JSON.stringify(m.content)) : "");
 
@@ -14,7 +14,6 @@ const answerIn = (prompt: string) => [...prompt.matchAll(/<answer>\n([\s\S]*?)\n
 const topicIn = (prompt: string) => /on the topic "([^"]*)"/.exec(prompt)?.[1] ?? "your work";
 const stepIn = (prompt: string) => /ask question (\d+) of (\d+)/.exec(prompt) ?? /Question (\d+) of (\d+)/.exec(prompt);
 const weakOn = (prompt: string) => /An instant check found the answer weak on: ([^.\n]*)\./.exec(prompt)?.[1];
-const allowedActionsIn = (prompt: string) => [...prompt.matchAll(/^- (ask_followup|new_question|clarify|conclude) —/gm)].map((m) => m[1]!);
 
 const ASKS_TO_REPHRASE = /\b(rephrase|repeat the question|what do you mean|put (it|that) differently)\b/i;
 const ADDRESSES_THE_GRADER = /\b(instructions?|score|10\/10|grader|evaluator|rubric)\b/i;

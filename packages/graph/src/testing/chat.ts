@@ -11,18 +11,22 @@ const textOf = (m: BaseMessage) => (typeof m.content === "string" ? m.content : 
 export type PromptKind = "question" | "decision" | "evaluation" | "assessment" | "candidate";
 
 /** Which of the prompts this is: a question, a decision with its question, an evaluation, the assessment, or the AI candidate's answer. */
-export const promptKind = (messages: BaseMessage[]): PromptKind => {
-  const system = textOf(messages[0]!);
+/** What a call is for, by the text of its system prompt (fakes of every protocol share this). */
+export function kindOfSystemPrompt(system: string): PromptKind {
   if (system.includes("evaluate one interview answer")) return "evaluation";
   if (system.includes("final assessment")) return "assessment";
   if (system.includes("deciding what to do after")) return "decision";
   if (system.includes("You are the candidate")) return "candidate";
   return "question";
-};
+}
+
+/** The actions a decision prompt's text allows (its "- action —" lines), in the order it lists them. */
+export const allowedActionsIn = (prompt: string): string[] => [...prompt.matchAll(/^- (ask_followup|new_question|clarify|conclude) —/gm)].map((m) => m[1]!);
+
+export const promptKind = (messages: BaseMessage[]): PromptKind => kindOfSystemPrompt(textOf(messages[0]!));
 
 /** The actions a decision prompt allows, in the order it lists them. */
-export const allowedIn = (messages: BaseMessage[]): string[] =>
-  [...textOf(messages[messages.length - 1]!).matchAll(/^- (ask_followup|new_question|clarify|conclude) —/gm)].map((m) => m[1]!);
+export const allowedIn = (messages: BaseMessage[]): string[] => allowedActionsIn(textOf(messages[messages.length - 1]!));
 
 /**
  * A LangChain chat model for tests and benchmarks: replies come from a function of the prompt

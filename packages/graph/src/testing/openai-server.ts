@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HashedEmbeddings } from "../engines/hashed-embeddings.js";
 import type { NextAction } from "../types.js";
-import { VALID_ASSESSMENT, VALID_EVALUATION } from "./chat.js";
+import { allowedActionsIn, kindOfSystemPrompt, VALID_ASSESSMENT, VALID_EVALUATION } from "./chat.js";
 import { listenOnLoopback } from "./loopback.js";
 
 /** What a request is for, by the prompt it carries (or its endpoint). */
@@ -43,18 +43,10 @@ const readBody = (req: IncomingMessage) =>
 const textOf = (content: unknown): string =>
   typeof content === "string" ? content : Array.isArray(content) ? content.map((p) => (p as { text?: string }).text ?? "").join("") : "";
 
-function kindOf(body: ChatBody): OpenAIRequestKind {
-  const system = textOf(body.messages?.[0]?.content);
-  if (system.includes("evaluate one interview answer")) return "evaluation";
-  if (system.includes("final assessment")) return "assessment";
-  if (system.includes("deciding what to do after")) return "decision";
-  if (system.includes("You are the candidate")) return "candidate";
-  return "question";
-}
+const kindOf = (body: ChatBody): OpenAIRequestKind => kindOfSystemPrompt(textOf(body.messages?.[0]?.content));
 
-/** The actions a decision prompt allows (its "- action —" lines). */
-const allowedActionsIn = (body: ChatBody): string[] =>
-  [...textOf(body.messages?.at(-1)?.content).matchAll(/^- (ask_followup|new_question|clarify|conclude) —/gm)].map((m) => m[1]!);
+/** The actions the decision prompt, the last message, allows. */
+const allowedInBody = (body: ChatBody): string[] => allowedActionsIn(textOf(body.messages?.at(-1)?.content));
 
 /**
  * A loopback server speaking the OpenAI protocol as local model servers do (Ollama, vLLM, LM Studio,
@@ -87,7 +79,7 @@ export async function startOpenAIServer(options: { models?: string[]; dimensions
     if (kind === "candidate") return "At Parcelly I built streaming pipelines on Kafka.";
     const question = `Local question ${++questionNumber}: which trade-offs did you weigh?`;
     if (kind !== "decision") return question;
-    const allowed = allowedActionsIn(body);
+    const allowed = allowedInBody(body);
     const action = decisions.find((a) => allowed.includes(a)) ?? "conclude";
     return `DECISION: ${action}\nREASON: The answer named its trade-offs.\nQUESTION: ${action === "conclude" ? "" : question}`;
   };
