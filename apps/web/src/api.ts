@@ -9,6 +9,7 @@ import type {
   CreateInvite, CreateJob, Health, InterviewListQuery, InterviewPage, InterviewRecord, Invite, InviteCreated, Job, JoinResponse, paths, PublicInvite,
   TurnResponse,
 } from "./contract";
+import { ERROR_STATUS } from "./generated/statuses";
 
 /** An error the API (or the network) reported, with the API's stable code. */
 export class ApiError extends Error {
@@ -26,31 +27,6 @@ export class ApiError extends Error {
 export const isApiError = (error: unknown, code?: string): error is ApiError =>
   error instanceof Error && error.name === "ApiError" && (code === undefined || (error as ApiError).code === code);
 
-/** Status of codes that can arrive inside an SSE `error` event (where there is no HTTP status). */
-const CODE_STATUS: Record<string, number> = {
-  invalid_input: 400,
-  answer_too_long: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  interview_completed: 409,
-  turn_in_progress: 409,
-  stale_question: 409,
-  idempotency_in_progress: 409,
-  idempotency_mismatch: 422,
-  payload_too_large: 413,
-  audio_too_large: 413,
-  audio_too_long: 413,
-  unsupported_media_type: 415,
-  unreadable_audio: 422,
-  rate_limited: 429,
-  internal_error: 500,
-  provider_unavailable: 503,
-  model_output_invalid: 503,
-  speech_not_configured: 503,
-  upstream_timeout: 504,
-};
-
 const FALLBACK_MESSAGES: Record<number, string> = {
   401: "This server needs an API key.",
   403: "This link or key does not open this page.",
@@ -65,7 +41,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 export function errorFromBody(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   if (error && typeof error.code === "string" && typeof error.message === "string") {
-    return new ApiError(status || CODE_STATUS[error.code] || 0, error.code, error.message);
+    return new ApiError(status || ERROR_STATUS[error.code] || 0, error.code, error.message);
   }
   return new ApiError(status, `http_${status}`, FALLBACK_MESSAGES[status] ?? `The server answered with status ${status}.`);
 }
