@@ -1,13 +1,6 @@
 import { z } from "zod";
-import { EngineConfigSchema, parseConfig } from "@interview/graph";
+import { blank, commaList, EngineConfigSchema, optionalText, parseConfig } from "@interview/graph";
 
-/** Compose files pass unset variables as empty strings; those mean "not set". */
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v?.trim() ? v.trim() : undefined));
 const required = (hint: string) =>
   z
     .string({ error: `required (${hint})` })
@@ -32,10 +25,7 @@ export const VoiceAgentConfigSchema = EngineConfigSchema.extend({
    * Comma-separated in a .env shared with the API, whose speech calls rotate through the keys. The
    * LiveKit plugin takes one key per session, so the agent uses the first.
    */
-  ELEVEN_API_KEY: z
-    .string({ error: `required (${ELEVEN_HINT})` })
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.string()).min(1, `required (${ELEVEN_HINT})`)),
+  ELEVEN_API_KEY: commaList.pipe(z.array(z.string()).min(1, `required (${ELEVEN_HINT})`)),
   /** The interviewer's voice (default: the plugin's). */
   ELEVEN_VOICE_ID: optionalText,
   /** The AI candidate's voice in role reversal (default: ELEVEN_VOICE_ID). */

@@ -2,17 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { JSON_MODES } from "./engines/openai.js";
+import { commaList as list, optionalText } from "./settings-fields.js";
 
-const list = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const bool = z.enum(["true", "false", ""]).optional().transform((v) => v === "true");
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v?.trim() ? v.trim() : undefined));
 
 /** Every setting of the engine, read from an environment-like object. Only entry points call this. */
 export const EngineConfigSchema = z.object({

@@ -11,6 +11,7 @@ export { createRuntime, llmProvider, checkProviderSettings, type Runtime, type R
 export { openaiInterviewer, openaiEmbeddings, checkOpenAIServer, type OpenAISettings } from "./engines/openai.js";
 export { assertPrivateEndpoint, assertPrivateProvider, PrivateEndpointError } from "./providers/private-endpoint.js";
 export { loadEngineConfig, parseConfig, loadDotEnv, EngineConfigSchema, type EngineConfig } from "./config.js";
+export { blank, commaList, optionalText } from "./settings-fields.js";
 export { openDatabase, runningEmbeddedServer, EmbeddedDatabaseError, type Database } from "./database.js";
 export { createPostgresCheckpointer, createMemoryCheckpointer } from "./checkpointer.js";
 export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type RequestKey, type TurnKind } from "./threads.js";

@@ -2,20 +2,15 @@ import { z } from "zod";
 import { DEFAULT_ELEVENLABS_STT_MODEL } from "./elevenlabs-speech-to-text.js";
 import { DEFAULT_ELEVENLABS_TTS_MODEL, DEFAULT_ELEVENLABS_VOICE_ID } from "./elevenlabs-text-to-speech.js";
 import type { AudioLimits } from "./inspect-audio.js";
+import { blank, commaList } from "../settings-fields.js";
 import { DEFAULT_OPENAI_STT_MODEL } from "./openai-speech-to-text.js";
 import { DEFAULT_OPENAI_TTS_MODEL, DEFAULT_OPENAI_TTS_VOICE } from "./openai-text-to-speech.js";
 
-/** Compose files pass unset variables as empty strings; those mean "not set". */
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const provider = z.preprocess(
   (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
   z.enum(["elevenlabs", "openai", "none"]).optional(),
 );
-const keys = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
 const url = z.preprocess(blank, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional());
 const text = (fallback: string) =>
   z
@@ -38,7 +33,7 @@ export const SpeechSettingsSchema = z.object({
   /** Who speaks the replies; same values and the same choice when unset. */
   TTS_PROVIDER: provider,
   /** ElevenLabs API keys, comma-separated; calls rotate through them. */
-  ELEVEN_API_KEY: keys,
+  ELEVEN_API_KEY: commaList,
   /** Default: ElevenLabs' API host. */
   ELEVENLABS_BASE_URL: url,
   ELEVEN_STT_MODEL: text(DEFAULT_ELEVENLABS_STT_MODEL),
@@ -47,7 +42,7 @@ export const SpeechSettingsSchema = z.object({
   /** Default: OpenAI's API host. A base ending in /v1 works too. */
   OPENAI_AUDIO_BASE_URL: url,
   /** Comma-separated and rotated; optional for servers that take no key. */
-  OPENAI_AUDIO_API_KEY: keys,
+  OPENAI_AUDIO_API_KEY: commaList,
   OPENAI_STT_MODEL: text(DEFAULT_OPENAI_STT_MODEL),
   OPENAI_TTS_MODEL: text(DEFAULT_OPENAI_TTS_MODEL),
   OPENAI_TTS_VOICE: text(DEFAULT_OPENAI_TTS_VOICE),
