@@ -11,13 +11,11 @@ export type TurnResponse = Schemas["TurnResponse"];
 export type InterviewRecord = Schemas["Interview"];
 export type Question = Schemas["Question"];
 export type Feedback = Schemas["Feedback"];
-export type Rubric = Schemas["Rubric"];
 export type Decision = Schemas["Decision"];
 export type FinalEvaluation = Schemas["FinalEvaluation"];
 export type Coaching = Schemas["Coaching"];
 export type JoinResponse = Schemas["JoinResponse"];
 export type Health = Schemas["Health"];
-export type ErrorCode = Schemas["Error"]["error"]["code"];
 
 export type Job = Schemas["Job"];
 export type CreateJob = Schemas["CreateJob"];
