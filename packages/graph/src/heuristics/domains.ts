@@ -1,6 +1,6 @@
 import { findTechnologies } from "../text/lexicon.js";
 import { stem, tokenize } from "../text/words.js";
-import { sameStem } from "./stems.js";
+import { StemVocabulary } from "./stems.js";
 
 export type DomainId =
   | "software" | "data" | "product" | "design" | "sales" | "finance" | "kitchen" | "healthcare" | "teaching" | "leisure";
@@ -158,7 +158,7 @@ const EVERYDAY_NAMES = new Set(
 );
 
 interface CompiledDomain extends Domain {
-  stems: string[];
+  stems: StemVocabulary;
   phrases: string[];
   names: Set<string>;
 }
@@ -167,7 +167,7 @@ const compiled: CompiledDomain[] = DOMAINS.map((d) => {
   const [words = "", ...phrases] = d.terms.split("|");
   return {
     ...d,
-    stems: [...new Set(words.split(/\s+/).filter(Boolean).map((w) => stem(w)))],
+    stems: new StemVocabulary(new Set(words.split(/\s+/).filter(Boolean).map((w) => stem(w)))),
     phrases: phrases.map((p) => p.trim()).filter(Boolean),
     names: new Set((d.technologies ?? []).map((t) => t.toLowerCase())),
   };
@@ -186,15 +186,16 @@ export type FieldWords = ReadonlyMap<DomainId, ReadonlySet<string>>;
 
 /** The field words of a text, per domain (distinct words; phrases and technologies included). */
 export function domainTerms(text: string): Map<DomainId, Set<string>> {
-  const lower = ` ${tokenize(text).join(" ")} `;
-  const stems = [...new Set(tokenize(text).map(stem))];
+  const tokens = tokenize(text);
+  const lower = ` ${tokens.join(" ")} `;
+  const stems = [...new Set(tokens.map(stem))];
   const found = new Map<DomainId, Set<string>>();
   const add = (id: DomainId, term: string) => {
     if (!found.has(id)) found.set(id, new Set());
     found.get(id)!.add(term);
   };
   for (const d of compiled) {
-    for (const s of stems) if (d.stems.some((t) => sameStem(s, t))) add(d.id, s);
+    for (const s of stems) if (d.stems.has(s)) add(d.id, s);
     for (const p of d.phrases) if (lower.includes(` ${p} `)) add(d.id, p);
   }
   for (const tech of findTechnologies(text)) for (const id of domainsOfTechnology(tech)) add(id, tech.toLowerCase());

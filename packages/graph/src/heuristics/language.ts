@@ -3,12 +3,18 @@ import { data } from "franc-min/data.js";
 import { expressions } from "franc-min/expressions.js";
 import { findTechnologies } from "../text/lexicon.js";
 
-/** Languages franc-min can tell apart: the trigram models plus the single-language scripts. */
-const SUPPORTED = new Set(
+/**
+ * The base subtag of each language franc-min can tell apart (the trigram models plus the
+ * single-language scripts), worked out once: Intl.Locale is too slow to build for every language
+ * franc ranks.
+ */
+const BASE_OF_FRANC = new Map(
   [...Object.values(data).flatMap((models) => Object.keys(models)), ...Object.keys(expressions).filter((k) => /^[a-z]{3}$/.test(k))].map(
-    baseLanguage,
+    (code) => [code, baseLanguage(code)],
   ),
 );
+const SUPPORTED = new Set(BASE_OF_FRANC.values());
+const baseOfFranc = (code: string) => BASE_OF_FRANC.get(code) ?? baseLanguage(code);
 
 /** Languages too close for trigrams to separate reliably; answering in a sibling is not "another language". */
 const SIBLINGS = [["bs", "hr", "sr"], ["id", "ms", "zlm"], ["hi", "ur"], ["ru", "uk", "be"]];
@@ -105,10 +111,10 @@ export function otherLanguageOf(answer: string, language: string): string | unde
   if (!admitted.includes(script.script)) {
     // Plainly foreign; named only when there is enough text to tell, say, Russian from Serbian.
     const guess = letters >= MIN_LETTERS || SINGLE_LANGUAGE_SCRIPTS.has(script.script) ? (francAll(text)[0]?.[0] ?? "und") : "und";
-    return guess === "und" ? guess : baseLanguage(guess);
+    return guess === "und" ? guess : baseOfFranc(guess);
   }
   if (letters < MIN_LETTERS) return undefined;
-  const ranked = francAll(text).map(([code, score]) => [baseLanguage(code), score] as const);
+  const ranked = francAll(text).map(([code, score]) => [baseOfFranc(code), score] as const);
   const top = ranked[0];
   if (!top || top[0] === "und" || sameLanguage(top[0], expected)) return undefined;
   const expectedScore = ranked.find(([code]) => sameLanguage(code, expected))?.[1] ?? 0;

@@ -2,7 +2,7 @@ import { roleSkills } from "../plan.js";
 import { findTechnologies } from "../text/lexicon.js";
 import { stem, stemSet } from "../text/words.js";
 import { domainLabel, domainsOfRole, domainTerms, relatedDomains, workplaceTerms, type DomainId, type FieldWords } from "./domains.js";
-import { sameStem } from "./stems.js";
+import { StemVocabulary, sameStem } from "./stems.js";
 import type { ScoringInput } from "./types.js";
 
 export interface RelevanceJudgement {
@@ -45,13 +45,13 @@ const SYNONYMS: string[][] = [
 const synonymsOf = (s: string) => SYNONYMS.filter((g) => g.some((w) => sameStem(w, s))).flat();
 
 /** Job and CV terms the answer names: technologies by name, other terms by all their words. */
-function termsNamed(answer: string, answerStems: string[], terms: string[]): number {
+function termsNamed(answer: string, answerStems: StemVocabulary, terms: string[]): number {
   const techs = new Set(findTechnologies(answer).map((t) => t.toLowerCase()));
   return new Set(
     terms.filter((term) => {
       if (techs.has(term.toLowerCase())) return true;
       const parts = [...stemSet(term)];
-      return parts.length > 0 && parts.every((p) => answerStems.some((a) => sameStem(a, p)));
+      return parts.length > 0 && parts.every((p) => answerStems.has(p));
     }).map((t) => t.toLowerCase()),
   ).size;
 }
@@ -74,8 +74,8 @@ export function judgeRelevance(
   input: Pick<ScoringInput, "question" | "topic" | "job" | "cvTerms">,
   options: { englishVocabulary: boolean },
 ): RelevanceJudgement {
-  const answerStems = [...stemSet(answer)];
-  const has = (s: string) => answerStems.some((a) => sameStem(a, s));
+  const answerStems = new StemVocabulary(stemSet(answer));
+  const has = (s: string) => answerStems.has(s);
   const questionStems = [...stemSet(`${input.question} ${input.topic}`)].filter((s) => !QUESTION_WORDS.has(s));
   const matched = questionStems.filter((q) => has(q) || synonymsOf(q).some(has)).length;
   const coverage = questionStems.length ? Math.min(1, matched / Math.min(3, questionStems.length)) : 0;

@@ -13,3 +13,24 @@ export function sameStem(a: string, b: string): boolean {
   while (common < short.length && short[common] === long[common]) common++;
   return common >= 5 && common >= 0.8 * short.length;
 }
+
+/**
+ * A vocabulary of stems that answers "does it hold a stem that is sameStem to this one?" by
+ * looking only at the stems that share its first four letters, the only ones sameStem can match.
+ */
+export class StemVocabulary {
+  private readonly byPrefix = new Map<string, string[]>();
+
+  constructor(stems: Iterable<string>) {
+    for (const s of stems) {
+      const key = s.slice(0, 4);
+      const list = this.byPrefix.get(key);
+      if (list) list.push(s);
+      else this.byPrefix.set(key, [s]);
+    }
+  }
+
+  has(stem: string): boolean {
+    return this.byPrefix.get(stem.slice(0, 4))?.some((s) => sameStem(stem, s)) ?? false;
+  }
+}
