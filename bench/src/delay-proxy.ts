@@ -30,6 +30,7 @@ function chatKind(body: string): string {
  */
 export async function startDelayProxy(upstream: string, delayMs: number, delayed: (path: string) => boolean = () => true) {
   const calls: ProxiedCall[] = [];
+  let latency = delayMs;
   const target = new URL(upstream);
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
@@ -51,7 +52,7 @@ export async function startDelayProxy(upstream: string, delayMs: number, delayed
         upstreamRequest.on("error", () => res.destroy());
         upstreamRequest.end(body);
       };
-      if (delayed(path)) setTimeout(forward, delayMs);
+      if (delayed(path)) setTimeout(forward, latency);
       else forward();
     });
   });
@@ -59,6 +60,10 @@ export async function startDelayProxy(upstream: string, delayMs: number, delayed
   return {
     url: listening.url,
     calls,
+    /** Changes the latency of the requests that come from now on (0 for a warm-up). */
+    setLatency(ms: number) {
+      latency = ms;
+    },
     close: async () => {
       agent.destroy();
       await listening.close();

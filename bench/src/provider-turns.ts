@@ -9,6 +9,9 @@ import { ANSWER } from "./workload.js";
 /** The fake speech-to-text server's latency per transcription. */
 export const STT_MS = 200;
 
+/** Whole interviews per channel before the measured ones, at zero latency. */
+export const WARM_UP_INTERVIEWS = 10;
+
 type Channel = "json" | "sse" | "audio";
 
 interface Timed {
@@ -52,9 +55,10 @@ export interface ProviderTurnsResult {
  * against the loopback fake of packages/graph/src/testing/openai-server.ts, and speech-to-text
  * (STT_PROVIDER=openai) against the loopback fake of testing's openai-audio-server.ts, each behind
  * a fixed latency (MODEL_MS per chat completion, STT_MS per transcription). Whole interviews at 1
- * concurrent: answers as JSON, streamed as SSE, and as recordings (multipart `audio`).
+ * concurrent: answers as JSON, streamed as SSE, and as recordings (multipart `audio`), after a
+ * warm-up at zero latency.
  */
-export async function measureProviderTurns(databaseUrl: string, interviews = 2): Promise<ProviderTurnsResult> {
+export async function measureProviderTurns(databaseUrl: string, interviews = 3): Promise<ProviderTurnsResult> {
   const openai = await startOpenAIServer();
   const audio = await startOpenAiAudioServer({ transcript: ANSWER });
   const model = await startDelayProxy(openai.url, MODEL_MS, (path) => path.endsWith("/chat/completions"));
@@ -91,7 +95,16 @@ export async function measureProviderTurns(databaseUrl: string, interviews = 2):
     }
   };
   try {
-    for (const channel of ["json", "sse", "audio"] as const) await interview(channel, false); // warm-up
+    // A server in service has run many turns; the first few after a start run colder code (the
+    // turn took ~15 ms longer before this warm-up). So whole interviews on every channel first,
+    // with the fakes answering at once, then the measured ones at the fixed latencies.
+    model.setLatency(0);
+    stt.setLatency(0);
+    for (let i = 0; i < WARM_UP_INTERVIEWS; i++) for (const channel of ["json", "sse", "audio"] as const) await interview(channel, false);
+    model.setLatency(MODEL_MS);
+    stt.setLatency(STT_MS);
+    model.calls.splice(0);
+    stt.calls.splice(0);
     for (let i = 0; i < interviews; i++) for (const channel of ["json", "sse", "audio"] as const) await interview(channel, true);
     // Calls that outlive a reply (none should) are recorded when they end.
     await new Promise((resolve) => setTimeout(resolve, MODEL_MS * 2));
