@@ -10,7 +10,7 @@ import { ANSWER } from "./workload.js";
 export const STT_MS = 200;
 
 /** Whole interviews per channel before the measured ones, at zero latency. */
-export const WARM_UP_INTERVIEWS = 10;
+const WARM_UP_INTERVIEWS = 10;
 
 type Channel = "json" | "sse" | "audio";
 
@@ -38,6 +38,7 @@ export interface ChannelSummary {
 
 export interface ProviderTurnsResult {
   modelMs: number;
+  warmUpInterviews: number;
   sttMs: number;
   /** Median of the fake model calls' own duration through the latency proxy (request in → reply out). */
   modelCallMs: number;
@@ -129,6 +130,7 @@ export async function measureProviderTurns(databaseUrl: string, interviews = 3):
   const of = (channel: Channel | null, kind: Timed["kind"]) => timed.filter((t) => (channel === null || t.channel === channel) && t.kind === kind);
   return {
     modelMs: MODEL_MS,
+    warmUpInterviews: WARM_UP_INTERVIEWS,
     sttMs: STT_MS,
     modelCallMs: median(model.calls.filter((c) => c.path.endsWith("/chat/completions")).map((c) => c.end - c.start)),
     sttCallMs: median(stt.calls.filter((c) => c.path.endsWith("/audio/transcriptions")).map((c) => c.end - c.start)),

@@ -289,7 +289,7 @@ export function render(r: Results): string {
     const p = r.provider;
     parts.push(`### 2b. OpenAI-compatible engine and recorded answers through the HTTP API (server.ts, \`LLM_PROVIDER=openai\`, \`STT_PROVIDER=openai\`)`);
     parts.push(
-      `The loopback fakes of packages/graph/src/testing (openai-server.ts; speech's openai-audio-server.ts), each behind a proxy in the benchmark's process that holds every chat completion ${p.modelMs} ms and every transcription ${p.sttMs} ms before forwarding it; the fakes then answer at once (a stream too). Measured through the proxy, a model call took ${fmt(p.modelCallMs)} ms and a transcription ${fmt(p.sttCallMs)} ms (p50). Whole interviews at 1 concurrent, answers sent as JSON, as SSE and as a 2-second WAV recording (multipart \`audio\`), interleaved; embeddings are the local hashed ones (no \`OPENAI_EMBEDDING_MODEL\`).`,
+      `The loopback fakes of packages/graph/src/testing (openai-server.ts; speech's openai-audio-server.ts), each behind a proxy in the benchmark's process that holds every chat completion ${p.modelMs} ms and every transcription ${p.sttMs} ms before forwarding it; the fakes then answer at once (a stream too). Measured through the proxy, a model call took ${fmt(p.modelCallMs)} ms and a transcription ${fmt(p.sttCallMs)} ms (p50). Whole interviews at 1 concurrent, answers sent as JSON, as SSE and as a 2-second WAV recording (multipart \`audio\`), interleaved, after a warm-up of ${p.warmUpInterviews} whole interviews per channel with the fakes answering at once; embeddings are the local hashed ones (no \`OPENAI_EMBEDDING_MODEL\`).`,
     );
     parts.push(providerTable(p));
   }
