@@ -214,14 +214,19 @@ export function streamTurn(c: Context<AppEnv>, run: (onToken: (t: string) => voi
 
 const wantsStream = (c: Context) => (c.req.header("accept") ?? "").includes("text/event-stream");
 
-/** Bodies other than form data or JSON are refused before any validator reads them. */
-export const requireFormOrJson: MiddlewareHandler = async (c, next) => {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded|application\/json)/.test(type)) {
-    throw new InterviewError("unsupported_media_type", "Send multipart/form-data or application/json.");
-  }
-  await next();
-};
+/** Bodies of any other media type than `types` are refused (415 with `hint`) before any validator reads them. */
+export const requireBodyOf =
+  (types: string[], hint: string): MiddlewareHandler =>
+  async (c, next) => {
+    const type = (c.req.header("content-type") ?? "").toLowerCase();
+    if (!types.some((t) => type.startsWith(t))) throw new InterviewError("unsupported_media_type", hint);
+    await next();
+  };
+
+export const requireFormOrJson = requireBodyOf(
+  ["multipart/form-data", "application/x-www-form-urlencoded", "application/json"],
+  "Send multipart/form-data or application/json.",
+);
 
 /** A recorded answer, transcribed: 503 naming the settings when speech-to-text is not configured. */
 export async function transcribed(deps: AppDeps, threadId: string, audio: Uint8Array, mimeType: string, filename: string | undefined) {

@@ -141,6 +141,9 @@ describe("session routes (stateless-agent design) on the offline interviewer", (
     await app.request(`/session/start/${id}`, json({}));
     expect((await app.request(`/session/turn/${id}`, json({ text: "" }))).status).toBe(400);
     expect((await app.request(`/session/turn/${id}`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" })).status).toBe(415);
+    const urlencoded = await app.request(`/session/turn/${id}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `text=${encodeURIComponent(SOLID_ANSWER)}` });
+    expect(urlencoded.status).toBe(415);
+    expect((await urlencoded.json()).error.message).toBe("Send application/json with text, or multipart/form-data with audio.");
     const stale = await app.request(`/session/turn/${id}`, json({ text: SOLID_ANSWER, question_id: "q9" }));
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.code).toBe("stale_question");

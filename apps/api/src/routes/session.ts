@@ -6,7 +6,7 @@ import { authorizeInterview, principalOf } from "../access.js";
 import { requestKeyOf } from "../idempotency.js";
 import { finalEvaluation } from "../presenters.js";
 import { errorResponses, FinalEvaluationSchema, LIMITS, StartInterviewForm, StartInterviewJson, type StartInterviewBody } from "../schemas.js";
-import { readStartRequest, requireFormOrJson, startInterview, transcribed, uploadedFile } from "./interviews.js";
+import { readStartRequest, requireBodyOf, startInterview, transcribed, uploadedFile } from "./interviews.js";
 
 /**
  * Routes for clients written against the stateless-agent design: the session id in the path, and
@@ -202,7 +202,8 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     return reply(view, kind, joined(feedback, turn.message), { ...extras, evaluation: turn.evaluation, action: turn.decision?.action ?? extras.action });
   }
 
-  app.use("/session/turn/*", requireFormOrJson);
+  // The documented bodies only: a urlencoded form can carry neither the recording nor, here, the text.
+  app.use("/session/turn/*", requireBodyOf(["application/json", "multipart/form-data"], "Send application/json with text, or multipart/form-data with audio."));
 
   app.openapi(startRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -237,8 +238,7 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     const { id } = c.req.valid("param");
     c.set("threadId", id);
     await authorizeInterview(c, service, id);
-    const form = /^multipart\/form-data/i.test(c.req.header("content-type") ?? "");
-    if (!form) {
+    if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
       const { text, question_id } = c.req.valid("json") as z.infer<typeof SessionTurnJson>;
       const requestKey = requestKeyOf(c, { threadId: id, text, questionId: question_id });
       const turn = await service.answer(id, { text, channel: "text", questionId: question_id }, { requestKey });
