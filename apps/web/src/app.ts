@@ -145,9 +145,7 @@ export function startApp(main: HTMLElement) {
       if (mode === "text") {
         const turn = await api.startInterview(setupFormData(fields, cv), startAttempts.keyFor(fields, cv));
         startAttempts.settle();
-        if (mine !== generation) return;
-        history.pushState({}, "", interviewPath(turn.thread_id));
-        await showInterview(fromStart(turn, fields));
+        if (!(await openStarted(mine, turn.thread_id, () => fromStart(turn, fields), { read: false }))) return;
         interview?.focusAnswer();
         announce(
           turn.role === "interviewer"
@@ -156,10 +154,7 @@ export function startApp(main: HTMLElement) {
         );
       } else {
         const join = await api.join(setupFormData(fields, cv));
-        if (mine !== generation) return;
-        history.pushState({}, "", interviewPath(join.thread_id));
-        const model = await api.getInterview(join.thread_id).then(fromRecord, () => placeholder(join, fields.job_title, fields.company_name, fields));
-        await showInterview(model);
+        if (!(await openStarted(mine, join.thread_id, () => placeholder(join, fields.job_title, fields.company_name, fields)))) return;
         await startVoice(join);
       }
     } catch (error) {
@@ -173,6 +168,20 @@ export function startApp(main: HTMLElement) {
       const field = isApiError(error) ? fieldOfServerError(error.code, error.message) : undefined;
       setup.showErrors(field ? { [field]: message } : {}, message);
     }
+  }
+
+  /**
+   * Shows an interview that has just started, at its own address: as the server has it, or as
+   * `known` says (the start's reply, or what the form said) when it cannot be read yet or, with
+   * `read: false`, when the reply says all there is. False when the page has moved on meanwhile.
+   */
+  async function openStarted(mine: number, threadId: string, known: () => InterviewModel, { read = true } = {}): Promise<boolean> {
+    if (mine !== generation) return false;
+    history.pushState({}, "", interviewPath(threadId));
+    const model = read ? await api.getInterview(threadId).then(fromRecord, known) : known();
+    if (mine !== generation) return false;
+    await showInterview(model);
+    return true;
   }
 
   /** Until the voice agent has started the interview, all we know is what the form said. */
@@ -599,20 +608,13 @@ export function startApp(main: HTMLElement) {
         const turn = await api.startFromInvite(token, form);
         // The interview's own key: it opens this interview only, so no team key is needed.
         if (turn.access_token) credentials.accessTokens.set(turn.thread_id, turn.access_token);
-        if (mine !== generation) return;
-        history.pushState({}, "", interviewPath(turn.thread_id));
-        const model = await api.getInterview(turn.thread_id).then(fromRecord, () => fromStart(turn, setup));
-        if (mine !== generation) return;
-        await showInterview(model);
+        if (!(await openStarted(mine, turn.thread_id, () => fromStart(turn, setup)))) return;
         interview?.focusAnswer();
         announce("The interview has started. Read the first question and type your answer.");
       } else {
         const join = await api.startVoiceFromInvite(token, form);
         if (join.access_token) credentials.accessTokens.set(join.thread_id, join.access_token);
-        if (mine !== generation) return;
-        history.pushState({}, "", interviewPath(join.thread_id));
-        const model = await api.getInterview(join.thread_id).then(fromRecord, () => placeholder(join, setup.job_title, setup.company_name));
-        await showInterview(model);
+        if (!(await openStarted(mine, join.thread_id, () => placeholder(join, setup.job_title, setup.company_name)))) return;
         await startVoice(join);
       }
     } catch (error) {
