@@ -292,9 +292,7 @@ export class InterviewView {
     this.render(pending);
     this.textarea.value = "";
     this.updateCounter();
-    this.textarea.readOnly = true;
-    this.sendButton.disabled = true;
-    this.recordButton.disabled = true;
+    this.syncControls();
     const interviewer = this.asInterviewer;
     this.sendButton.textContent = interviewer ? "Waiting for the candidate…" : "Waiting for the interviewer…";
     this.log.setAttribute("aria-busy", "true");
@@ -340,9 +338,7 @@ export class InterviewView {
     this.streamText = null;
     this.render(model);
     this.log.setAttribute("aria-busy", "false");
-    this.textarea.readOnly = false;
-    this.sendButton.disabled = false;
-    this.recordButton.disabled = false;
+    this.syncControls();
     this.sendButton.textContent = this.asInterviewer ? "Ask question" : "Send answer";
     if (failure) {
       this.setDraft(failure.draft);
@@ -381,6 +377,16 @@ export class InterviewView {
     this.notice.hidden = true;
   }
 
+  /** The message box's controls, from whether a turn is under way and what the recorder is doing. */
+  private syncControls() {
+    const recorder = this.recording.kind;
+    // While speaking, typing is paused so one message is sent at a time.
+    const speaking = recorder === "recording" || recorder === "sending";
+    this.textarea.readOnly = this.busy || speaking;
+    this.sendButton.disabled = this.busy || speaking;
+    this.recordButton.disabled = this.busy || recorder === "starting" || recorder === "sending" || recorder === "failed";
+  }
+
   // ------------------------------------------------------------------ recorded answers
 
   setRecording(state: RecordingState) {
@@ -388,7 +394,6 @@ export class InterviewView {
     const interviewer = this.asInterviewer;
     const idleText = interviewer ? "Record question" : "Record answer";
     const button = this.recordButton;
-    button.disabled = state.kind === "starting" || state.kind === "sending" || state.kind === "failed" || this.busy;
     button.classList.toggle("recording", state.kind === "recording");
     button.setAttribute("aria-pressed", String(state.kind === "recording"));
     const text = state.kind === "recording" ? "Stop and send" : state.kind === "starting" ? "Starting the microphone…" : state.kind === "sending" ? "Sending your recording…" : idleText;
@@ -400,9 +405,7 @@ export class InterviewView {
       this.recordTimer.textContent = formatDuration(state.seconds);
       this.recordTimer.setAttribute("aria-label", `Recording, ${formatDuration(state.seconds)}`);
     }
-    // While speaking, typing is paused so one message is sent at a time.
-    this.textarea.readOnly = this.busy || state.kind === "recording" || state.kind === "sending";
-    this.sendButton.disabled = this.busy || state.kind === "recording" || state.kind === "sending";
+    this.syncControls();
     if (state.kind === "failed") {
       const retry = h("button", { type: "button", class: "button primary small" }, "Send recording again");
       retry.addEventListener("click", () => this.handlers.onRecordRetry());
