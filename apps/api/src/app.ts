@@ -3,12 +3,11 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { rateLimiter, type Store } from "hono-rate-limiter";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "./app-types.js";
 import { describeError, errorBody, errorResponse, toErrorResponse } from "./http-errors.js";
-import { digest, identify, principalOf } from "./access.js";
+import { identify } from "./access.js";
+import { requestLimiter } from "./rate-limit.js";
 import { errorFacts } from "./logger.js";
 import { registerInterviewRoutes } from "./routes/interviews.js";
 import { registerSessionRoutes } from "./routes/session.js";
@@ -17,20 +16,6 @@ import { registerWebUi } from "./web-ui.js";
 
 const isApiPath = (path: string) =>
   /^\/(start_interview|continue_interview|join|interviews|jobs|invites|session|ws|openapi\.json|docs)(\/|$)/.test(path);
-
-/** Who a request counts against: its key or token (by digest), else its address. */
-function clientKey(c: Context<AppEnv>): string {
-  const principal = principalOf(c);
-  if (principal.kind === "team") return `team:${principal.keyDigest}`;
-  if (principal.kind === "candidate") return `token:${principal.tokenDigest}`;
-  const auth = c.req.header("authorization");
-  if (auth) return `auth:${digest(auth)}`;
-  try {
-    return `ip:${getConnInfo(c).remote.address ?? "local"}`;
-  } catch {
-    return "ip:local";
-  }
-}
 
 /** Routes that take uploads (a CV or a recording): the body may be as large as the file allows. */
 function uploadLimit(c: Context<AppEnv>, deps: AppDeps): { maxSize: number; code: "cv_too_large" | "audio_too_large"; message: string } | null {
@@ -77,18 +62,8 @@ export function createApp(deps: AppDeps) {
     app.use(cors({ origin: settings.corsOrigins, allowHeaders: ["Authorization", "Content-Type", "Accept", "Idempotency-Key"], exposeHeaders: ["X-Request-Id", "Retry-After"] }));
   }
   app.use(identify(settings.apiKeys));
-  if (settings.rateLimitPerMinute > 0) {
-    const limiter = rateLimiter<AppEnv>({
-      windowMs: 60_000,
-      limit: settings.rateLimitPerMinute,
-      standardHeaders: "draft-6",
-      keyGenerator: clientKey,
-      // The stores are written for any Hono app; this one's context only adds variables.
-      ...(deps.rateLimitStore ? { store: deps.rateLimitStore as unknown as Store<AppEnv> } : {}),
-      handler: (c) => errorResponse(c, "rate_limited", "Too many requests; slow down and try again in a minute.", 60),
-    });
-    app.use(async (c, next) => (isApiPath(c.req.path) ? limiter(c, next) : next()));
-  }
+  const limiter = requestLimiter(deps);
+  if (limiter) app.use(async (c, next) => (isApiPath(c.req.path) ? limiter(c, next) : next()));
   app.use(async (c, next) => {
     const upload = uploadLimit(c, deps);
     const limit = bodyLimit({

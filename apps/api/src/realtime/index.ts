@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Http2SecureServer, Http2Server } from "node:http2";
 import type { Duplex } from "node:stream";
 import { createNodeWebSocket, type NodeWebSocket } from "@hono/node-ws";
+import { requestLimiter } from "../rate-limit.js";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
@@ -150,6 +151,9 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       const status = c.res.status === 200 ? 101 : c.res.status;
       deps.logger.info({ requestId: c.get("requestId"), threadId: c.get("threadId"), method: c.req.method, path: c.req.path, status, ms: Math.round(performance.now() - started) });
     });
+    // Upgrades count against the client's request budget like its HTTP requests.
+    const limiter = requestLimiter(deps);
+    if (limiter) app.use(limiter);
     app.get("/ws/interview/:thread_id", async (c) => {
       const threadId = c.req.param("thread_id");
       c.set("threadId", threadId);

@@ -350,6 +350,24 @@ describe("realtime: spoken answers, limits and heartbeat", () => {
   });
 });
 
+describe("realtime: rate limit", () => {
+  let replica: Replica;
+  beforeAll(async () => {
+    replica = await openReplica(databaseUrl, { settings: { rateLimitPerMinute: 3 } });
+  });
+  afterAll(() => replica.close());
+
+  it("counts socket upgrades with the client's other requests and refuses them with 429 over the limit", async () => {
+    const start = await startInterview(replica);
+    const first = await connect(replica, start.thread_id);
+    first.client.close();
+    const second = await connect(replica, start.thread_id);
+    second.client.close();
+    expect(await refusal(SocketClient.connect(replica.wsUrl(start.thread_id)))).toBe(429);
+    expect((await replica.request("GET", `/interviews/${start.thread_id}`)).status).toBe(429);
+  });
+});
+
 describe("realtime: authentication with API_KEYS", () => {
   const KEY = "team-key-for-sockets";
   const team = { authorization: `Bearer ${KEY}` };
