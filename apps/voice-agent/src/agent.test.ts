@@ -1,5 +1,8 @@
+import { createServer } from "node:http";
 import { describe, expect, it } from "vitest";
 import type { JobProcess } from "@livekit/agents";
+import { AudioFrame } from "@livekit/rtc-node";
+import { listenOnLoopback } from "@interview/graph/testing";
 import voiceAgent, { AGENT_NAMES, elevenLabsOptions, elevenLabsSpeech, speechLanguage } from "./agent.js";
 import candidateAgent from "./candidate-agent.js";
 import { loadVoiceAgentConfig } from "./config.js";
@@ -46,6 +49,28 @@ describe("the agent definitions", () => {
     expect(elevenLabsOptions(oneVoice, "candidate-agent", "en").tts.voiceId).toBe("interviewer-voice");
     // A language ElevenLabs cannot be told is left for it to detect.
     expect(elevenLabsOptions(config, "voice-agent", "Klingon").stt).not.toHaveProperty("languageCode");
+  });
+
+  it("reach ElevenLabs at ELEVENLABS_BASE_URL when it is set, as the API's own speech calls do", async () => {
+    const paths: string[] = [];
+    const server = createServer((req, res) => {
+      paths.push(req.url ?? "");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ text: "hello", language_code: "en", words: [] }));
+    });
+    const local = await listenOnLoopback(server);
+    try {
+      const config = loadVoiceAgentConfig({ ...settings, ELEVENLABS_BASE_URL: `${local.url}/` });
+      const speech = elevenLabsSpeech(config, { label: "vad" } as never)("en");
+      const event = await speech.stt!.recognize(new AudioFrame(new Int16Array(800).fill(1), 16_000, 1, 800), { connOptions: { maxRetry: 0, retryIntervalMs: 1, timeoutMs: 2_000 } } as never);
+      expect(paths).toEqual([expect.stringMatching(/^\/v1\/speech-to-text\?/)]);
+      expect(event.alternatives?.[0]?.text).toBe("hello");
+      expect(elevenLabsOptions(config, "voice-agent", "en").tts).toMatchObject({ baseURL: `${local.url}/v1` });
+    } finally {
+      await local.close();
+    }
+    // Unset, the plugins keep their own default: ElevenLabs' public host.
+    expect(elevenLabsOptions(loadVoiceAgentConfig(settings), "voice-agent", "en").stt).not.toHaveProperty("baseURL");
   });
 
   it("prepare a job process with its settings and the bundled voice-activity model, offline", async () => {

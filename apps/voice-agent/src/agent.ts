@@ -31,9 +31,11 @@ export function elevenLabsOptions(config: VoiceAgentConfig, agent: AgentName, la
   const voiceId = agent === "candidate-agent" ? (config.ELEVEN_CANDIDATE_VOICE_ID ?? config.ELEVEN_VOICE_ID) : config.ELEVEN_VOICE_ID;
   const apiKey = elevenLabsKey(config);
   const code = speechLanguage(language);
+  // The setting names the host, as for the API's own ElevenLabs calls; the plugins want its /v1.
+  const base = config.ELEVENLABS_BASE_URL ? { baseURL: `${config.ELEVENLABS_BASE_URL.replace(/\/+$/, "")}/v1` } : {};
   return {
-    stt: { apiKey, model: config.ELEVEN_STT_MODEL, ...(code ? { languageCode: code } : {}) } satisfies elevenlabs.STTOptions,
-    tts: { apiKey, model: config.ELEVEN_TTS_MODEL, ...(code ? { language: code } : {}), ...(voiceId ? { voiceId } : {}) } satisfies elevenlabs.TTSOptions,
+    stt: { apiKey, model: config.ELEVEN_STT_MODEL, ...base, ...(code ? { languageCode: code } : {}) } satisfies elevenlabs.STTOptions,
+    tts: { apiKey, model: config.ELEVEN_TTS_MODEL, ...base, ...(code ? { language: code } : {}), ...(voiceId ? { voiceId } : {}) } satisfies elevenlabs.TTSOptions,
   };
 }
 

@@ -30,6 +30,8 @@ export const VoiceAgentConfigSchema = EngineConfigSchema.extend({
   ELEVEN_VOICE_ID: optionalText,
   /** The AI candidate's voice in role reversal (default: ELEVEN_VOICE_ID). */
   ELEVEN_CANDIDATE_VOICE_ID: optionalText,
+  /** Where ElevenLabs is reached, as for the API (default: its public host, https://api.elevenlabs.io). */
+  ELEVENLABS_BASE_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   ELEVEN_TTS_MODEL: z.preprocess(blank, z.string().trim().min(1).default("eleven_flash_v2_5")),
   /** A streaming model: the API's batch transcription maps it to its batch sibling. */
   ELEVEN_STT_MODEL: z.preprocess(blank, z.string().trim().min(1).default("scribe_v2_realtime")),

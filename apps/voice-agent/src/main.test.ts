@@ -60,6 +60,15 @@ describe("the worker's command line", () => {
     expect(output).toContain('--agent must be voice-agent, candidate-agent or both (got "interviewer").');
   }, 60_000);
 
+  it("stops in privacy mode unless the model and ElevenLabs are reached on this machine or a private network", async () => {
+    const { code, output } = await runWorker(["start"], { ...configured, LIVEKIT_URL: "ws://127.0.0.1:7880", DATABASE_URL: databaseUrl, PRIVATE_MODE: "true" }).done;
+    expect(code).toBe(1);
+    expect(output).toContain("PRIVATE_MODE is on, so ELEVENLABS_BASE_URL must point to this machine or a private network, but it is not set");
+    const gemini = await runWorker(["start"], { ...configured, LIVEKIT_URL: "ws://127.0.0.1:7880", DATABASE_URL: databaseUrl, PRIVATE_MODE: "true", GOOGLE_API_KEY: "g-key", ELEVENLABS_BASE_URL: "http://127.0.0.1:9" }).done;
+    expect(gemini.code).toBe(1);
+    expect(gemini.output).toContain("PRIVATE_MODE is on, so GEMINI_BASE_URL must point to this machine or a private network");
+  }, 60_000);
+
   it("stops when it has no way to reach the interviews' database", async () => {
     const { code, output } = await runWorker(["start"], { ...configured, LIVEKIT_URL: "ws://127.0.0.1:7880", DATA_DIR: path.join(here, "no-such-data-dir") }).done;
     expect(code).toBe(1);

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadDotEnv } from "@interview/graph";
+import { assertPrivateEngine, assertPrivateProvider, loadDotEnv } from "@interview/graph";
 import { loadVoiceAgentConfig, type VoiceAgentConfig } from "./config.js";
 import { databaseProblem } from "./database.js";
 import { AGENT_NAMES, type AgentName } from "./dispatch.js";
@@ -52,6 +52,11 @@ export async function startWorker(env: NodeJS.ProcessEnv, args: readonly string[
   const config = loadVoiceAgentConfig(env);
   const problem = databaseProblem(config, resolveDataDir(config.DATA_DIR));
   if (problem) throw new Error(problem);
+  // Privacy mode, checked before any job: the model, and the candidate's voice too, only on this machine or a private network.
+  if (config.PRIVATE_MODE) {
+    await assertPrivateEngine(config);
+    await assertPrivateProvider("ELEVENLABS_BASE_URL", config.ELEVENLABS_BASE_URL);
+  }
   // The framework logs transcripts at debug level (its `dev` default); answers stay out of logs
   // unless LOG_LEVEL=debug is asked for explicitly.
   env.LOG_LEVEL ??= "info";

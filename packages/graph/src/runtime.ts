@@ -73,9 +73,10 @@ export function checkProviderSettings(config: EngineConfig): void {
 
 /**
  * Privacy mode: every provider the engine would send a CV or an answer to must be on loopback or a
- * private network; web search (which sends the company and topic out) is off.
+ * private network; web search (which sends the company and topic out) is off. Exported for the
+ * other composition roots that run the engine (the voice worker checks before taking any job).
  */
-async function checkPrivacy(config: EngineConfig): Promise<void> {
+export async function assertPrivateEngine(config: EngineConfig): Promise<void> {
   const provider = llmProvider(config);
   if (provider === "gemini") await assertPrivateProvider("GEMINI_BASE_URL", config.GEMINI_BASE_URL);
   if (provider === "openai") await assertPrivateEndpoint("OPENAI_BASE_URL", config.OPENAI_BASE_URL!);
@@ -130,7 +131,7 @@ function providerCheck(config: EngineConfig, overridden: boolean): Runtime["chec
 /** Builds the whole engine from settings: database, checkpointer, leases, CV store, graph and service. */
 export async function createRuntime(config: EngineConfig, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   if (!overrides.model) checkProviderSettings(config);
-  if (config.PRIVATE_MODE && !overrides.model) await checkPrivacy(config);
+  if (config.PRIVATE_MODE && !overrides.model) await assertPrivateEngine(config);
   const database = overrides.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, poolSize: config.DB_POOL_SIZE }));
   await migrate(database.pool);
   const model = overrides.model ?? chooseModel(config);
