@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blank, commaList, EngineConfigSchema, optionalText, parseConfig } from "@interview/graph";
+import { blank, commaList, EngineConfigSchema, optionalHttpUrl, optionalText, parseConfig } from "@interview/graph";
 
 const required = (hint: string) =>
   z
@@ -31,7 +31,7 @@ export const VoiceAgentConfigSchema = EngineConfigSchema.extend({
   /** The AI candidate's voice in role reversal (default: ELEVEN_VOICE_ID). */
   ELEVEN_CANDIDATE_VOICE_ID: optionalText,
   /** Where ElevenLabs is reached, as for the API (default: its public host, https://api.elevenlabs.io). */
-  ELEVENLABS_BASE_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  ELEVENLABS_BASE_URL: optionalHttpUrl,
   ELEVEN_TTS_MODEL: z.preprocess(blank, z.string().trim().min(1).default("eleven_flash_v2_5")),
   /** A streaming model: the API's batch transcription maps it to its batch sibling. */
   ELEVEN_STT_MODEL: z.preprocess(blank, z.string().trim().min(1).default("scribe_v2_realtime")),

@@ -11,7 +11,7 @@ export { assertPrivateEngine, createRuntime, llmProvider, checkProviderSettings,
 export { openaiInterviewer, openaiEmbeddings, checkOpenAIServer, type OpenAISettings } from "./engines/openai.js";
 export { assertPrivateEndpoint, assertPrivateProvider, PrivateEndpointError } from "./providers/private-endpoint.js";
 export { loadEngineConfig, parseConfig, loadDotEnv, EngineConfigSchema, type EngineConfig } from "./config.js";
-export { blank, commaList, optionalText } from "./settings-fields.js";
+export { blank, commaList, optionalHttpUrl, optionalText } from "./settings-fields.js";
 export { openDatabase, runningEmbeddedServer, EmbeddedDatabaseError, type Database } from "./database.js";
 export { createPostgresCheckpointer, createMemoryCheckpointer } from "./checkpointer.js";
 export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type RequestKey, type TurnKind } from "./threads.js";

@@ -14,3 +14,6 @@ export const optionalText = z
   .string()
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** An http(s) URL; unset or blank is undefined. */
+export const optionalHttpUrl = z.preprocess(blank, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional());

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEFAULT_ELEVENLABS_STT_MODEL } from "./elevenlabs-speech-to-text.js";
 import { DEFAULT_ELEVENLABS_TTS_MODEL, DEFAULT_ELEVENLABS_VOICE_ID } from "./elevenlabs-text-to-speech.js";
 import type { AudioLimits } from "./inspect-audio.js";
-import { blank, commaList } from "../settings-fields.js";
+import { blank, commaList, optionalHttpUrl } from "../settings-fields.js";
 import { DEFAULT_OPENAI_STT_MODEL } from "./openai-speech-to-text.js";
 import { DEFAULT_OPENAI_TTS_MODEL, DEFAULT_OPENAI_TTS_VOICE } from "./openai-text-to-speech.js";
 
@@ -11,7 +11,6 @@ const provider = z.preprocess(
   (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
   z.enum(["elevenlabs", "openai", "none"]).optional(),
 );
-const url = z.preprocess(blank, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional());
 const text = (fallback: string) =>
   z
     .string()
@@ -35,12 +34,12 @@ export const SpeechSettingsSchema = z.object({
   /** ElevenLabs API keys, comma-separated; calls rotate through them. */
   ELEVEN_API_KEY: commaList,
   /** Default: ElevenLabs' API host. */
-  ELEVENLABS_BASE_URL: url,
+  ELEVENLABS_BASE_URL: optionalHttpUrl,
   ELEVEN_STT_MODEL: text(DEFAULT_ELEVENLABS_STT_MODEL),
   ELEVEN_TTS_MODEL: text(DEFAULT_ELEVENLABS_TTS_MODEL),
   ELEVEN_VOICE_ID: text(DEFAULT_ELEVENLABS_VOICE_ID),
   /** Default: OpenAI's API host. A base ending in /v1 works too. */
-  OPENAI_AUDIO_BASE_URL: url,
+  OPENAI_AUDIO_BASE_URL: optionalHttpUrl,
   /** Comma-separated and rotated; optional for servers that take no key. */
   OPENAI_AUDIO_API_KEY: commaList,
   OPENAI_STT_MODEL: text(DEFAULT_OPENAI_STT_MODEL),
