@@ -152,7 +152,7 @@ export class InterviewService {
     const turn = created;
     const cvId = randomUUID();
     try {
-      const cv = await this.withDeadline(this.ingest(request, input, threadId), signal);
+      const cv = await raceSignal(this.ingest(request, input, threadId), signal);
       if (cv) {
         await this.deps.cvStore.save(threadId, cvId, cv.passages);
         this.deps.retriever?.remember(cvId, cv.passages);
@@ -282,11 +282,6 @@ export class InterviewService {
     return AbortSignal.any([AbortSignal.timeout(this.limits.turnTimeoutMs), ...signals.filter((s): s is AbortSignal => s !== undefined)]);
   }
 
-  /** Work that does not watch the turn's signal still loses the race against it. */
-  private withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-    return raceSignal(work, signal);
-  }
-
   /** The documented error for a failed turn: a timeout of the whole turn becomes upstream_timeout. */
   private explain(error: unknown, signal: AbortSignal): unknown {
     if (isInterviewError(error)) return error;
@@ -314,7 +309,7 @@ export class InterviewService {
     const config = { configurable: { ...turn.configurable, thread_id: turn.threadId }, durability: "exit" as const, signal };
     let values: unknown;
     if (!options.onToken) {
-      values = await this.withDeadline(graph.invoke(input, config), signal);
+      values = await raceSignal(graph.invoke(input, config), signal);
     } else {
       const stream = await graph.stream(input, { ...config, streamMode: ["custom", "values"] });
       const consume = async () => {
@@ -324,7 +319,7 @@ export class InterviewService {
           else if ((chunk as QuestionTokenEvent)?.type === "question_token") options.onToken!((chunk as QuestionTokenEvent).token);
         }
       };
-      await this.withDeadline(consume(), signal);
+      await raceSignal(consume(), signal);
     }
     // A streamed run with nothing to do (a finished interview) emits no values: read them.
     if (values === undefined) return this.stateAt(turn.threadId, turn.head, turn.role);

@@ -10,7 +10,6 @@ const textOf = (m: BaseMessage) => (typeof m.content === "string" ? m.content : 
 
 export type PromptKind = "question" | "decision" | "evaluation" | "assessment" | "candidate";
 
-/** Which of the prompts this is: a question, a decision with its question, an evaluation, the assessment, or the AI candidate's answer. */
 /** What a call is for, by the text of its system prompt (fakes of every protocol share this). */
 export function kindOfSystemPrompt(system: string): PromptKind {
   if (system.includes("evaluate one interview answer")) return "evaluation";
@@ -23,6 +22,7 @@ export function kindOfSystemPrompt(system: string): PromptKind {
 /** The actions a decision prompt's text allows (its "- action —" lines), in the order it lists them. */
 export const allowedActionsIn = (prompt: string): string[] => [...prompt.matchAll(/^- (ask_followup|new_question|clarify|conclude) —/gm)].map((m) => m[1]!);
 
+/** Which of the prompts this is: a question, a decision with its question, an evaluation, the assessment, or the AI candidate's answer. */
 export const promptKind = (messages: BaseMessage[]): PromptKind => kindOfSystemPrompt(textOf(messages[0]!));
 
 /** The actions a decision prompt allows, in the order it lists them. */
