@@ -15,6 +15,7 @@ WORKDIR /app
 # package must be here for --frozen-lockfile to match the lockfile's importers.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 COPY packages/graph/package.json packages/graph/
+COPY packages/shared-state/package.json packages/shared-state/
 COPY apps/api/package.json apps/api/
 COPY apps/voice-agent/package.json apps/voice-agent/
 COPY apps/web/package.json apps/web/

@@ -8,7 +8,7 @@ import { loadApiConfig } from "./config.js";
 import { createVoiceRoutes } from "./voice.js";
 import type { AppDeps } from "./app-types.js";
 import { createRealtime } from "./realtime/index.js";
-import { InProcessEventBus } from "./shared/index.js";
+import { InProcessEventBus } from "@interview/shared-state";
 
 /**
  * The OpenAPI document of every route, as the server registers them, without a database: the

@@ -13,8 +13,8 @@ import { createApp } from "./app.js";
 import { createVoiceRoutes } from "./voice.js";
 import { createSpeechServices } from "./speech.js";
 import { startWorkers, workerCount } from "./workers.js";
-import { openSharedState, type InterviewEventBus } from "./shared/index.js";
-import { createRealtime, interviewEventsToBus, PostgresTicketStore } from "./realtime/index.js";
+import { interviewEventsToBus, openSharedState, type InterviewEventBus } from "@interview/shared-state";
+import { createRealtime, PostgresTicketStore } from "./realtime/index.js";
 import type { Readiness } from "./app-types.js";
 
 /** One line saying what went wrong, scrubbed like the logs; never a stack trace. */

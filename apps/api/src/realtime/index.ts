@@ -8,13 +8,13 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { WebSocket } from "ws";
-import { InterviewError, interviewNotFound, type InterviewEvents } from "@interview/graph";
+import { InterviewError, interviewNotFound } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { authorizeInterview, principalOf } from "../access.js";
 import { errorResponse, toErrorResponse } from "../http-errors.js";
 import { errorFacts } from "../logger.js";
 import { errorResponses, ThreadParam } from "../schemas.js";
-import type { BusEventBody, InterviewEventBus } from "../shared/event-bus.js";
+import type { InterviewEventBus } from "@interview/shared-state";
 import { authenticateSocket } from "./auth.js";
 import { CLOSE_CODES, DEFAULT_HEARTBEAT_MS, DEFAULT_MAX_FRAME_BYTES, SUBPROTOCOL, TICKET_PROTOCOL_PREFIX } from "./protocol.js";
 import { InterviewSocket, type SocketContext } from "./socket.js";
@@ -233,30 +233,6 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       for (const socket of open) socket.close(CLOSE_CODES.goingAway, "server restarting");
       const deadline = Date.now() + 2_000;
       while (all.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    },
-  };
-}
-
-/**
- * The service's events (`createRuntime(config, { events })`) as bus events, so every replica's
- * sockets hear of turns given over HTTP, voice or another socket. The bus may be given later
- * (it is opened on the runtime's pool); events before that are dropped. A failed publish only
- * costs a live update: it never fails the turn.
- */
-export function interviewEventsToBus(bus: InterviewEventBus | (() => InterviewEventBus | undefined), onError?: (error: unknown) => void): InterviewEvents {
-  const current = typeof bus === "function" ? bus : () => bus;
-  const publish = (threadId: string, event: BusEventBody) => {
-    current()
-      ?.publish(threadId, event)
-      .catch((error: unknown) => onError?.(error));
-  };
-  return {
-    committed(threadId, view) {
-      publish(threadId, { type: "turn_committed", status: view.status, ...(view.question ? { questionId: view.question.id } : {}) });
-      if (view.status === "completed") publish(threadId, { type: "interview_ended" });
-    },
-    erased(threadId) {
-      publish(threadId, { type: "interview_deleted" });
     },
   };
 }

@@ -4,7 +4,7 @@ import { wavClip, startOpenAiAudioServer, type OpenAiAudioServer } from "../../.
 import { loadSpeechSettings } from "@interview/graph";
 import { createSpeechServices } from "../speech.js";
 import { SOLID_ANSWER } from "../testing/test-app.js";
-import { uniqueName } from "../shared/testing/targets.js";
+import { uniqueName } from "@interview/shared-state/testing/targets";
 import { CLOSE_CODES } from "./protocol.js";
 import { PostgresTicketStore } from "./tickets.js";
 import { openReplica, RefusedError, SocketClient, type Replica } from "./testing.js";

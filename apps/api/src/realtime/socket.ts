@@ -6,7 +6,7 @@ import type { SpeechServices } from "../speech.js";
 import { keyOwner, type Principal } from "../access.js";
 import { describeError } from "../http-errors.js";
 import { coaching, finalEvaluation } from "../presenters.js";
-import type { BusEvent } from "../shared/event-bus.js";
+import type { BusEvent } from "@interview/shared-state";
 import { CLOSE_CODES, parseClientMessage, type ClientMessage, type ServerMessage } from "./protocol.js";
 
 /** What every socket of a process shares. */

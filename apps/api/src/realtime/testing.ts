@@ -12,10 +12,10 @@ import { openTestRuntime } from "@interview/graph/testing";
 import { createApp } from "../app.js";
 import type { AppDeps, AppSettings } from "../app-types.js";
 import { createLogger } from "../logger.js";
-import { InProcessEventBus, PostgresEventBus, type InterviewEventBus } from "../shared/index.js";
+import { InProcessEventBus, interviewEventsToBus, PostgresEventBus, type InterviewEventBus } from "@interview/shared-state";
 import type { SpeechServices } from "../speech.js";
 import { LogCapture, testSettings } from "../testing/test-app.js";
-import { createRealtime, interviewEventsToBus, type Realtime, type RealtimeOptions, type ServerMessage, type TicketStore } from "./index.js";
+import { createRealtime, type Realtime, type RealtimeOptions, type ServerMessage, type TicketStore } from "./index.js";
 
 /**
  * The offline interviewer, except that while `hold()` is in force the next question stops after

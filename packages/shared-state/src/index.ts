@@ -9,6 +9,7 @@ import { RedisRateLimitStore } from "./redis-rate-limit-store.js";
 import { ThrottledReporter, type WarningHook } from "./warnings.js";
 
 export * from "./event-bus.js";
+export { interviewEventsToBus } from "./service-events.js";
 export { PostgresEventBus, type PostgresEventBusOptions } from "./postgres-event-bus.js";
 export { RedisEventBus, type RedisEventBusOptions } from "./redis-event-bus.js";
 export { PostgresRateLimitStore, type PostgresRateLimitStoreOptions } from "./postgres-rate-limit-store.js";
