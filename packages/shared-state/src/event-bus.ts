@@ -53,7 +53,7 @@ export const DEFAULT_CHANNEL = "interview_events";
 
 export class BusEventError extends Error {
   constructor(
-    readonly code: "invalid_event" | "payload_too_large" | "bus_closed",
+    readonly code: "invalid_event" | "payload_too_large" | "bus_closed" | "not_listening",
     message: string,
   ) {
     super(message);

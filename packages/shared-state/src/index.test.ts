@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Database } from "@interview/graph";
-import { openSharedState, type SharedState, type SharedStateOptions } from "./index.js";
+import { openEventPublisher, openSharedState, type InterviewEventBus, type SharedState, type SharedStateOptions } from "./index.js";
 import { collector } from "./testing/event-bus-contract.js";
 import { RespServer } from "./testing/resp-server.js";
 import { openPools, uniqueName } from "./testing/targets.js";
@@ -75,5 +75,57 @@ describe("openSharedState", () => {
     const url = gone.url;
     await gone.close();
     await expect(openSharedState({ redisUrl: url })).rejects.toThrow();
+  });
+});
+
+describe("openEventPublisher", () => {
+  let server: RespServer;
+  let pools: Database[];
+  const opened: { close(): Promise<void> }[] = [];
+  const keep = <T extends { close(): Promise<void> }>(value: T) => (opened.push(value), value);
+
+  beforeAll(async () => {
+    server = await RespServer.start();
+    pools = await openPools(databaseUrl, 2);
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((value) => value.close()));
+  });
+  afterAll(async () => {
+    await server.close();
+    await Promise.all(pools.map((db) => db.close()));
+  });
+
+  /** What an API replica on `listener` hears of a turn the publisher (a voice worker) sends. */
+  async function heardFrom(publisher: InterviewEventBus, listener: SharedState) {
+    const thread = uniqueName("thread");
+    const heard = collector();
+    await listener.eventBus.subscribe(thread, heard.handler);
+    await publisher.publish(thread, { type: "turn_committed", status: "question", questionId: "q2" });
+    await vi.waitFor(() => expect(heard.events).toEqual([{ type: "turn_committed", status: "question", questionId: "q2", origin: publisher.origin }]));
+    await expect(publisher.subscribe(thread, () => undefined)).rejects.toMatchObject({ code: "not_listening" });
+  }
+
+  it("publishes on Redis when given REDIS_URL, as the API then listens there, on one connection", async () => {
+    const api = keep(await openSharedState({ redisUrl: server.url }));
+    const before = server.clientCount;
+    const publisher = keep(await openEventPublisher({ redisUrl: server.url, pool: pools[0]!.pool }));
+    expect(server.clientCount - before).toBe(1);
+    await heardFrom(publisher, api);
+  });
+
+  it("publishes on PostgreSQL otherwise, with no listening connection of its own", async () => {
+    const api = keep(await openSharedState({ pool: pools[0]!.pool }));
+    const publisher = keep(await openEventPublisher({ pool: pools[1]!.pool }));
+    await heardFrom(publisher, api);
+    const listeners = await pools[0]!.pool.query("select 1 from pg_stat_activity where application_name = $1", [`interview-events ${publisher.origin}`]);
+    expect(listeners.rowCount).toBe(0);
+  });
+
+  it("refuses to start when the configured Redis cannot be reached", async () => {
+    const gone = await RespServer.start();
+    const url = gone.url;
+    await gone.close();
+    await expect(openEventPublisher({ redisUrl: url, pool: pools[0]!.pool })).rejects.toThrow();
   });
 });

@@ -47,13 +47,8 @@ export interface SharedState {
 export async function openSharedState(options: SharedStateOptions): Promise<SharedState> {
   const { onWarning, onReconnect, origin } = options;
   if (options.redisUrl) {
-    // Commands fail at once while disconnected (the store then fails open) instead of queueing
-    // behind reconnects; the bus's subscriber, a separate connection, queues its own.
-    const redis = new Redis(options.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    const reporter = new ThrottledReporter("redis", onWarning);
-    redis.on("error", (error: Error) => reporter.report("connection", error));
+    const redis = await connectRedis(options.redisUrl, onWarning);
     try {
-      await redis.connect();
       const eventBus = await RedisEventBus.open({ redis, onWarning, onReconnect, origin });
       return {
         kind: "redis",
@@ -61,7 +56,7 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
         eventBus,
         close: async () => {
           await eventBus.close();
-          await redis.quit().catch(() => redis.disconnect());
+          await quit(redis);
         },
       };
     } catch (error) {
@@ -86,3 +81,46 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
     },
   };
 }
+
+/**
+ * The bus for a process that drives interviews but serves no sockets (the voice worker): it
+ * publishes where the API's replicas listen, Redis when a URL is given (as the API does), else
+ * PostgreSQL, and holds no listening connection. Rejects when the backend cannot be reached.
+ */
+export async function openEventPublisher(options: { redisUrl?: string | undefined; pool: Pool; onWarning?: WarningHook | undefined }): Promise<InterviewEventBus> {
+  const { onWarning } = options;
+  if (!options.redisUrl) return PostgresEventBus.open({ pool: options.pool, onWarning, listen: false });
+  const redis = await connectRedis(options.redisUrl, onWarning);
+  const bus = await RedisEventBus.open({ redis, onWarning, listen: false });
+  return {
+    origin: bus.origin,
+    publish: (threadId, event) => bus.publish(threadId, event),
+    subscribe: (threadId, handler) => bus.subscribe(threadId, handler),
+    close: async () => {
+      await bus.close();
+      await quit(redis);
+    },
+  };
+}
+
+/**
+ * Commands fail at once while disconnected (the rate-limit store then fails open) instead of
+ * queueing behind reconnects; the bus's subscriber, a separate connection, queues its own.
+ */
+async function connectRedis(url: string, onWarning: WarningHook | undefined): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const reporter = new ThrottledReporter("redis", onWarning);
+  redis.on("error", (error: Error) => reporter.report("connection", error));
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  return redis;
+}
+
+const quit = (redis: Redis) => redis.quit().then(
+  () => undefined,
+  () => redis.disconnect(),
+);

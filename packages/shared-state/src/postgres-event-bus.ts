@@ -30,6 +30,8 @@ export interface PostgresEventBusOptions extends EventBusOptions {
   onReconnect?: (() => void) | undefined;
   /** Reconnect delays: doubling from the first to the largest, with jitter. */
   reconnectDelayMs?: { initial?: number; max?: number } | undefined;
+  /** False for a process that only publishes (no sockets of its own): it holds no listening connection. */
+  listen?: boolean | undefined;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -54,11 +56,15 @@ export class PostgresEventBus implements InterviewEventBus {
   #reconnectTimer: NodeJS.Timeout | undefined;
   #attempt = 0;
   #closed = false;
+  #publishOnly = false;
 
-  /** Connects the listening connection; rejects when the database cannot be reached. */
+  /** Connects the listening connection (unless `listen: false`); rejects when the database cannot be reached. */
   static async open(options: PostgresEventBusOptions): Promise<PostgresEventBus> {
     const bus = new PostgresEventBus(options);
-    await bus.#listen();
+    if (options.listen === false) {
+      bus.#publishOnly = true;
+      await options.pool.query("select 1");
+    } else await bus.#listen();
     return bus;
   }
 
@@ -150,6 +156,7 @@ export class PostgresEventBus implements InterviewEventBus {
 
   async subscribe(threadId: string, handler: BusHandler): Promise<() => Promise<void>> {
     if (this.#closed) throw new BusEventError("bus_closed", "The interview event bus is closed.");
+    if (this.#publishOnly) throw new BusEventError("not_listening", "This interview event bus only publishes (opened with listen: false).");
     validThreadId(threadId);
     // The connection listens on the one channel for every thread: subscribing is local.
     return this.#subscribers.add(threadId, handler);

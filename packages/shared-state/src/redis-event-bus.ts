@@ -19,6 +19,8 @@ export interface RedisEventBusOptions extends EventBusOptions {
   channel?: string | undefined;
   /** Called when subscribed again after the connection dropped; events in the gap are lost. */
   onReconnect?: (() => void) | undefined;
+  /** False for a process that only publishes (no sockets of its own): it opens no subscriber connection. */
+  listen?: boolean | undefined;
 }
 
 /**
@@ -29,20 +31,23 @@ export interface RedisEventBusOptions extends EventBusOptions {
 export class RedisEventBus implements InterviewEventBus {
   readonly origin: string;
   readonly #redis: Redis;
-  readonly #subscriber: Redis;
+  /** Absent on a bus that only publishes. */
+  readonly #subscriber: Redis | undefined;
   readonly #channel: string;
   readonly #reporter: ThrottledReporter;
   readonly #subscribers: LocalSubscribers;
   #subscribed = false;
   #closed = false;
 
-  /** Subscribes; rejects when Redis cannot be reached. */
+  /** Subscribes (unless `listen: false`); rejects when Redis cannot be reached. */
   static async open(options: RedisEventBusOptions): Promise<RedisEventBus> {
     const bus = new RedisEventBus(options);
+    const subscriber = bus.#subscriber;
+    if (!subscriber) return bus;
     try {
-      await bus.#subscriber.subscribe(bus.#channel);
+      await subscriber.subscribe(bus.#channel);
     } catch (error) {
-      bus.#subscriber.disconnect();
+      subscriber.disconnect();
       throw error;
     }
     bus.#subscribed = true;
@@ -55,24 +60,29 @@ export class RedisEventBus implements InterviewEventBus {
     this.#channel = options.channel ?? DEFAULT_CHANNEL;
     this.#reporter = new ThrottledReporter("event-bus:redis", options.onWarning);
     this.#subscribers = new LocalSubscribers(this.#reporter);
+    this.#subscriber = options.listen === false ? undefined : this.#subscribe(options);
+  }
+
+  #subscribe(options: RedisEventBusOptions): Redis {
     // Resubscribed by hand on reconnect rather than by ioredis, to know when it is done (and
     // so when onReconnect may tell the app to re-read). Queued until connected the first time.
-    this.#subscriber = options.redis.duplicate({ autoResubscribe: false, enableOfflineQueue: true });
-    this.#subscriber.on("message", (channel: string, message: string) => {
+    const subscriber = options.redis.duplicate({ autoResubscribe: false, enableOfflineQueue: true });
+    subscriber.on("message", (channel: string, message: string) => {
       if (!this.#closed && channel === this.#channel) this.#subscribers.deliver(message);
     });
-    this.#subscriber.on("error", (error: Error) => this.#reporter.report("listen", error));
+    subscriber.on("error", (error: Error) => this.#reporter.report("listen", error));
     // A connection the server closed cleanly (a restart, CLIENT KILL) brings no 'error'.
-    this.#subscriber.on("close", () => {
+    subscriber.on("close", () => {
       if (this.#subscribed && !this.#closed) this.#reporter.report("listen", new Error("The interview event subscriber lost its connection; reconnecting."));
     });
-    this.#subscriber.on("ready", () => {
+    subscriber.on("ready", () => {
       if (!this.#subscribed || this.#closed) return;
-      this.#subscriber.subscribe(this.#channel).then(
+      subscriber.subscribe(this.#channel).then(
         () => options.onReconnect?.(),
         (error: unknown) => this.#reporter.report("reconnect", error),
       );
     });
+    return subscriber;
   }
 
   async publish(threadId: string, event: BusEventBody): Promise<void> {
@@ -82,6 +92,7 @@ export class RedisEventBus implements InterviewEventBus {
 
   async subscribe(threadId: string, handler: BusHandler): Promise<() => Promise<void>> {
     if (this.#closed) throw new BusEventError("bus_closed", "The interview event bus is closed.");
+    if (!this.#subscriber) throw new BusEventError("not_listening", "This interview event bus only publishes (opened with listen: false).");
     validThreadId(threadId);
     return this.#subscribers.add(threadId, handler);
   }
@@ -90,6 +101,7 @@ export class RedisEventBus implements InterviewEventBus {
     if (this.#closed) return;
     this.#closed = true;
     this.#subscribers.clear();
+    if (!this.#subscriber) return;
     try {
       await this.#subscriber.quit();
     } catch {

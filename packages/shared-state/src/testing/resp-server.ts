@@ -107,6 +107,11 @@ export class RespServer {
     return [...this.#data.keys()].filter((key) => this.#entry(key));
   }
 
+  /** Clients connected now. */
+  get clientCount(): number {
+    return this.#connections.size;
+  }
+
   /** Cuts every client off, as a Redis restart would. */
   dropClients(): void {
     for (const connection of this.#connections) connection.socket.destroy();
