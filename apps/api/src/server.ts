@@ -90,17 +90,18 @@ async function runServer() {
   );
   if (config.PRIVATE_MODE) await checkSpeechPrivacy().catch((error: Error) => fail(error.message));
   const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { events }).catch((error: Error) => fail(error.message));
+  const voice = createVoiceRoutes(config);
   // Limits and realtime events are shared through Redis when configured, else through PostgreSQL
-  // when other processes may serve the same interviews (an external database, or several workers).
+  // when other processes may drive the same interviews: other replicas (an external database, or
+  // several workers) or the voice worker, whose turns open sockets must hear of.
   const shared = await openSharedState({
     redisUrl: config.REDIS_URL,
-    pool: config.DATABASE_URL || cluster.isWorker ? runtime.database.pool : undefined,
+    pool: config.DATABASE_URL || cluster.isWorker || voice.available ? runtime.database.pool : undefined,
     onWarning: (error, context) => log.warn({ component: context.component, operation: context.operation, suppressed: context.suppressed, err: errorFacts(error) }, "shared state degraded"),
   }).catch((error: Error) => fail(`Could not open the shared state (${error.message}).`));
   eventBus = shared.eventBus;
   const realtime = createRealtime({ bus: shared.eventBus, tickets: await PostgresTicketStore.open({ pool: runtime.database.pool }) });
   const readiness: Readiness = { draining: false };
-  const voice = createVoiceRoutes(config);
   const jobStore = new PostgresJobStore(runtime.database.pool);
   const app = createApp({
     service: runtime.service,

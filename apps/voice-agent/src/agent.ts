@@ -70,7 +70,10 @@ export function interviewAgent(agent: AgentName) {
         ctx.shutdown("no interview thread in the dispatch");
         return;
       }
-      const runtime = await openInterviewRuntime(config, resolveDataDir(config.DATA_DIR));
+      const runtime = await openInterviewRuntime(config, resolveDataDir(config.DATA_DIR), {
+        onEventError: (error) => logger.warn({ agent, threadId, ...errorSummary(error) }, "could not publish a voice turn to the API's open sockets"),
+        onWarning: (error, context) => logger.warn({ agent, component: context.component, operation: context.operation, name: error.name }, "event bus degraded"),
+      });
       ctx.addShutdownCallback(() => runtime.close());
       const { session, opening } = await startInterviewSession({
         interviews: runtime.service,

@@ -35,6 +35,8 @@ export const VoiceAgentConfigSchema = EngineConfigSchema.extend({
   ELEVEN_TTS_MODEL: z.preprocess(blank, z.string().trim().min(1).default("eleven_flash_v2_5")),
   /** A streaming model: the API's batch transcription maps it to its batch sibling. */
   ELEVEN_STT_MODEL: z.preprocess(blank, z.string().trim().min(1).default("scribe_v2_realtime")),
+  /** The API's Redis, when it uses one: the worker publishes its turns where the API's sockets listen (PostgreSQL when absent). */
+  REDIS_URL: optionalText,
   /** The shortest silence after which an answer counts as finished. */
   VOICE_MIN_ENDPOINTING_MS: milliseconds(30_000),
   /** The longest the agent waits for a candidate who paused mid-answer. */

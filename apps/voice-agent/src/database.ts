@@ -1,4 +1,5 @@
 import { createRuntime, openDatabase, runningEmbeddedServer, type Runtime } from "@interview/graph";
+import { interviewEventsToBus, openEventPublisher, type WarningHook } from "@interview/shared-state";
 import type { VoiceAgentConfig } from "./config.js";
 
 /** Each job process holds one interview; a few connections are plenty. */
@@ -16,18 +17,35 @@ export function databaseProblem(config: VoiceAgentConfig, dataDir: string): stri
   );
 }
 
-/** The same engine as the API, on the same database, so both front-ends drive the same threads. */
-export async function openInterviewRuntime(config: VoiceAgentConfig, dataDir: string): Promise<Runtime> {
+/**
+ * The same engine as the API, on the same database, so both front-ends drive the same threads.
+ * Every turn is published to the API's event bus, so a WebSocket open on the interview hears of
+ * answers given by voice; a failed publish only costs that live update (`onEventError`).
+ */
+export async function openInterviewRuntime(
+  config: VoiceAgentConfig,
+  dataDir: string,
+  hooks: { onEventError?: (error: unknown) => void; onWarning?: WarningHook } = {},
+): Promise<Runtime> {
   const problem = databaseProblem(config, dataDir);
   if (problem) throw new Error(problem);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: POOL_SIZE });
-  const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { database });
-  return {
-    ...runtime,
-    // Only our connections: the database belongs to the API or to the operator.
-    close: async () => {
-      await runtime.close();
-      await database.pool.end();
-    },
-  };
+  let bus: Awaited<ReturnType<typeof openEventPublisher>> | undefined;
+  try {
+    bus = await openEventPublisher({ redisUrl: config.REDIS_URL, pool: database.pool, onWarning: hooks.onWarning });
+    const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { database, events: interviewEventsToBus(bus, hooks.onEventError) });
+    return {
+      ...runtime,
+      // Only our connections: the database belongs to the API or to the operator.
+      close: async () => {
+        await runtime.close();
+        await bus!.close();
+        await database.pool.end();
+      },
+    };
+  } catch (error) {
+    await bus?.close();
+    await database.pool.end();
+    throw error;
+  }
 }
