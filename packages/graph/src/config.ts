@@ -43,6 +43,8 @@ export const EngineConfigSchema = z.object({
   CV_MAX_TEXT_CHARS: int(200_000),
   CV_PARSE_CONCURRENCY: int(2),
   CV_SIMILARITY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /** Memory for the per-CV search indexes kept between turns; a CV past it is re-read from PostgreSQL when next searched. */
+  CV_INDEX_CACHE_MB: int(16),
   ANSWER_MAX_CHARS: int(10_000),
   TURN_TIMEOUT_MS: int(90_000),
 });

@@ -144,7 +144,7 @@ export async function createRuntime(config: EngineConfig, overrides: RuntimeOver
         ? new TavilyWebSearch({ apiKey: config.TAVILY_API_KEY, apiBaseUrl: config.TAVILY_BASE_URL })
         : null;
   const cvStore = new PostgresCvStore(database.pool);
-  const retriever = new CvIndexRetriever(cvStore, embeddings);
+  const retriever = new CvIndexRetriever(cvStore, embeddings, { maxBytes: config.CV_INDEX_CACHE_MB * 1024 * 1024 });
   const deps: GraphDeps = {
     model,
     cv: retriever,

@@ -52,6 +52,26 @@ describe("CV pipeline", () => {
     }
   });
 
+  it("keeps only the CVs searched last within its memory budget, and reads the others back with the same hits", async () => {
+    const store = new InMemoryCvStore();
+    const loads: string[] = [];
+    const counted = { save: store.save.bind(store), load: (threadId: string, cvId: string) => (loads.push(cvId), store.load(threadId, cvId)) };
+    const cv = await ingestor.fromText(SAMPLE_CV_TEXT.join("\n"));
+    const oneIndex = cv.passages.length * embeddings.dimensions * 4;
+    for (const id of ["a", "b", "c"]) await store.save(`thread-${id}`, `cv-${id}`, cv.passages);
+    const retriever = new CvIndexRetriever(counted, embeddings, { maxBytes: 2 * oneIndex });
+    const first = await retriever.search("thread-a", "cv-a", "Kafka event pipeline", 3);
+    await retriever.search("thread-b", "cv-b", "Kafka event pipeline", 3);
+    await retriever.search("thread-a", "cv-a", "Kafka event pipeline", 3);
+    expect(loads).toEqual(["cv-a", "cv-b"]);
+    // A third CV leaves room for two: the one searched longest ago (b) goes, a stays.
+    await retriever.search("thread-c", "cv-c", "Kafka event pipeline", 3);
+    expect(await retriever.search("thread-a", "cv-a", "Kafka event pipeline", 3)).toEqual(first);
+    expect(loads).toEqual(["cv-a", "cv-b", "cv-c"]);
+    expect(await retriever.search("thread-b", "cv-b", "Kafka event pipeline", 3)).toEqual(first);
+    expect(loads).toEqual(["cv-a", "cv-b", "cv-c", "cv-b"]);
+  });
+
   it("keeps the typed CV model of an ingested CV, without its contact lines", async () => {
     const { profile } = await ingestor.fromText(SAMPLE_CV_TEXT.join("\n"));
     expect(profile.technologies).toEqual(expect.arrayContaining(["Go", "TypeScript", "Kubernetes", "Kafka", "PostgreSQL"]));
