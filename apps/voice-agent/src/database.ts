@@ -1,5 +1,5 @@
 import { createRuntime, openDatabase, runningEmbeddedServer, type Runtime } from "@interview/graph";
-import { interviewEventsToBus, openEventPublisher, type WarningHook } from "@interview/shared-state";
+import { interviewEventsToBus, openEventPublisher, type InterviewEventBus, type WarningHook } from "@interview/shared-state";
 import type { VoiceAgentConfig } from "./config.js";
 
 /** Each job process holds one interview; a few connections are plenty. */
@@ -30,7 +30,7 @@ export async function openInterviewRuntime(
   const problem = databaseProblem(config, dataDir);
   if (problem) throw new Error(problem);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: POOL_SIZE });
-  let bus: Awaited<ReturnType<typeof openEventPublisher>> | undefined;
+  let bus: InterviewEventBus | undefined;
   try {
     bus = await openEventPublisher({ redisUrl: config.REDIS_URL, pool: database.pool, onWarning: hooks.onWarning });
     const runtime = await createRuntime({ ...config, DATA_DIR: dataDir }, { database, events: interviewEventsToBus(bus, hooks.onEventError) });
