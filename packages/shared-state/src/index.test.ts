@@ -9,27 +9,26 @@ import { openPools, uniqueName } from "./testing/targets.js";
 
 const databaseUrl = inject("databaseUrl");
 
-describe("openSharedState", () => {
-  let server: RespServer;
-  let pools: Database[];
-  const states: SharedState[] = [];
-  const open = async (options: SharedStateOptions) => {
-    const state = await openSharedState(options);
-    states.push(state);
-    return state;
-  };
+let server: RespServer;
+let pools: Database[];
+/** What a test opened, closed after it. */
+const opened: { close(): Promise<void> }[] = [];
+const keep = <T extends { close(): Promise<void> }>(value: T) => (opened.push(value), value);
 
-  beforeAll(async () => {
-    server = await RespServer.start();
-    pools = await openPools(databaseUrl, 2);
-  });
-  afterEach(async () => {
-    await Promise.all(states.splice(0).map((state) => state.close()));
-  });
-  afterAll(async () => {
-    await server.close();
-    await Promise.all(pools.map((db) => db.close()));
-  });
+beforeAll(async () => {
+  server = await RespServer.start();
+  pools = await openPools(databaseUrl, 2);
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((value) => value.close()));
+});
+afterAll(async () => {
+  await server.close();
+  await Promise.all(pools.map((db) => db.close()));
+});
+
+describe("openSharedState", () => {
+  const open = async (options: SharedStateOptions) => keep(await openSharedState(options));
 
   /** Two API processes on the chosen backend: one limit between them, and each hears the other. */
   async function expectShared(a: SharedState, b: SharedState) {
@@ -79,23 +78,6 @@ describe("openSharedState", () => {
 });
 
 describe("openEventPublisher", () => {
-  let server: RespServer;
-  let pools: Database[];
-  const opened: { close(): Promise<void> }[] = [];
-  const keep = <T extends { close(): Promise<void> }>(value: T) => (opened.push(value), value);
-
-  beforeAll(async () => {
-    server = await RespServer.start();
-    pools = await openPools(databaseUrl, 2);
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((value) => value.close()));
-  });
-  afterAll(async () => {
-    await server.close();
-    await Promise.all(pools.map((db) => db.close()));
-  });
-
   /** What an API replica on `listener` hears of a turn the publisher (a voice worker) sends. */
   async function heardFrom(publisher: InterviewEventBus, listener: SharedState) {
     const thread = uniqueName("thread");
