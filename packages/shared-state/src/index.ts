@@ -15,6 +15,7 @@ export { RedisEventBus, type RedisEventBusOptions } from "./redis-event-bus.js";
 export { PostgresRateLimitStore, type PostgresRateLimitStoreOptions } from "./postgres-rate-limit-store.js";
 export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from "./redis-rate-limit-store.js";
 export { hashKey, StoreTimeoutError, type RateLimitStoreOptions } from "./rate-limit-common.js";
+export { createUnloggedTable } from "./unlogged-table.js";
 export type { WarningContext, WarningHook } from "./warnings.js";
 
 export interface SharedStateOptions {

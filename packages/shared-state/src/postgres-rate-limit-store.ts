@@ -1,6 +1,7 @@
 import type { ClientRateLimitInfo, Store } from "hono-rate-limiter";
 import type { Pool } from "pg";
 import { DEFAULT_TIMEOUT_MS, DEFAULT_WINDOW_MS, failOpen, hashKey, type RateLimitStoreOptions } from "./rate-limit-common.js";
+import { createUnloggedTable } from "./unlogged-table.js";
 import { ThrottledReporter } from "./warnings.js";
 
 export interface PostgresRateLimitStoreOptions extends RateLimitStoreOptions {
@@ -77,25 +78,8 @@ export class PostgresRateLimitStore implements Store {
   }
 
   async #createTable(): Promise<void> {
-    const client = await this.#pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query("begin");
-      // Two sessions racing `create table if not exists` can both miss the table, and the
-      // loser then fails on a catalog unique index; the lock makes concurrent starts take turns.
-      await client.query("select pg_advisory_xact_lock(hashtext($1))", [`interview-api:${this.#table}`]);
-      // Unlogged: no WAL for a counter that may be lost in a crash (limits just start afresh).
-      await client.query(
-        `create unlogged table if not exists "${this.#table}" (key bytea primary key, hits integer not null, reset_at timestamptz not null)`,
-      );
-      await client.query(`create index if not exists "${this.#table}_reset_at" on "${this.#table}" (reset_at)`);
-      await client.query("commit");
-    } catch (error) {
-      await client.query("rollback").catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    // Unlogged: a counter lost in a crash only means limits start afresh.
+    await createUnloggedTable(this.#pool, this.#table, "key bytea primary key, hits integer not null, reset_at timestamptz not null", "reset_at");
   }
 
   #key(key: string): Buffer {

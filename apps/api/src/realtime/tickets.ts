@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Pool } from "pg";
+import { createUnloggedTable } from "@interview/shared-state";
 import type { Principal } from "../access.js";
 
 /**
@@ -88,24 +89,13 @@ export class PostgresTicketStore implements TicketStore {
   }
 
   async #createTable(): Promise<void> {
-    const client = await this.#pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query("begin");
-      // Concurrent `create table if not exists` can collide on the catalog; the lock makes them take turns.
-      await client.query("select pg_advisory_xact_lock(hashtext($1))", [`interview-api:${this.#table}`]);
-      // Unlogged: a ticket lost in a crash only means asking for another.
-      await client.query(
-        `create unlogged table if not exists "${this.#table}" (digest bytea primary key, thread_id text not null, principal jsonb not null, expires_at timestamptz not null)`,
-      );
-      await client.query(`create index if not exists "${this.#table}_expires_at" on "${this.#table}" (expires_at)`);
-      await client.query("commit");
-    } catch (error) {
-      await client.query("rollback").catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    // Unlogged: a ticket lost in a crash only means asking for another.
+    await createUnloggedTable(
+      this.#pool,
+      this.#table,
+      "digest bytea primary key, thread_id text not null, principal jsonb not null, expires_at timestamptz not null",
+      "expires_at",
+    );
   }
 
   async issue(grant: SocketGrant, ttlMs: number): Promise<string> {
