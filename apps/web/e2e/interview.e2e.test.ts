@@ -343,6 +343,10 @@ describe("web UI in Chromium", () => {
       joins.push(route.request().postData() ?? "");
       await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ token: "test-token", url: `ws://127.0.0.1:${deadPort}`, room_name: `interview-${threadId}`, thread_id: threadId }) });
     });
+    const frames: { type: string; text?: string }[] = [];
+    page.on("websocket", (socket) => {
+      if (socket.url().endsWith(`/ws/interview/${threadId}`)) socket.on("framereceived", ({ payload }) => frames.push(JSON.parse(String(payload))));
+    });
     await page.getByRole("button", { name: "Continue by voice" }).click();
     const panel = page.getByRole("region", { name: "Voice interview" });
     await panel.waitFor();
@@ -351,11 +355,21 @@ describe("web UI in Chromium", () => {
     expect(joins).toHaveLength(1);
     expect(joins[0]).toContain(`name="thread_id"\r\n\r\n${threadId}\r\n`);
 
+    // The voice interviewer's turns reach the page on the interview's socket as they are committed
+    // (here an answer given over HTTP stands in for one given by voice).
+    await eventually(async () => frames.map((f) => f.type)).toContain("resume");
+    const answered = await fetch(`${server.url}/continue_interview`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ thread_id: threadId, user_response: ANSWERS[0] }) });
+    const next = ((await answered.json()) as { question: { text: string } }).question.text;
+    await eventually(async () => frames.map((f) => f.type)).toContain("question");
+    expect(frames.find((f) => f.type === "question")?.text).toBe(next);
+    await eventually(() => currentQuestion(page).textContent()).toBe(next);
+    expect(next).not.toBe(question);
+
     await panel.getByRole("button", { name: "Switch to text" }).click();
     await page.locator("#answer").waitFor();
-    expect(await currentQuestion(page).textContent()).toBe(question);
+    expect(await currentQuestion(page).textContent()).toBe(next);
     await answerCurrent(page, ANSWERS[1]!, "click");
-    await eventually(() => page.locator(".feedback").count()).toBe(1);
+    await eventually(() => page.locator(".feedback").count()).toBe(2);
     expect(decodeURIComponent(page.url().split("/interview/")[1]!)).toBe(threadId);
   }, 60_000);
 

@@ -46,6 +46,18 @@ describe("api client", () => {
     expect(calls[1]!.headers.get("authorization")).toBeNull();
   });
 
+  it("asks for a socket ticket with the interview's credentials, and names the socket on the API's own host (wss beside https)", async () => {
+    const ticket = { ticket: "wst_1", expires_in: 30, protocols: ["interview.v1", "ticket.wst_1"] };
+    const { fetch, calls } = fakeFetch(json(ticket));
+    const api = createApiClient({ baseUrl: BASE, fetch, getApiKey: () => "k-123", getAccessToken: (id) => (id === "t 1" ? "itk_own" : null) });
+    expect(await api.socketTicket("t 1")).toEqual(ticket);
+    expect(calls[0]!.method).toBe("POST");
+    expect(calls[0]!.url).toBe(`${BASE}/interviews/t%201/ws-ticket`);
+    expect(calls[0]!.headers.get("authorization")).toBe("Bearer itk_own");
+    expect(api.socketUrl("t 1")).toBe("ws://api.test/ws/interview/t%201");
+    expect(createApiClient({ baseUrl: "https://interviews.example/", fetch, getApiKey: () => null }).socketUrl("t1")).toBe("wss://interviews.example/ws/interview/t1");
+  });
+
   it("sends an interview's own access token on that interview's routes only, and the team key elsewhere", async () => {
     const { fetch, calls } = fakeFetch(json(turn), json(turn), json({ jobs: [] }), json({ thread_id: "t2" }));
     const tokens: Record<string, string> = { t1: "itk_abc" };

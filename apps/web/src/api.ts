@@ -7,7 +7,7 @@ import createClient from "openapi-fetch";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import type {
   CreateInvite, CreateJob, Health, InterviewListQuery, InterviewPage, InterviewRecord, Invite, InviteCreated, Job, JoinResponse, paths, PublicInvite,
-  TurnResponse,
+  SocketTicket, TurnResponse,
 } from "./contract";
 import { ERROR_STATUS } from "./generated/statuses";
 
@@ -176,6 +176,16 @@ export function createApiClient(options: ApiClientOptions) {
 
     getInterview: async (threadId: string) =>
       (await call<InterviewRecord>({ thread: threadId }, (headers) => client.GET("/interviews/{thread_id}", { params: thread(threadId), headers }))).data,
+
+    /**
+     * POST /interviews/{id}/ws-ticket: what opens the interview's WebSocket once, as subprotocols
+     * (a browser cannot send Authorization on a socket, and a credential in its URL reaches logs).
+     */
+    socketTicket: async (threadId: string) =>
+      (await call<SocketTicket>({ thread: threadId }, (headers) => client.POST("/interviews/{thread_id}/ws-ticket", { params: thread(threadId), headers }))).data,
+
+    /** The interview's WebSocket on this server (ws: beside http:, wss: beside https:). */
+    socketUrl: (threadId: string) => `${baseUrl.replace(/^http/, "ws")}/ws/interview/${encodeURIComponent(threadId)}`,
 
     /** POST /interviews/{id}/end: the interview ends now; the assessment covers what was answered. */
     endInterview: async (threadId: string) =>

@@ -9,6 +9,7 @@ import { credentials } from "./credentials";
 import { announce, focusElement, h, isPlainClick } from "./dom";
 import { canRecord, micErrorMessage, recordingFileName, startRecording, VOICE_MIC_ADVICE, type Recording } from "./microphone";
 import { applyTurn, currentQuestion, fromRecord, fromStart, progress, withPendingAnswer, type InterviewModel } from "./model";
+import { followInterview, interviewSocket, type Follower } from "./live-updates";
 import { createPoller } from "./poller";
 import { TEAM_PATH, interviewPath, routeFromLocation } from "./route";
 import { applyServerLimits, fieldOfServerError, SERVER_LIMITS, setupFormData, validateSetup, type SetupFields } from "./validation";
@@ -21,6 +22,7 @@ import { renderTeam } from "./views/team";
 import type { VoiceSession } from "./voice";
 
 const APP_NAME = "Interview practice";
+/** How often a voice interview's page refreshes while its socket is not live. */
 const VOICE_POLL_MS = 4000;
 
 function friendlyMessage(error: unknown): string {
@@ -47,6 +49,8 @@ export function startApp(main: HTMLElement) {
   let interview: InterviewView | null = null;
   let voice: VoiceSession | null = null;
   let poller: ReturnType<typeof createPoller> | null = null;
+  /** The voice interview's socket: turns reach the page as they are committed. */
+  let follower: Follower | null = null;
   let recorder: { recording: Recording; timer: number } | null = null;
   /** A recording that could not be sent yet: kept until it is sent or discarded. */
   let pendingRecording: Blob | null = null;
@@ -476,11 +480,19 @@ export function startApp(main: HTMLElement) {
     };
     poller = createPoller({ intervalMs: VOICE_POLL_MS, poll: refresh });
     poller.start();
+    // While the socket is live, each committed turn refreshes the page and the interval rests.
+    follower = followInterview({
+      connect: interviewSocket(api, join.thread_id),
+      onTurn: () => poller?.nudge(0),
+      onLive: (live) => poller?.setPeriodic(!live),
+    });
     try {
       const { connectVoice } = await import("./voice");
       voice = await connectVoice(join, {
         onCaptions: (captions) => view.setCaptions(captions),
-        onAnswerHeard: () => poller?.nudge(1500),
+        onAnswerHeard: () => {
+          if (!follower?.live) poller?.nudge(1500);
+        },
         onStatus: (text, live) => view.setVoiceStatus(text, live),
         onAudioBlocked: (blocked) => view.setAudioBlocked(blocked),
         onMic: (enabled) => view.setMic(enabled),
@@ -511,6 +523,8 @@ export function startApp(main: HTMLElement) {
   async function stopVoice() {
     poller?.stop();
     poller = null;
+    follower?.stop();
+    follower = null;
     const session = voice;
     voice = null;
     await session?.leave().catch(() => undefined);

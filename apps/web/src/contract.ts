@@ -16,6 +16,7 @@ export type FinalEvaluation = Schemas["FinalEvaluation"];
 export type Coaching = Schemas["Coaching"];
 export type JoinResponse = Schemas["JoinResponse"];
 export type Health = Schemas["Health"];
+export type SocketTicket = Schemas["SocketTicket"];
 
 export type Job = Schemas["Job"];
 export type CreateJob = Schemas["CreateJob"];

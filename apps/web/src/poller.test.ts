@@ -38,4 +38,43 @@ describe("progress poller", () => {
     expect(poll).toHaveBeenCalledTimes(2);
     poller.stop();
   });
+
+  it("rests while a live channel tells of turns: nudges refresh, the interval does not, and it comes back when the channel drops", async () => {
+    const poll = vi.fn(async () => {});
+    const poller = createPoller({ intervalMs: 4000, poll });
+    poller.start();
+    poller.setPeriodic(false);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(poll).not.toHaveBeenCalled();
+    poller.nudge(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(poll).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(poll).toHaveBeenCalledTimes(1);
+    poller.setPeriodic(true);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(poll).toHaveBeenCalledTimes(2);
+    poller.stop();
+  });
+
+  it("reads again after a refresh that was asked for while one was running, so the later turn is not missed", async () => {
+    let finish: () => void = () => {};
+    const poll = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const poller = createPoller({ intervalMs: 4000, poll });
+    poller.start();
+    poller.setPeriodic(false);
+    poller.nudge(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(poll).toHaveBeenCalledTimes(1);
+    poller.nudge(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(poll).toHaveBeenCalledTimes(1);
+    finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(poll).toHaveBeenCalledTimes(2);
+    finish();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(poll).toHaveBeenCalledTimes(2);
+    poller.stop();
+  });
 });
