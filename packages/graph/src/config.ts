@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_CV_INDEX_CACHE_MB } from "./cv/cv-store.js";
 import { JSON_MODES } from "./engines/openai.js";
 import { commaList as list, optionalText } from "./settings-fields.js";
 
@@ -44,7 +45,7 @@ export const EngineConfigSchema = z.object({
   CV_PARSE_CONCURRENCY: int(2),
   CV_SIMILARITY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Memory for the per-CV search indexes kept between turns; a CV past it is re-read from PostgreSQL when next searched. */
-  CV_INDEX_CACHE_MB: int(16),
+  CV_INDEX_CACHE_MB: int(DEFAULT_CV_INDEX_CACHE_MB),
   ANSWER_MAX_CHARS: int(10_000),
   TURN_TIMEOUT_MS: int(90_000),
 });

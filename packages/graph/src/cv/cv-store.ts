@@ -63,6 +63,12 @@ export class InMemoryCvStore implements CvStore {
   }
 }
 
+/**
+ * About 70 KB for a two-page CV's 1 024-dimension vectors: 16 MB keeps the last ~230 CVs
+ * searched; a miss costs one read of the CV's rows and a rebuild, about 6 ms.
+ */
+export const DEFAULT_CV_INDEX_CACHE_MB = 16;
+
 interface CvIndex {
   texts: string[];
   index: hnswlib.BruteforceSearch;
@@ -83,9 +89,7 @@ export class CvIndexRetriever implements CvRetriever {
     options: { maxBytes?: number; idleMs?: number } = {},
   ) {
     this.indexes = new LRUCache<string, CvIndex>({
-      // About 70 KB for a two-page CV's 1 024-dimension vectors: 16 MB keeps the last ~230 CVs
-      // searched; a miss costs one read of the CV's rows and a rebuild, about 6 ms.
-      maxSize: options.maxBytes ?? 16 * 1024 * 1024,
+      maxSize: options.maxBytes ?? DEFAULT_CV_INDEX_CACHE_MB * 1024 * 1024,
       sizeCalculation: (entry) => Math.max(1, entry.index.getCurrentCount() * entry.index.getNumDimensions() * 4),
       ttl: options.idleMs ?? 15 * 60_000,
       updateAgeOnGet: true,
