@@ -68,6 +68,16 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
     expect((await t.app.request(`/interviews/${start.thread_id}/report`)).status).toBe(404);
   });
 
+  it("never quotes the CV's contact details: not in a question's grounding, the interview's record or its report", async () => {
+    const start = await (await t.app.request("/start_interview", form({ job_title: "Backend Engineer", question_type: "technical", max_step: "6", cv: await pdfBlob() }))).json();
+    for (let reply = start, turns = 0; reply.status !== "completed" && turns < 20; turns++) reply = await (await cont(start.thread_id, SOLID_ANSWER)).json();
+    const record = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
+    expect(record.status).toBe("completed");
+    expect(record.questions.some((q: { grounding?: string[] }) => q.grounding?.length)).toBe(true);
+    const markdown = await (await t.app.request(`/interviews/${start.thread_id}/report`, { headers: { accept: "text/markdown" } })).text();
+    for (const shown of [JSON.stringify(record), markdown]) for (const detail of ["ana.lima@example.com", "7700 900123"]) expect(shown).not.toContain(detail);
+  });
+
   it("accepts a JSON start with CV text and a client-chosen thread id", async () => {
     const res = await t.app.request("/start_interview", json({ job_title: "SRE", question_type: "system_design", max_step: 2, thread_id: `json-${Date.now()}`, cv_text: "Skills: Kubernetes, Go" }));
     expect(res.status).toBe(200);

@@ -81,6 +81,23 @@ describe("CV pipeline", () => {
     expect(JSON.stringify(profile)).not.toContain("ana.lima@example.com");
   });
 
+  it("leaves contact details out of the passages questions are grounded in, and keeps what the candidate did", async () => {
+    const text = [
+      "Ana Lima",
+      "Senior Backend Engineer",
+      "Contact: ana.lima@example.com, +44 7700 900123, linkedin.com/in/ana-lima",
+      "Experience",
+      "Parcelly — Senior Backend Engineer (2020–2024): built the Kafka event pipeline with Socket.io dashboards; reach me at ana@parcelly.example or https://ana.example/blog for the write-up.",
+      "Call +1 (312) 555-0142 for references. Cut p99 latency from 900 to 120 ms in 2021 - 2022.",
+    ].join("\n");
+    const { passages } = await ingestor.fromText(text);
+    const all = passages.map((p) => p.text).join("\n");
+    for (const detail of ["ana.lima@example.com", "7700 900123", "linkedin.com", "ana@parcelly.example", "https://ana.example", "555-0142"]) expect(all).not.toContain(detail);
+    expect(all).toContain("Ana Lima");
+    expect(all).toContain("built the Kafka event pipeline with Socket.io dashboards");
+    expect(all).toContain("Cut p99 latency from 900 to 120 ms in 2021 - 2022.");
+  });
+
   it("keeps each interview's CV to itself, even under the same id", async () => {
     const store = new InMemoryCvStore();
     const mine = await ingestor.fromText("Experience\nBuilt a Kafka event pipeline for payments at Paynow.");

@@ -3,10 +3,12 @@ import { InterviewError } from "../errors.js";
 import { chunkCvText } from "./chunk.js";
 import type { PdfReader } from "./pdf.js";
 import { parseCv, type CvModel } from "./model/index.js";
+import { withoutContactDetails } from "./model/contact.js";
 import type { CvPassage } from "./cv-store.js";
 
 export interface IngestedCv {
   text: string;
+  /** The passages questions are grounded in; without contact details. */
   passages: CvPassage[];
   /** The typed CV model, without its contact lines (they are never needed for an interview). */
   profile: CvModel;
@@ -37,7 +39,8 @@ export class CvIngestor {
     if (charCount(text) > MAX_CV_TEXT_CHARS) {
       throw new InterviewError("cv_text_too_long", `The CV text is longer than ${MAX_CV_TEXT_CHARS.toLocaleString("en")} characters.`);
     }
-    const chunks = await chunkCvText(text);
+    // Contact details are never quoted in a question or a report, so passages never hold them.
+    const chunks = await chunkCvText(withoutContactDetails(text));
     const vectors = chunks.length ? await this.embeddings.embedDocuments(chunks) : [];
     if (vectors.length !== chunks.length || vectors.some((v) => !Array.isArray(v) || v.length === 0)) {
       throw new InterviewError("provider_unavailable", "The CV could not be indexed (the embedding service returned no vectors); try again.");

@@ -46,6 +46,27 @@ export function isContactLine(line: string): boolean {
   return items.rest.split(/\s+/).filter(Boolean).length <= 6;
 }
 
+/** Links that point at a person rather than a technology: a URL, or a profile on a known site. */
+const PROFILE_LINK =
+  /\b(?:https?:\/\/|www\.)[^\s|,;()<>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com|orcid\.org|scholar\.google\.com)\/[^\s|,;()<>]+/giu;
+
+/**
+ * The CV text as passages may quote it: contact lines dropped, and e-mail addresses, phone
+ * numbers and profile links taken out of the other lines. Bare domains stay in prose, where they
+ * are more often a technology ("Socket.io") than an address.
+ */
+export function withoutContactDetails(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !isContactLine(line))
+    .map((line) => {
+      let kept = line.replace(EMAIL, " ").replace(PROFILE_LINK, " ");
+      for (const phone of (kept.match(PHONE) ?? []).filter(isPhone)) kept = kept.replace(phone, " ");
+      return kept === line ? line : kept.replace(/[ \t]{2,}/g, " ").trimEnd();
+    })
+    .join("\n");
+}
+
 export function emptyContact(): Contact {
   return { emails: [], phones: [], links: [] };
 }
