@@ -121,7 +121,7 @@ export const FeedbackSchema = z
     rubric: Rubric,
     feedback: z.string(),
     insufficient_evidence: z.boolean().openapi({ description: "The answer gave nothing to judge (empty, \"I don't know\", another language…)." }),
-    evaluated_by: z.enum(["model", "heuristic"]).openapi({ description: "heuristic when the model's evaluation failed and the instant one stands." }),
+    evaluated_by: z.enum(["model", "heuristic"]).openapi({ description: "heuristic: the instant score, from the offline engine or when a model engine's evaluation failed." }),
   })
   .openapi("Feedback");
 

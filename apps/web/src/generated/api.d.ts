@@ -2810,7 +2810,7 @@ export interface components {
             /** @description The answer gave nothing to judge (empty, "I don't know", another language…). */
             insufficient_evidence: boolean;
             /**
-             * @description heuristic when the model's evaluation failed and the instant one stands.
+             * @description heuristic: the instant score, from the offline engine or when a model engine's evaluation failed.
              * @enum {string}
              */
             evaluated_by: "model" | "heuristic";

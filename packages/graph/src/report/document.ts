@@ -68,7 +68,7 @@ export interface ReportQuestion {
   feedback?: string;
   /** The answer gave nothing to judge. */
   insufficientEvidence?: boolean;
-  /** "heuristic" when the model's evaluation failed and the instant one stands. */
+  /** "heuristic": the instant score (the offline engine, or a model engine whose evaluation failed). */
   evaluatedBy?: "model" | "heuristic";
   /** What the interviewer decided after this answer, and why. */
   decision?: { action: DecisionAction; reason: string };

@@ -68,11 +68,31 @@ export const answered = (q: ReportQuestion): boolean => q.answer !== undefined;
 /** Main questions asked, not counting follow-ups and clarifications. */
 export const mainQuestionsAsked = (doc: ReportDocument): number => doc.questions.filter((q) => q.kind === "main").length;
 
-/** "Completed", "Ended early: 2 of 5 questions asked", "In progress". */
+/** "Completed", "Ended early after 2 answers (5 questions planned)", "In progress"; as the web page says it. */
 export function statusLabel(doc: ReportDocument): string {
   if (doc.status === "in_progress") return "In progress";
   if (!doc.endedEarly) return "Completed";
-  return `Ended early: ${mainQuestionsAsked(doc)} of ${doc.plannedQuestions} questions asked`;
+  const n = doc.questions.filter(answered).length;
+  return `Ended early after ${n} answer${n === 1 ? "" : "s"} (${doc.plannedQuestions} question${doc.plannedQuestions === 1 ? "" : "s"} planned)`;
+}
+
+const FALLBACK_SCORE = "Scored by the instant heuristic: the model's evaluation failed, so the instant score stands.";
+
+/**
+ * How the answers were scored, said once when it is the same for every answer (the offline
+ * interviewer always scores this way; a model engine only when its evaluations failed).
+ */
+export function scoringNote(doc: ReportDocument): string | undefined {
+  const scored = doc.questions.filter((q) => q.evaluatedBy);
+  if (!scored.length || !scored.every((q) => q.evaluatedBy === "heuristic")) return undefined;
+  return doc.engine === "offline"
+    ? "Every answer was scored by the instant heuristic (this server runs the offline engine)."
+    : "Every answer was scored by the instant heuristic: the model's evaluations were not available.";
+}
+
+/** A question's flag when its score is the instant one while others had the model's. */
+export function fallbackScoreFlag(doc: ReportDocument, q: ReportQuestion): string | undefined {
+  return q.evaluatedBy === "heuristic" && !scoringNote(doc) ? FALLBACK_SCORE : undefined;
 }
 
 /** Why there is no overall score, in the reader's words. */

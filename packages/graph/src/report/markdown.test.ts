@@ -56,6 +56,17 @@ describe("Markdown report", () => {
     expect(second).toContain("- Decision: Ended the interview — All planned questions were asked.");
   });
 
+  it("says once that the offline engine scored every answer, instead of a model failure on each", () => {
+    const report = completedReport({ engine: "offline" });
+    for (const q of report.questions) q.evaluatedBy = "heuristic";
+    const md = renderMarkdownReport(report);
+    expect(md).toContain("- Every answer was scored by the instant heuristic (this server runs the offline engine).");
+    expect(md).not.toContain("evaluation failed");
+    const gemini = renderMarkdownReport({ ...report, engine: "gemini" });
+    expect(gemini).toContain("- Every answer was scored by the instant heuristic: the model's evaluations were not available.");
+    expect(gemini.match(/instant heuristic/g)).toHaveLength(1);
+  });
+
   it("does not turn a non-web source address into a link", () => {
     const report = completedReport();
     report.questions[1]!.grounding = { source: "web", fact: "A fact", url: "javascript:alert(1)" };
@@ -68,7 +79,7 @@ describe("Markdown report", () => {
     const md = renderMarkdownReport(earlyEndedReport());
     expect(md).toContain("- Overall score: not scored (no questions were answered)");
     expect(md).not.toContain("- Recommendation:");
-    expect(md).toContain("- Ended early: 1 of 5 questions asked");
+    expect(md).toContain("- Ended early after 0 answers (5 questions planned)");
     expect(md).toContain("- Candidate: Иван Петров");
     expect(md).toContain("No questions were answered before the interview ended.");
     expect(md).toContain("| 1 | Tell me about yourself. | – | – | – | – | – |");

@@ -1,6 +1,7 @@
 import type { InterviewerCoaching, ReportDocument, ReportQuestion } from "./document.js";
 import {
-  answered, decisionLabel, formatDate, formatScore, formatShare, formLabel, notScoredReason, phaseLabel, safeUrl, statusLabel,
+  answered, decisionLabel, fallbackScoreFlag, formatDate, formatScore, formatShare, formLabel, notScoredReason, phaseLabel, safeUrl, scoringNote,
+  statusLabel,
 } from "./labels.js";
 
 /** One table cell: a pipe or line break in the text would otherwise split the row. */
@@ -47,6 +48,8 @@ function header(doc: ReportDocument): string[] {
     lines.push(`- Overall score: not scored (${notScoredReason(doc).toLowerCase()})`);
   }
   if (doc.endedEarly) lines.push(`- ${statusLabel(doc)}`);
+  const scoring = scoringNote(doc);
+  if (scoring) lines.push(`- ${scoring}`);
   if (doc.candidateName) lines.push(`- Candidate: ${inline(doc.candidateName)}${doc.role === "interviewer" ? " (AI candidate)" : ""}`);
   if (doc.interviewerName) lines.push(`- Interviewer: ${inline(doc.interviewerName)}`);
   if (doc.role === "interviewer") lines.push("- Report for: the interviewer, practising on an AI candidate");
@@ -82,10 +85,10 @@ function questionTable(doc: ReportDocument): string[] {
 
 function transcript(doc: ReportDocument): string[] {
   if (!doc.questions.length) return [];
-  return ["## Transcript", "", ...doc.questions.flatMap((q) => questionDetail(q, doc.role))];
+  return ["## Transcript", "", ...doc.questions.flatMap((q) => questionDetail(q, doc))];
 }
 
-function questionDetail(q: ReportQuestion, role: ReportDocument["role"]): string[] {
+function questionDetail(q: ReportQuestion, doc: ReportDocument): string[] {
   const lines = [`### ${q.number}. ${q.label} · ${phaseLabel(q.phase)}`, "", `**Q:** ${inline(q.text)}`, ""];
   if (q.answer !== undefined) lines.push(`**A (${q.channel ?? "text"}):** ${q.answer.trim()}`, "");
   else lines.push("_Not answered._", "");
@@ -96,8 +99,9 @@ function questionDetail(q: ReportQuestion, role: ReportDocument["role"]): string
   const r = q.rubric;
   if (r) notes.push(`Rubric: relevance ${score(r.relevance)} · depth ${score(r.depth)} · clarity ${score(r.clarity)} · evidence ${score(r.evidence)}`);
   if (q.insufficientEvidence) notes.push("**Insufficient evidence:** the answer gave nothing to judge.");
-  if (q.evaluatedBy === "heuristic") notes.push("Scored by the instant heuristic: the model's evaluation failed, so the instant score stands.");
-  const grounding = role === "interviewer" ? answerSourceNote(q.grounding) : groundingNote(q.grounding);
+  const fallback = fallbackScoreFlag(doc, q);
+  if (fallback) notes.push(fallback);
+  const grounding = doc.role === "interviewer" ? answerSourceNote(q.grounding) : groundingNote(q.grounding);
   if (grounding) notes.push(grounding);
   if (q.decision) notes.push(`Decision: ${decisionLabel(q.decision.action)} — ${inline(q.decision.reason)}`);
   if (notes.length) lines.push(...notes.map((n) => `- ${n}`), "");

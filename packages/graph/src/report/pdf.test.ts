@@ -78,10 +78,19 @@ describe("PDF report", () => {
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it("says once that the offline engine scored every answer, with no flag on each", async () => {
+    const report = completedReport({ engine: "offline" });
+    for (const q of report.questions) q.evaluatedBy = "heuristic";
+    const read = await readPdf(await renderPdfReport(report));
+    expect(read.text).toContain("Scoring Every answer was scored by the instant heuristic (this server runs the offline engine).");
+    expect(read.text).not.toContain("evaluation failed");
+    expect(read.text.match(/instant heuristic/g)).toHaveLength(1);
+  });
+
   it("says an interview that ended before any answer was not scored", async () => {
     const read = await readPdf(await renderPdfReport(earlyEndedReport()));
     expect(read.text).toContain("Candidate Иван Петров");
-    expect(read.text).toContain("Status Ended early: 1 of 5 questions asked");
+    expect(read.text).toContain("Status Ended early after 0 answers (5 questions planned)");
     expect(read.text).toContain("Not scored No questions were answered.");
     expect(read.text).toContain("No questions were answered before the interview ended.");
     expect(read.text).toContain("Answer Not answered");

@@ -1,8 +1,8 @@
 /** The report's own sections, top to bottom. */
 import type { ReportDocument, ReportQuestion } from "../document.js";
 import {
-  answered, decisionLabel, formatDate, formatScore, notScoredReason, phaseLabel, questionStyleLabel, questionTypeLabel,
-  safeUrl, statusLabel,
+  answered, decisionLabel, fallbackScoreFlag, formatDate, formatScore, notScoredReason, phaseLabel, questionStyleLabel, questionTypeLabel,
+  safeUrl, scoringNote, statusLabel,
 } from "../labels.js";
 import { BODY, bullets, field, heading, LABEL, MUTED } from "./blocks.js";
 import type { PdfCanvas, TextStyle } from "./canvas.js";
@@ -34,6 +34,8 @@ export function titleBlock(canvas: PdfCanvas, doc: ReportDocument): void {
       : `${questionTypeLabel(doc.questionType)} · ${questionStyleLabel(doc.questionStyle)} · ${doc.plannedQuestions} questions planned`,
   );
   field(canvas, "Status", statusLabel(doc), doc.endedEarly ? { ...BODY, color: COLOR.ok } : BODY);
+  const scoring = scoringNote(doc);
+  if (scoring) field(canvas, "Scoring", scoring);
   canvas.space(10);
 }
 
@@ -141,11 +143,11 @@ export function questionDetails(canvas: PdfCanvas, doc: ReportDocument): void {
       canvas.rule();
       canvas.space(8);
     }
-    questionDetail(canvas, q, doc.role);
+    questionDetail(canvas, q, doc);
   });
 }
 
-function questionDetail(canvas: PdfCanvas, q: ReportQuestion, role: ReportDocument["role"]): void {
+function questionDetail(canvas: PdfCanvas, q: ReportQuestion, doc: ReportDocument): void {
   const title: TextStyle = { font: "bold", size: SIZE.h2 };
   canvas.ensure(canvas.lineHeight(title) + 3 * canvas.lineHeight(BODY));
   const scoreText = q.score === undefined ? "" : `${formatScore(q.score)}/10`;
@@ -162,11 +164,12 @@ function questionDetail(canvas: PdfCanvas, q: ReportQuestion, role: ReportDocume
   if (r) field(canvas, "Rubric", `Relevance ${formatScore(r.relevance)} · Depth ${formatScore(r.depth)} · Clarity ${formatScore(r.clarity)} · Evidence ${formatScore(r.evidence)}`);
   if (q.feedback) field(canvas, "Feedback", q.feedback.trim());
   if (q.decision) field(canvas, "Decision", `${decisionLabel(q.decision.action)}: ${q.decision.reason.trim()}`);
-  if (role === "interviewer") answerSource(canvas, q.grounding);
+  if (doc.role === "interviewer") answerSource(canvas, q.grounding);
   else grounding(canvas, q.grounding);
   const warn: TextStyle = { ...BODY, color: COLOR.weak };
   if (q.insufficientEvidence) field(canvas, "Flag", "Insufficient evidence: the answer gave nothing to judge.", warn);
-  if (q.evaluatedBy === "heuristic") field(canvas, "Flag", "Scored by the instant heuristic: the model's evaluation failed, so the instant score stands.", { ...BODY, color: COLOR.ok });
+  const fallback = fallbackScoreFlag(doc, q);
+  if (fallback) field(canvas, "Flag", fallback, { ...BODY, color: COLOR.ok });
 }
 
 /** Role reversal: whether the AI candidate's answer came from its CV. */
