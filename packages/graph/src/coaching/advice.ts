@@ -71,7 +71,7 @@ function unlawfulAdvice(f: AdviceContext["flagged"][number]): string {
 
 function leadingAdvice(questions: QuestionAnalysis[]): string | undefined {
   const leading = questions.filter((q) => q.form === "leading");
-  const first = leading[0];
+  const first = leading.find(lawful);
   if (!first) return undefined;
   const rewrite = openRewrite(first.text);
   const count = leading.length === 1 ? "One question" : `${leading.length} questions`;
@@ -79,12 +79,15 @@ function leadingAdvice(questions: QuestionAnalysis[]): string | undefined {
   return `${count} suggested the answer you wanted, so a candidate can simply agree: ${quote(first.text)}. ${instead}`;
 }
 
+/** An unlawful question is never offered as an example to rewrite or to ask first. */
+const lawful = (q: QuestionAnalysis) => !q.flags.some((f) => f.startsWith("unlawful"));
+
 /** Too many yes/no questions: one of them rewritten as an open question (never an unlawful one). */
 function closedAdvice(questions: QuestionAnalysis[]): string | undefined {
   const closed = questions.filter((q) => q.form === "closed");
   if (closed.length < 2 || closed.length / questions.length < 0.3) return undefined;
   const example = closed
-    .filter((q) => !q.flags.some((f) => f.startsWith("unlawful")))
+    .filter(lawful)
     .map((q) => ({ q, rewrite: openRewrite(q.text) }))
     .find((c) => c.rewrite);
   const how = example
@@ -93,8 +96,9 @@ function closedAdvice(questions: QuestionAnalysis[]): string | undefined {
   return `${closed.length} of your ${questions.length} questions were closed (yes/no), which invites one-line answers.${how}`;
 }
 
+/** Several questions at once: the first part asked alone (an unlawful one has its own advice). */
 function multipleAdvice(questions: QuestionAnalysis[]): string | undefined {
-  const first = questions.find((q) => q.multiple);
+  const first = questions.find((q) => q.multiple && lawful(q));
   if (!first) return undefined;
   const parts = shapeOfQuestion(first.text).parts;
   return (

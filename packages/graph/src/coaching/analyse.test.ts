@@ -122,6 +122,21 @@ describe("coaching the interviewer", () => {
     expect(advice).toMatch(/Not probed: .*collaboration/);
   });
 
+  it("never suggests asking an unlawful question, not even as the first part of a stacked one or a neutral rewrite", () => {
+    const report = analyseInterviewing({
+      ...job,
+      turns: [
+        { question: "How old are you, and do you have kids?", answer: "I'd rather not say." },
+        { question: "You're not planning to start a family soon, are you?", answer: "I'd rather not say." },
+        { question: "Tell me about the dispatch service.", answer: "I rebuilt it in Go." },
+      ],
+    });
+    const advice = report.advice.join("\n");
+    expect(report.flaggedQuestions.length).toBeGreaterThanOrEqual(2);
+    expect(advice).toMatch(/Don't ask "How old are you, and do you have kids\?"/);
+    expect(advice).not.toMatch(/Ask "How old are you\?"|first and follow up|Ask neutrally instead/);
+  });
+
   it("praises a well-run interview instead of inventing problems", () => {
     expect(goodReport.advice.join(" ")).not.toMatch(/Don't ask|closed|at once|You spoke/);
     expect(goodReport.advice.length).toBeGreaterThan(0);
