@@ -92,6 +92,7 @@ export function turnResponse(view: TurnView, extras: TurnExtras = {}): z.infer<t
       evaluation ? [{ ...feedback(evaluation), question: q.text, answer: answer.text }] : [],
     );
     if (view.finalEvaluation) body.final_evaluation = finalEvaluation(view.finalEvaluation);
+    if (view.coaching) body.coaching = coaching(view.coaching);
   }
   return body;
 }

@@ -186,6 +186,7 @@ export const TurnResponse = z
       .optional()
       .openapi({ description: "At completion: every question, answer and evaluation." }),
     final_evaluation: FinalEvaluationSchema.optional(),
+    coaching: CoachingSchema.optional().openapi({ description: "Role reversal, at completion: the coaching on your interviewing." }),
   })
   .openapi("TurnResponse");
 

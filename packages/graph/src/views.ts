@@ -33,6 +33,8 @@ export interface TurnView {
   /** What the interviewer decided after the answer just given, and why. */
   decision: Decision | null;
   finalEvaluation: FinalEvaluation | null;
+  /** Role reversal, at completion: the coaching on the human interviewer. */
+  coaching: InterviewState["coaching"];
   /** At completion: every answered question with its answer and evaluation. */
   answered: { question: Question; answer: Answer; evaluation: Evaluation | undefined }[];
 }
@@ -59,7 +61,6 @@ export interface InterviewView extends Omit<TurnView, "greeting" | "evaluation" 
   evaluations: Evaluation[];
   messages: TranscriptMessage[];
   retrieval: { topic: string; needsRetrieval: boolean; similarityScore: number | null; contextSource: ContextSource };
-  coaching: InterviewState["coaching"];
 }
 
 const statusOf = (state: InterviewState): ViewStatus =>
@@ -99,6 +100,7 @@ export function turnView(threadId: string, state: InterviewState, kind: TurnKind
     evaluation,
     decision,
     finalEvaluation: state.finalEvaluation,
+    coaching: status === "completed" ? state.coaching : null,
     answered: status === "completed" ? answeredOf(state) : [],
   };
 }

@@ -241,6 +241,8 @@ describe("role reversal over HTTP", () => {
     const ended = await body(await t.app.request(`/interviews/${start.body.thread_id}/end`, { method: "POST" }));
     expect(ended.body.status).toBe("completed");
     const record = await body(await t.app.request(`/interviews/${start.body.thread_id}`));
+    // The end's reply carries the coaching itself, as the socket's `completed` does.
+    expect(ended.body.coaching).toEqual(record.body.coaching);
     expect(record.body.coaching.per_question).toHaveLength(3);
     expect(record.body.coaching.flagged_questions.map((f: { category: string }) => f.category).join(" ")).toMatch(/age/i);
     expect(record.body.coaching.candidate_assessment).toMatchObject({ persona: "strong" });

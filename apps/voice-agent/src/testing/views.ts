@@ -48,6 +48,7 @@ export function turnView(fields: TurnFields): TurnView {
     evaluation: fields.feedback ? evaluation("q1", fields.feedback) : null,
     decision: null,
     finalEvaluation: null,
+    coaching: null,
     answered: [],
   };
 }

@@ -2768,6 +2768,7 @@ export interface components {
                 answer: string;
             })[];
             final_evaluation?: components["schemas"]["FinalEvaluation"];
+            coaching?: components["schemas"]["Coaching"];
         };
         Question: {
             id: string;
@@ -2836,6 +2837,45 @@ export interface components {
                 feedback: string;
             }[];
             summary: string;
+        };
+        /** @description Role reversal, at completion: the coaching on your interviewing. */
+        Coaching: {
+            per_question: {
+                number: number;
+                text: string;
+                /** @enum {string} */
+                form: "open" | "closed" | "leading";
+                /** @description Several questions asked at once. */
+                multiple: boolean;
+                /** @description Builds on the previous answer. */
+                follows_up: boolean;
+                competency?: string;
+                flags: string[];
+            }[];
+            coverage: {
+                competency: string;
+                covered: boolean;
+            }[];
+            talk_time: {
+                interviewer_words: number;
+                candidate_words: number;
+                interviewer_share: number;
+            };
+            follow_up_rate: number;
+            /** @description Questions that are illegal or biased in most jurisdictions (age, family, religion, nationality, health…), with a lawful alternative. */
+            flagged_questions: {
+                number: number;
+                text: string;
+                category: string;
+                why: string;
+            }[];
+            advice: string[];
+            candidate_assessment?: {
+                /** @enum {string} */
+                persona: "strong" | "average" | "weak" | "evasive";
+                summary: string;
+                score?: number;
+            };
         };
         Error: {
             error: {
@@ -3016,44 +3056,6 @@ export interface components {
             };
             final_evaluation?: components["schemas"]["FinalEvaluation"];
             coaching?: components["schemas"]["Coaching"];
-        };
-        Coaching: {
-            per_question: {
-                number: number;
-                text: string;
-                /** @enum {string} */
-                form: "open" | "closed" | "leading";
-                /** @description Several questions asked at once. */
-                multiple: boolean;
-                /** @description Builds on the previous answer. */
-                follows_up: boolean;
-                competency?: string;
-                flags: string[];
-            }[];
-            coverage: {
-                competency: string;
-                covered: boolean;
-            }[];
-            talk_time: {
-                interviewer_words: number;
-                candidate_words: number;
-                interviewer_share: number;
-            };
-            follow_up_rate: number;
-            /** @description Questions that are illegal or biased in most jurisdictions (age, family, religion, nationality, health…), with a lawful alternative. */
-            flagged_questions: {
-                number: number;
-                text: string;
-                category: string;
-                why: string;
-            }[];
-            advice: string[];
-            candidate_assessment?: {
-                /** @enum {string} */
-                persona: "strong" | "average" | "weak" | "evasive";
-                summary: string;
-                score?: number;
-            };
         };
         SessionResponse: {
             interviewer_response: {
