@@ -31,7 +31,7 @@ describe("terminal interview", () => {
     expect(first.out).toMatch(/engine: offline/);
     expect(first.out).toMatch(/\[1\/2 · intro\]/);
     const threadId = /--thread ([0-9a-f-]{36})/.exec(first.out)![1]!;
-    expect(first.out).toContain(`Paused. Resume with: pnpm interview --thread ${threadId}`);
+    expect(first.out).toContain(`Paused. Resume with: npx pnpm interview --thread ${threadId}`);
 
     const second = await runCli(["--thread", threadId], `${ANSWER}\n`.repeat(6));
     expect(second.code).toBe(0);
@@ -45,6 +45,9 @@ describe("terminal interview", () => {
     const run = await runCli(["--job", "Backend Engineer", "--role", "interviewer", "--persona", "strong", "--cv", "docs/sample-cv.pdf"], `${questions}\n`);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/Candidate: .*Kafka/);
+    // The AI candidate's greeting is said once.
+    const greeting = /Candidate: (.+)/.exec(run.out)![1]!;
+    expect(run.out.split(greeting)).toHaveLength(2);
     expect(run.out).toContain("# Interview report: Backend Engineer");
     expect(run.out).toMatch(/Flagged questions/i);
   }, 60_000);
@@ -52,6 +55,6 @@ describe("terminal interview", () => {
   it("explains its usage when the job is missing", async () => {
     const run = await runCli([], "");
     expect(run.code).toBe(1);
-    expect(run.out).toContain("Usage: pnpm interview --job");
+    expect(run.out).toContain("Usage: npx pnpm interview --job");
   });
 });

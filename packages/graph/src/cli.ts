@@ -33,11 +33,11 @@ const { values } = parseArgs({
 });
 
 if (values.help || (!values.job && !values.thread)) {
-  console.log(`Usage: pnpm interview --job "<title>" [--type technical|behavioral|mixed|system_design]
+  console.log(`Usage: npx pnpm interview --job "<title>" [--type technical|behavioral|mixed|system_design]
        [--style adaptive|broad|narrow_up|follow_up] [--steps 5] [--company X] [--description "..."]
        [--cv ./cv.pdf|./cv.txt] [--name Ana]
        [--role candidate|interviewer] [--persona strong|average|weak|evasive] [--seniority junior|mid|senior|lead]
-   or: pnpm interview --thread <id>     (resume)
+   or: npx pnpm interview --thread <id>     (resume)
 With --role interviewer you ask the questions and an AI candidate (from --cv, or one made up for
 the job) answers; type /end when you are done to get a report on how you interviewed.`);
   process.exit(values.help ? 0 : 1);
@@ -59,7 +59,7 @@ const shutdown = async (code: number) => {
   process.exit(code);
 };
 process.on("SIGINT", () => {
-  console.log("\nPaused. Resume with: pnpm interview --thread " + (threadId ?? "<id>"));
+  console.log(`\nPaused. Resume with: npx pnpm interview --thread ${threadId ?? "<id>"}`);
   void shutdown(130);
 });
 
@@ -67,7 +67,8 @@ process.on("SIGINT", () => {
 const RETRYABLE = new Set<ErrorCode>(["provider_unavailable", "upstream_timeout", "model_output_invalid", "turn_in_progress", "answer_too_long", "invalid_input"]);
 
 const print = (view: TurnView | InterviewView) => {
-  if ("evaluation" in view && view.greeting) console.log(`\n${view.greeting}`);
+  // In role reversal the greeting is the AI candidate's first words, printed below as its message.
+  if ("evaluation" in view && view.greeting && view.status !== "awaiting_question") console.log(`\n${view.greeting}`);
   if ("evaluation" in view && view.evaluation) console.log(`\n  ↳ ${view.evaluation.score}/10 — ${view.evaluation.feedback}\n`);
   if (view.status === "completed") return;
   // Role reversal: the AI candidate's words; the human asks next.
@@ -107,7 +108,7 @@ try {
     process.stdout.write("> ");
     const next = await lines.next();
     if (next.done) {
-      console.log(`\nPaused. Resume with: pnpm interview --thread ${threadId}`);
+      console.log(`\nPaused. Resume with: npx pnpm interview --thread ${threadId}`);
       await shutdown(0);
     }
     const answer = String(next.value ?? "").trim();
