@@ -48,6 +48,11 @@ describe("a full interview on PostgreSQL with the offline engine", () => {
     expect(final.strengths.length).toBeGreaterThan(0);
     expect(final.summary).toContain("Backend Engineer");
     expect(record.messages.at(-1)!.text).toMatch(/end of the interview/);
+    // One overall score in the closing words, the final evaluation's, not a second average beside
+    // it (the dimensions' scores are in brackets); and addressed to the candidate throughout.
+    const overallScores = [...record.messages.at(-1)!.text.replace(/\(\d+(?:\.\d+)?\/10\)/g, "").matchAll(/(\d+(?:\.\d+)?)\/10/g)].map((m) => Number(m[1]));
+    expect(overallScores).toEqual([final.overallScore]);
+    expect(record.messages.at(-1)!.text).not.toMatch(/the candidate/);
   });
 
   it("asks one follow-up for a thin answer, then moves on", async () => {

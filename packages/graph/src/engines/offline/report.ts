@@ -50,9 +50,10 @@ export function composeOfflineAssessment(req: AssessmentRequest): AssessmentResu
   const strongest = dims[0]!;
   const weakest = dims[dims.length - 1]!;
   const summary =
+    // The overall score stands beside the summary wherever it is shown (the closing words, the
+    // reports), so the summary does not restate it, and it reads the same to candidate and team.
     `Over ${req.evaluations.length === 1 ? "one answered question" : `${req.evaluations.length} answered questions`} for the ${req.jobTitle} role${req.company ? ` at ${req.company}` : ""}, ` +
-    `the candidate averaged ${mean.toFixed(1)}/10. The strongest dimension was ${strongest} (${rubric[strongest]}/10) ` +
-    `and the weakest was ${weakest} (${rubric[weakest]}/10).` +
+    `the strongest dimension was ${strongest} (${rubric[strongest]}/10) and the weakest was ${weakest} (${rubric[weakest]}/10).` +
     (mean >= 6.5
       ? " Overall the answers were convincing."
       : mean >= 4.5
