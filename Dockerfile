@@ -13,15 +13,15 @@ WORKDIR /app
 
 # Manifests first, so the dependency layer is rebuilt only when they change. Every workspace
 # package must be here for --frozen-lockfile to match the lockfile's importers.
-COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY packages/graph/package.json packages/graph/
 COPY packages/shared-state/package.json packages/shared-state/
 COPY apps/api/package.json apps/api/
 COPY apps/voice-agent/package.json apps/voice-agent/
 COPY apps/web/package.json apps/web/
 COPY bench/package.json bench/
-# onnxruntime-node's postinstall download is skipped (.npmrc, pnpm-workspace.yaml): the Silero
-# VAD uses the CPU binary bundled in the package.
+# onnxruntime-node's postinstall download is skipped (pnpm-workspace.yaml ignores its build
+# script; this is the package's own switch too): the Silero VAD uses the CPU binary it bundles.
 ENV ONNXRUNTIME_NODE_INSTALL=skip
 RUN pnpm install --frozen-lockfile
 
