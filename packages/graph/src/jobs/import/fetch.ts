@@ -30,7 +30,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export const notAllowed = (cause?: unknown) =>
   new InterviewError(
     "url_not_allowed",
-    "This address points to a private or reserved network, which job postings are not fetched from. Use the posting's public address.",
+    "This address points to a private or reserved network, which job postings are not fetched from. Use the posting's public address " +
+      "(a server that should import intranet postings is started with JOB_FETCH_ALLOW_PRIVATE=true).",
     { cause },
   );
 
