@@ -124,7 +124,7 @@ function groundingNote(g: ReportQuestion["grounding"]): string | undefined {
     const where = url ? ` (<${url}>)` : g.url ? ` (${inline(g.url)})` : "";
     return `Grounded in a web source${fact ? `: “${fact}”` : ""}${where}`;
   }
-  return "Not grounded: a general question, without a CV fact or web source";
+  return "Not grounded in a CV passage or a web source";
 }
 
 function coaching(c: InterviewerCoaching): string[] {

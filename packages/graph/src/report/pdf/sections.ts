@@ -182,7 +182,7 @@ function answerSource(canvas: PdfCanvas, g: ReportQuestion["grounding"]): void {
 function grounding(canvas: PdfCanvas, g: ReportQuestion["grounding"]): void {
   if (!g) return;
   if (g.source === "none") {
-    field(canvas, "Grounding", "A general question, without a CV fact or web source.", MUTED);
+    field(canvas, "Grounding", "Not grounded in a CV passage or a web source.", MUTED);
     return;
   }
   const where = g.source === "cv" ? "From the CV" : "From a web source";
