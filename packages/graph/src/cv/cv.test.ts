@@ -89,6 +89,7 @@ describe("CV pipeline", () => {
       "Experience",
       "Parcelly — Senior Backend Engineer (2020–2024): built the Kafka event pipeline with Socket.io dashboards; reach me at ana@parcelly.example or https://ana.example/blog for the write-up.",
       "Call +1 (312) 555-0142 for references. Cut p99 latency from 900 to 120 ms in 2021 - 2022.",
+      "Skills: C#, asp.net, socket.io, Azure",
     ].join("\n");
     const { passages } = await ingestor.fromText(text);
     const all = passages.map((p) => p.text).join("\n");
@@ -96,6 +97,8 @@ describe("CV pipeline", () => {
     expect(all).toContain("Ana Lima");
     expect(all).toContain("built the Kafka event pipeline with Socket.io dashboards");
     expect(all).toContain("Cut p99 latency from 900 to 120 ms in 2021 - 2022.");
+    expect(all).toContain("Skills: C#, asp.net, socket.io, Azure");
+    expect(all).not.toMatch(/^Contact\b/m);
   });
 
   it("keeps each interview's CV to itself, even under the same id", async () => {

@@ -51,18 +51,19 @@ const PROFILE_LINK =
   /\b(?:https?:\/\/|www\.)[^\s|,;()<>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com|orcid\.org|scholar\.google\.com)\/[^\s|,;()<>]+/giu;
 
 /**
- * The CV text as passages may quote it: contact lines dropped, and e-mail addresses, phone
- * numbers and profile links taken out of the other lines. Bare domains stay in prose, where they
- * are more often a technology ("Socket.io") than an address.
+ * The CV text as passages may quote it: e-mail addresses, phone numbers and profile links taken
+ * out, and a line left with nothing but their labels ("Contact: , ") dropped. Only what surely is
+ * an address goes: a bare domain in prose is more often a technology ("socket.io", "asp.net").
  */
 export function withoutContactDetails(text: string): string {
   return text
     .split("\n")
-    .filter((line) => !isContactLine(line))
-    .map((line) => {
+    .flatMap((line) => {
       let kept = line.replace(EMAIL, " ").replace(PROFILE_LINK, " ");
       for (const phone of (kept.match(PHONE) ?? []).filter(isPhone)) kept = kept.replace(phone, " ");
-      return kept === line ? line : kept.replace(/[ \t]{2,}/g, " ").trimEnd();
+      if (kept === line) return [line];
+      const words = kept.replace(LABELS, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+      return words ? [kept.replace(/[ \t]{2,}/g, " ").trimEnd()] : [];
     })
     .join("\n");
 }
