@@ -172,6 +172,41 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
     expect(await docs.text()).toContain("swagger-ui");
   });
 
+  it("serves Swagger UI's script and stylesheet itself, so /docs loads nothing from another origin", async () => {
+    const docs = await t.app.request("/docs");
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await docs.text();
+    // No absolute or protocol-relative address anywhere, and no inline script.
+    expect(html).not.toMatch(/https?:|\/\//);
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    const refs = [...html.matchAll(/<(script|link)\b[^>]*?\s(?:src|href)="([^"]*)"/g)].map(([, tag, url]) => ({ tag, url: url! }));
+    expect(refs.map((r) => r.tag).sort()).toEqual(["link", "script", "script"]);
+    const expected: Record<string, { type: RegExp; minBytes: number; contains: string }> = {
+      "swagger-ui.css": { type: /^text\/css/, minBytes: 50_000, contains: ".swagger-ui" },
+      "swagger-ui-bundle.js": { type: /^text\/javascript/, minBytes: 500_000, contains: "SwaggerUIBundle" },
+      "docs.js": { type: /^text\/javascript/, minBytes: 40, contains: '"/openapi.json"' },
+    };
+    expect(refs.map((r) => r.url.split("/").pop()).sort()).toEqual(Object.keys(expected).sort());
+    for (const { url } of refs) {
+      expect(url).toMatch(/^\/docs\/assets\/[0-9a-f]{12}\/[\w.-]+$/);
+      const want = expected[url.split("/").pop()!]!;
+      const res = await t.app.request(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("content-type"), url).toMatch(want.type);
+      expect(res.headers.get("cache-control"), url).toBe("public, max-age=31536000, immutable");
+      const body = await res.text();
+      expect(body.length, url).toBeGreaterThan(want.minBytes);
+      expect(body, url).toContain(want.contains);
+    }
+    // An address from before an upgrade still works, but is not kept; only the page's files are served.
+    const stale = await t.app.request("/docs/assets/000000000000/swagger-ui.css");
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("cache-control")).toBe("no-cache");
+    expect((await t.app.request("/docs/assets/000000000000/package.json")).status).toBe(404);
+    expect((await t.app.request("/docs/assets/000000000000/..%2Fpackage.json")).status).toBe(404);
+  });
+
   it("reports health with the engine and database state", async () => {
     expect(await (await t.app.request("/health")).json()).toEqual({
       status: "ok", engine: "offline", database: "ok", provider: "ok", role_reversal: true, speech: { transcription: false, voice_replies: false }, voice: false,
@@ -268,6 +303,13 @@ describe("access control and limits", () => {
       expect(denied.status).toBe(401);
       expect(await denied.json()).toEqual({ error: { code: "unauthorized", message: "Send Authorization: Bearer <API key>." } });
       expect((await t.app.request("/openapi.json")).status).toBe(401);
+      // The API reference is part of the API: with keys set, its page and files need one too.
+      expect((await t.app.request("/docs")).status).toBe(401);
+      const page = await t.app.request("/docs", { headers: { authorization: "Bearer k1" } });
+      expect(page.status).toBe(200);
+      const asset = /src="([^"]+)"/.exec(await page.text())![1]!;
+      expect((await t.app.request(asset)).status).toBe(401);
+      expect((await t.app.request(asset, { headers: { authorization: "Bearer k1" } })).status).toBe(200);
       const wrong = await t.app.request("/interviews/x", { headers: { authorization: "Bearer wrong" } });
       expect(wrong.status).toBe(401);
       expect((await wrong.json()).error).toEqual({ code: "unauthorized", message: "Unknown API key." });

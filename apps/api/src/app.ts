@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
@@ -13,6 +12,7 @@ import { registerInterviewRoutes } from "./routes/interviews.js";
 import { registerSessionRoutes } from "./routes/session.js";
 import { registerSystemRoutes } from "./routes/system.js";
 import { registerWebUi } from "./web-ui.js";
+import { registerDocsUi } from "./docs-ui.js";
 
 const isApiPath = (path: string) =>
   /^\/(start_interview|continue_interview|join|interviews|jobs|invites|session|ws|openapi\.json|docs)(\/|$)/.test(path);
@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps) {
     security: settings.apiKeys.length ? [{ bearer: [] }] : [],
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  registerDocsUi(app);
   if (settings.webDistDir) registerWebUi(app, settings.webDistDir);
 
   app.notFound((c) => errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
