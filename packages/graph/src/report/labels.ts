@@ -65,9 +65,6 @@ export const formatShare = (share: number): string => `${Math.round(share * 100)
 
 export const answered = (q: ReportQuestion): boolean => q.answer !== undefined;
 
-/** Main questions asked, not counting follow-ups and clarifications. */
-export const mainQuestionsAsked = (doc: ReportDocument): number => doc.questions.filter((q) => q.kind === "main").length;
-
 /** "Completed", "Ended early after 2 answers (5 questions planned)", "In progress"; as the web page says it. */
 export function statusLabel(doc: ReportDocument): string {
   if (doc.status === "in_progress") return "In progress";
