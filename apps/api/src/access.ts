@@ -25,8 +25,12 @@ const sameSecret = (a: string, b: string) => {
   return timingSafeEqual(x, y);
 };
 
-/** Routes anyone may call: health, the docs of an open server, the web UI, and invite links. */
-const isPublic = (path: string) => /^\/health(\/|$)/.test(path) || /^\/invites\/[^/]+(\/start|\/join)?$/.test(path);
+/**
+ * Routes anyone may call: health, invite links, and the API reference. The reference holds no data,
+ * and a browser cannot send a key to open a page, so it stays public; its Authorize button takes the key.
+ */
+const isPublic = (path: string) =>
+  /^\/(health|openapi\.json|docs)(\/|$)/.test(path) || /^\/invites\/[^/]+(\/start|\/join)?$/.test(path);
 const isApiPath = (path: string) =>
   /^\/(start_interview|continue_interview|join|interviews|jobs|session|ws|openapi\.json|docs)(\/|$)/.test(path);
 

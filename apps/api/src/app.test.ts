@@ -295,21 +295,21 @@ describe("model provider down", () => {
 });
 
 describe("access control and limits", () => {
-  it("requires a bearer key on every route but /health when API_KEYS is set", async () => {
+  it("requires a bearer key on every route but /health and the API reference when API_KEYS is set", async () => {
     const t = await openTestApp(databaseUrl, { settings: { apiKeys: ["k1", "k2"] } });
     try {
       expect((await t.app.request("/health")).status).toBe(200);
       const denied = await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical" }));
       expect(denied.status).toBe(401);
       expect(await denied.json()).toEqual({ error: { code: "unauthorized", message: "Send Authorization: Bearer <API key>." } });
-      expect((await t.app.request("/openapi.json")).status).toBe(401);
-      // The API reference is part of the API: with keys set, its page and files need one too.
-      expect((await t.app.request("/docs")).status).toBe(401);
-      const page = await t.app.request("/docs", { headers: { authorization: "Bearer k1" } });
+      // The API reference is public (a browser's link cannot send a key); it tells how to send one.
+      const spec = await t.app.request("/openapi.json");
+      expect(spec.status).toBe(200);
+      expect((await spec.json()).security).toEqual([{ bearer: [] }]);
+      const page = await t.app.request("/docs");
       expect(page.status).toBe(200);
       const asset = /src="([^"]+)"/.exec(await page.text())![1]!;
-      expect((await t.app.request(asset)).status).toBe(401);
-      expect((await t.app.request(asset, { headers: { authorization: "Bearer k1" } })).status).toBe(200);
+      expect((await t.app.request(asset)).status).toBe(200);
       const wrong = await t.app.request("/interviews/x", { headers: { authorization: "Bearer wrong" } });
       expect(wrong.status).toBe(401);
       expect((await wrong.json()).error).toEqual({ code: "unauthorized", message: "Unknown API key." });
