@@ -15,6 +15,9 @@ describe("whether a question follows up on the last answer", () => {
       "How did you size the Kubernetes cluster?",
       "Why did Parcelly choose to move the dispatch service at all?",
       "How do you explain a delay like that to the business?",
+      "Why did you choose that database?",
+      "What did you learn from that?",
+      "How long did you stay with those tools?",
     ]) {
       expect(followsUp(q, answer), q).toBe(true);
     }
@@ -32,6 +35,8 @@ describe("whether a question follows up on the last answer", () => {
       "Tell me about a time you disagreed with a colleague.",
       "Why are you interested in this role?",
       "How do you approach code review?",
+      "How do you make sure that tests stay fast?",
+      "Why did you decide that you wanted to leave?",
     ]) {
       expect(followsUp(q, answer), q).toBe(false);
     }

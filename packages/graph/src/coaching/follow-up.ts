@@ -8,6 +8,9 @@ const REFERS_BACK =
 
 /** "Why did that…", "How did it…", "What was that like?" — a pronoun that points at the last answer. */
 const POINTS_BACK = /^(?:why|how|what|when|who|where|which)\s+(?:did|was|were|is|does|do|had|has|would|made)\s+(?:that|this|it|they|those|these)\b/i;
+/** "that" after a verb of choice or a preposition points at something said: "Why did you choose that database?", "What did you learn from that?" */
+const THAT_THING =
+  /\b(?:about|with|from|on|for|of|after|during|behind|(?:choose|chose|chosen|choosing|pick|picked|use|used|go with|went with|select|selected|prefer|preferred|adopt|adopted|handle|handled|fix|fixed|measure|measured|build|built|design|designed|(?:decide|decided|settle|settled) on))\s+(?:that|those)\b(?!\s+(?:i|you|we|he|she|they|it|is|was|are|were)\b)/i;
 const DEMONSTRATIVE = /\b(?:that|this|those|these|the same)\s+([\p{L}-]{3,})/giu;
 
 /** Words any two turns of an interview share; they do not show that one builds on the other. */
@@ -40,7 +43,7 @@ function namesIn(text: string): Set<string> {
 export function followsUp(question: string, previousAnswer: string | undefined): boolean {
   if (!previousAnswer?.trim()) return false;
   const q = stripFillers(question);
-  if (REFERS_BACK.test(q) || POINTS_BACK.test(q)) return true;
+  if (REFERS_BACK.test(q) || POINTS_BACK.test(q) || THAT_THING.test(q)) return true;
   const answerStems = new Set(contentWords(previousAnswer).map(stem));
   for (const m of q.matchAll(DEMONSTRATIVE)) {
     if (m[1] && answerStems.has(stem(m[1].toLowerCase()))) return true;
