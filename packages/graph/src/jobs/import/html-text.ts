@@ -125,6 +125,9 @@ export function textToBlocks(text: string): Block[] {
 }
 
 const HAS_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^>]*)?\/?>/i;
+
+/** Whether a text holds any HTML tag (else it is plain text, its line breaks meaningful). */
+export const hasMarkup = (text: string) => HAS_TAG.test(text);
 const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*(?:\s[^&]*)?&gt;/i;
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 

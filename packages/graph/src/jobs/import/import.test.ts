@@ -53,6 +53,18 @@ describe("importing a job posting from its URL", () => {
     expect(job.responsibilities).toContain("Model our warehouse in dbt on BigQuery");
   });
 
+  it("imports a posting served as plain text, its first line the title", async () => {
+    const job = await importJobPosting(`${site.url}/jobs/sre.txt`, local);
+    expect(job).toMatchObject({
+      title: "Site Reliability Engineer",
+      employmentType: "Full-time",
+      responsibilities: ["Run our Kubernetes clusters and the on-call rota", "Cut our deploy time from 20 minutes to 5"],
+      requirements: ["3+ years running production systems", "Terraform and Prometheus"],
+    });
+    expect(job.description).toMatch(/^Parcelly runs same-day delivery/);
+    expect(job.skills).toEqual(expect.arrayContaining(["Kubernetes", "Terraform", "Prometheus"]));
+  });
+
   it("imports a gzip-compressed page", async () => {
     expect((await importJobPosting(`${site.url}/jobs/gzip`, local)).title).toBe("Senior Backend Engineer");
   });
@@ -187,6 +199,10 @@ describe("pages that are not job postings", () => {
 
   it("says an empty page was empty", async () => {
     expect((await refusal(`${site.url}/empty`, local, "not_a_job_posting")).message).toMatch(/empty/);
+  });
+
+  it("refuses plain text that is not a job ad", async () => {
+    await refusal(`${site.url}/notes.txt`, local, "not_a_job_posting");
   });
 
   it("refuses a file that is not a web page", async () => {

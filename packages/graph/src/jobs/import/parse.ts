@@ -3,7 +3,7 @@ import * as chrono from "chrono-node";
 import { parseHTML } from "linkedom";
 import { InterviewError } from "../../errors.js";
 import { findTechnologies } from "../../text/lexicon.js";
-import { blocksToText, nodeToBlocks, parseFragment, plainText, richTextToBlocks, type Block } from "./html-text.js";
+import { blocksToText, hasMarkup, nodeToBlocks, parseFragment, plainText, richTextToBlocks, textToBlocks, type Block } from "./html-text.js";
 import { readJsonLd, type LdNode } from "./json-ld.js";
 import { extractSections } from "./sections.js";
 import type { ParsedJob } from "./types.js";
@@ -303,6 +303,7 @@ function looksLikeJob(title: string | undefined, text: string, sectionKinds: num
  */
 export function parseJobPage(html: string, url: string): ParsedJob {
   if (!html.trim()) throw emptyPage();
+  if (!hasMarkup(html)) return jobFromSource(plainTextSource(html), url);
   const { document } = parseHTML(html);
   const ld = readJsonLd(document);
   const meta = readMeta(document);
@@ -317,17 +318,45 @@ export function parseJobPage(html: string, url: string): ParsedJob {
   // it is only used when it is the same company (not the job board that hosts the ad).
   const pageOrg = ld.organization && (!hiringName || text(ld.organization.name) === hiringName) ? ld.organization : undefined;
   const org = isNode(hiring) ? (hiring.description === undefined && pageOrg ? { ...pageOrg, ...hiring } : hiring) : pageOrg;
-  const company = hiringName ?? text(org?.name) ?? meta.siteName;
   const title = text(posting.title) ?? text(posting.name) ?? meta.title;
-
   const blocks =
     typeof posting.description === "string" && posting.description.trim()
       ? richTextToBlocks(posting.description)
       : readableBlocks(document, title);
+  return jobFromSource(
+    { marked: Boolean(job), posting, resolve, org, company: hiringName ?? text(org?.name) ?? meta.siteName, title, blocks, meta },
+    url,
+  );
+}
+
+/** What a posting says, from its markup or its text, before it is read into a job. */
+interface PostingSource {
+  /** Whether the page marks itself as a JobPosting; else its text must read as one. */
+  marked: boolean;
+  posting: LdNode;
+  resolve: (value: unknown) => unknown;
+  org: LdNode | undefined;
+  company: string | undefined;
+  title: string | undefined;
+  blocks: Block[];
+  meta: PageMeta;
+}
+
+const MAX_TITLE_CHARS = 150;
+
+/** A posting served as plain text (a .txt file, a paste): its first line is the title. */
+function plainTextSource(body: string): PostingSource {
+  const all = textToBlocks(body);
+  const title = all[0] && all[0].text.length <= MAX_TITLE_CHARS ? all[0].text : undefined;
+  return { marked: false, posting: {}, resolve: (v) => v, org: undefined, company: undefined, title, blocks: title ? all.slice(1) : all, meta: {} };
+}
+
+function jobFromSource(source: PostingSource, url: string): ParsedJob {
+  const { marked, posting, resolve, org, company, title, blocks, meta } = source;
   const description = clipText(blocksToText(blocks) || meta.description || "", MAX_DESCRIPTION_CHARS);
   const sections = extractSections(blocks);
 
-  if (!job) {
+  if (!marked) {
     const requirementKinds = sections.requirements.length + sections.niceToHave.length > 0 ? 1 : 0;
     const kinds = requirementKinds + (sections.responsibilities.length > 0 ? 1 : 0);
     if (!looksLikeJob(title, `${title ?? ""}\n${description}`, kinds)) throw notAJobPosting();
@@ -354,7 +383,7 @@ export function parseJobPage(html: string, url: string): ParsedJob {
   const optional: Partial<ParsedJob> = {
     company,
     companyInfo: companyInfo(org, resolve, url),
-    employmentType: employmentType(posting.employmentType) ?? (job ? undefined : fallbackEmploymentType(description)),
+    employmentType: employmentType(posting.employmentType) ?? (marked ? undefined : fallbackEmploymentType(description)),
     location: location(posting, resolve),
     salary: salary(posting.baseSalary, resolve) ?? salary(posting.estimatedSalary, resolve),
     datePosted: postedDate(posting.datePosted ?? meta.published),

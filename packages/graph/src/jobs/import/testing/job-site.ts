@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { ACME_JOB_PAGE, BLOG_POST_PAGE, LATIN1_JOB_PAGE, NORTHWIND_JOB_PAGE, NOT_FOUND_MARKER } from "./pages.js";
+import { ACME_JOB_PAGE, BLOG_POST_PAGE, LATIN1_JOB_PAGE, NORTHWIND_JOB_PAGE, NOT_FOUND_MARKER, PLAIN_TEXT_JOB } from "./pages.js";
 
 /** A Windows-1252 page that declares its charset only in a meta tag ("Café", "€" is byte 0x80). */
 const CAFE_PAGE = Buffer.from(
@@ -32,7 +32,7 @@ export interface JobSite {
 }
 
 /**
- * A loopback job board: a JobPosting page, a page with only readable text, a blog post,
+ * A loopback job board: a JobPosting page, a page with only readable text, a plain-text posting, a blog post,
  * redirects (relative, absolute, endless, to an address given in `?to=`), a 404, an empty page,
  * a PDF, non-UTF-8 pages, a gzip page and a gzip bomb, an endless body and a slow-drip body.
  */
@@ -72,6 +72,10 @@ export async function startJobSite(): Promise<JobSite> {
         return html(res, BLOG_POST_PAGE);
       case path === "/jobs/muenchen":
         return html(res, Buffer.from(LATIN1_JOB_PAGE, "latin1"), "text/html; charset=ISO-8859-1");
+      case path === "/jobs/sre.txt":
+        return html(res, PLAIN_TEXT_JOB, "text/plain; charset=utf-8");
+      case path === "/notes.txt":
+        return html(res, "Meeting notes\n\nWe talked about the roadmap and the office move.\n", "text/plain");
       case path === "/jobs/cafe":
         return html(res, CAFE_PAGE, "text/html");
       case path === "/jobs/gzip": {

@@ -151,3 +151,17 @@ export const LATIN1_JOB_PAGE = `<!doctype html>
 <h2>Responsibilities</h2><ul><li>Weiterentwicklung unserer Java-Dienste</li><li>Code-Reviews für das Team in Zürich</li></ul>
 <h2>Requirements</h2><ul><li>Erfahrung mit Java und Spring Boot</li><li>Gute Deutschkenntnisse</li></ul>
 <p>Jetzt bewerben – apply now.</p></article></body></html>`;
+
+/** A short posting served as a .txt file: no markup, its first line the title. */
+export const PLAIN_TEXT_JOB = `Site Reliability Engineer
+
+Parcelly runs same-day delivery in six cities. We are hiring an SRE for our platform team. Full-time, remote within the EU.
+
+Responsibilities:
+- Run our Kubernetes clusters and the on-call rota
+- Cut our deploy time from 20 minutes to 5
+
+Requirements:
+- 3+ years running production systems
+- Terraform and Prometheus
+`;
