@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from "./app-types.js";
 import { describeError, errorBody, errorResponse, toErrorResponse } from "./http-errors.js";
 import { identify } from "./access.js";
 import { requestLimiter } from "./rate-limit.js";
-import { errorFacts } from "./logger.js";
+import { errorFacts, pathForLog } from "./logger.js";
 import { registerInterviewRoutes } from "./routes/interviews.js";
 import { registerSessionRoutes } from "./routes/session.js";
 import { registerSystemRoutes } from "./routes/system.js";
@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps) {
       requestId: c.get("requestId"),
       threadId: c.get("threadId"),
       method: c.req.method,
-      path: c.req.path.replace(/^\/invites\/[^/]+/, "/invites/{token}"),
+      path: pathForLog(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });

@@ -11,11 +11,27 @@ export function scrub(text: string): string {
     .replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 9 ? "[phone]" : match));
 }
 
-function scrubDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return scrub(value);
+/**
+ * An identifier the client chose (a thread_id, the path that holds it) may be an applicant-tracking
+ * number ("2024001234567"), so a bare run of digits stays; one written like a phone number
+ * ("+44 7700 900123", "(0612) 345678") and any e-mail address are still taken out.
+ */
+export function scrubIdentifier(text: string): string {
+  return text
+    .replace(EMAIL, "[email]")
+    .replace(PHONE, (match) => (/^\+|[\s()]/.test(match) && match.replace(/\D/g, "").length >= 9 ? "[phone]" : match));
+}
+
+const IDENTIFIER_FIELDS = new Set(["threadId", "path"]);
+
+/** A request path as logged: secret link tokens replaced by a placeholder. */
+export const pathForLog = (path: string) => path.replace(/^\/(invites?)\/[^/]+/, "/$1/{token}");
+
+function scrubDeep(value: unknown, depth = 0, key = ""): unknown {
+  if (typeof value === "string") return IDENTIFIER_FIELDS.has(key) ? scrubIdentifier(value) : scrub(value);
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth + 1, k)]));
 }
 
 // Codes such as PostgreSQL's SQLSTATE ("53300": too many connections) or Node's "ECONNREFUSED".

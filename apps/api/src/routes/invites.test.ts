@@ -137,9 +137,11 @@ describe("a candidate with an invite link", () => {
     expect(usedUp.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already been used/) });
     expect((await start(token)).body.error.code).toBe("forbidden");
 
-    // Neither the link's token nor what the candidate sent reaches the logs.
+    // Neither the link's token (in the API's path or the web page's) nor what the candidate sent reaches the logs.
+    await get(`/invite/${token}`);
     for (const secret of [token, "Zanzibar", "zq@example.com", started.body.access_token]) expect(logs.text).not.toContain(secret);
     expect(logs.text).toContain("/invites/{token}/start");
+    expect(logs.text).toContain("/invite/{token}");
   });
 
   it("counts down the uses of a link for several candidates and takes a CV upload", async () => {
