@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ChatInterviewModel } from "./chat-model.js";
 import { ResilientChat } from "./resilient-chat.js";
 import { questionPrompt } from "./prompts.js";
-import { openTestRuntime, providerError, scriptedChat, wellBehaved, fastRetries, ScriptedChatModel, VALID_EVALUATION, allowedIn, type ReplyFn } from "../../testing/index.js";
+import { openTestRuntime, providerError, promptKind, scriptedChat, wellBehaved, fastRetries, ScriptedChatModel, VALID_EVALUATION, allowedIn, type ReplyFn } from "../../testing/index.js";
 import { isInterviewError } from "../../errors.js";
 import type { EvaluationRequest, QuestionRequest } from "../model.js";
 import { emptyCvModel as emptyProfile } from "../../cv/model/index.js";
@@ -136,6 +136,31 @@ describe("an interview decided by the LLM, on PostgreSQL", () => {
       if (!reply.startsWith("DECISION: conclude")) expect(next.question!.text).toMatch(/what did you learn/i);
       else expect(next.question!.text).toMatch(/^Question number \d+/);
     }
+  });
+
+  it("never asks JSON or code a model wrote instead of a question, and finishes with a heuristic report when its assessment stays unreadable", async () => {
+    const fenced = '```json\n{"decision":"new_question","question":"How did you test the pipeline?"}\n```';
+    script = (messages, n) => {
+      const kind = promptKind(messages);
+      if (kind === "question") return "}}}garbage{{{";
+      if (kind === "decision") return fenced;
+      if (kind === "assessment") return "The candidate was fine.";
+      return wellBehaved(messages, n);
+    };
+    const tokens: string[] = [];
+    const start = await runtime.service.start({ jobTitle: "Engineer", questionType: "technical", maxSteps: 2 }, { onToken: (t) => tokens.push(t) });
+    const next = await runtime.service.answer(start.threadId, { text: SPECIFIC }, { onToken: (t) => tokens.push(t) });
+    for (const question of [start.question!.text, next.question!.text]) {
+      expect(question).toMatch(/\?$/);
+      expect(question).not.toMatch(/[{}`]|garbage/);
+    }
+    expect(tokens.join("")).not.toMatch(/[{}`]|garbage/);
+    let end = await runtime.service.answer(start.threadId, { text: SPECIFIC });
+    for (let i = 0; end.status !== "completed" && i < 6; i++) end = await runtime.service.answer(start.threadId, { text: SPECIFIC });
+    expect(end.status).toBe("completed");
+    expect(end.finalEvaluation!.summary).toContain("written by the instant heuristic");
+    expect(end.finalEvaluation!.strengths.length).toBeGreaterThan(0);
+    expect(end.finalEvaluation!.summary).not.toContain("The candidate was fine.");
   });
 
   it("keeps the instant evaluation when the model's fails, and retries it before the report", async () => {

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type {
-  AssessmentRequest, CallContext, CandidateAnswerRequest, DecidedTurn, DecisionRequest, EvaluationRequest, InterviewModel, QuestionRequest,
-  WrittenQuestion,
+  AssessmentRequest, AssessmentResult, CallContext, CandidateAnswerRequest, DecidedTurn, DecisionRequest, EvaluationRequest, InterviewModel,
+  QuestionRequest, WrittenQuestion,
 } from "../model.js";
+import { isInterviewError } from "../../errors.js";
+import { OfflineModel } from "../offline/index.js";
 import type { EngineName } from "../../types.js";
 import { NEXT_ACTIONS, RECOMMENDATIONS } from "../../types.js";
 import type { ResilientChat } from "./resilient-chat.js";
@@ -27,18 +29,68 @@ const Action = z.enum(NEXT_ACTIONS);
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const spoken = (text: string) => text.replace(/\s+/g, " ").replace(/^["']|["']$/g, "").trim();
 
+// Braces, code fences and tags: JSON, code or markup, never a question a person would be asked.
+const NOT_PROSE = /[{}`]|<\/?[a-z][^>]*>/i;
+
+/** The reply as a question to ask, or undefined when it is not one (JSON, code, a stray word or two). */
+export function usableQuestion(text: string): string | undefined {
+  const question = spoken(text);
+  const words = question.match(/\p{L}{2,}/gu)?.length ?? 0;
+  return question && !NOT_PROSE.test(question) && words >= 3 && question.length <= 1_000 ? question : undefined;
+}
+
+/**
+ * Passes a question's tokens on, unless its first character shows it is not prose ("{", "```"),
+ * so JSON a model wrote instead of a question is never shown or spoken.
+ */
+function proseGate(onToken: ((token: string) => void) | undefined) {
+  let verdict: boolean | undefined;
+  let held = "";
+  return {
+    push(token: string) {
+      if (!onToken || verdict === false) return;
+      if (verdict === true) return onToken(token);
+      held += token;
+      const first = held.trimStart()[0];
+      if (!first) return;
+      verdict = !/[{}[\]<`]/.test(first);
+      if (verdict) onToken(held);
+    },
+    get delivered() {
+      return verdict === true;
+    },
+  };
+}
+
+export const FALLBACK_ASSESSMENT_NOTE =
+  "The model's assessment could not be read, so this report was written by the instant heuristic from the scores above.";
+
 /** The interviewer backed by an LLM (Gemini, or an OpenAI-compatible server), through LangChain. */
 export class ChatInterviewModel implements InterviewModel {
   readonly decides = true;
 
+  /**
+   * @param fallback writes the question or the report when the model's reply cannot be used, so a
+   *   model that keeps ignoring the format cannot leave an interview stuck.
+   */
   constructor(
     private readonly chat: ResilientChat,
     readonly name: EngineName = "gemini",
+    private readonly fallback: Pick<InterviewModel, "generateQuestion" | "assess"> = new OfflineModel(),
   ) {}
 
   async generateQuestion(request: QuestionRequest, context: CallContext = {}): Promise<WrittenQuestion> {
-    const text = await this.chat.text(questionPrompt(request), { kind: "question", signal: context.signal, onToken: context.onToken });
-    return { text: spoken(text) };
+    const gate = proseGate(context.onToken);
+    const text = await this.chat.text(questionPrompt(request), {
+      kind: "question",
+      signal: context.signal,
+      onToken: context.onToken && ((token) => gate.push(token)),
+      delivered: () => gate.delivered,
+    });
+    const question = usableQuestion(text);
+    if (question) return { text: question };
+    // What was streamed, if anything, is replaced by the final question the turn returns.
+    return this.fallback.generateQuestion(request, { signal: context.signal, ...(gate.delivered ? {} : { onToken: context.onToken }) });
   }
 
   /**
@@ -56,8 +108,9 @@ export class ChatInterviewModel implements InterviewModel {
     });
     const parsed = reply.finish(text);
     const action = Action.safeParse(parsed.decision);
-    // A model that ignored the format and only wrote a question still wrote the question.
-    const question = spoken(parsed.decision || parsed.reason ? parsed.question : text);
+    // A model that ignored the format and only wrote a question still wrote the question; anything
+    // else (JSON, code) is no question, and the question is then written separately.
+    const question = usableQuestion(parsed.decision || parsed.reason ? parsed.question : text) ?? "";
     if (action.success && request.allowed.includes(action.data) && (action.data === "conclude" || question)) {
       return { action: action.data, reason: parsed.reason || "No reason given.", question: action.data === "conclude" ? "" : question, by: "model" };
     }
@@ -81,8 +134,15 @@ export class ChatInterviewModel implements InterviewModel {
     };
   }
 
-  async assess(request: AssessmentRequest, context: CallContext = {}) {
-    return this.chat.structured(assessmentPrompt(request), AssessmentReply, { kind: "assessment", signal: context.signal });
+  /** The model's judgement; when its reply stays unreadable after repair, the heuristic's, saying so. */
+  async assess(request: AssessmentRequest, context: CallContext = {}): Promise<AssessmentResult> {
+    try {
+      return await this.chat.structured(assessmentPrompt(request), AssessmentReply, { kind: "assessment", signal: context.signal });
+    } catch (error) {
+      if (!isInterviewError(error, "model_output_invalid")) throw error;
+      const written = await this.fallback.assess(request, context);
+      return { ...written, summary: `${written.summary} ${FALLBACK_ASSESSMENT_NOTE}` };
+    }
   }
 
   async answerAsCandidate(request: CandidateAnswerRequest, context: CallContext = {}): Promise<string> {
