@@ -9,10 +9,21 @@ const GOOD =
   "At Parcelly I led the migration of our dispatch service to Kubernetes because deploys took 40 minutes. " +
   "First I containerised the service, then I wrote Terraform for the cluster, and as a result deploys dropped to 6 minutes and incidents fell by 30%.";
 
+/** Further good answers, each a story of its own: the same answer twice is scored as a repeat. */
+const MORE_GOOD = [
+  "On the routing team I owned our event pipeline on Kafka, which lost about 2% of parcel scans. I added idempotent producers and a dead-letter topic, " +
+    "chose at-least-once delivery over exactly-once because of its latency cost, and lost scans fell to 0.01% within a month.",
+  "When our PostgreSQL database hit 90% CPU at peak, I profiled the slowest queries, added two composite indexes and moved reporting to a replica. " +
+    "I rejected a bigger instance because it only bought time; p95 latency went from 800 ms to 120 ms.",
+  "I mentor two junior engineers: we pair twice a week and I review their designs before code. One of them now leads our on-call rota, " +
+    "and the team's review time fell from three days to one.",
+];
+const goodAnswer = (i: number) => (i === 0 ? GOOD : MORE_GOOD[(i - 1) % MORE_GOOD.length]!);
+
 type TestRuntime = Awaited<ReturnType<typeof openTestRuntime>>;
 
 async function finish(runtime: TestRuntime, view: TurnView | InterviewView): Promise<TurnView | InterviewView> {
-  for (let i = 0; view.status !== "completed" && i < 40; i++) view = await runtime.service.answer(view.threadId, { text: GOOD });
+  for (let i = 0; view.status !== "completed" && i < 40; i++) view = await runtime.service.answer(view.threadId, { text: goodAnswer(i) });
   return view;
 }
 

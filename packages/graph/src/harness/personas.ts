@@ -136,11 +136,13 @@ function strong(ctx: AnswerContext): string {
   const story = storyFor(ctx.cv, ctx.question, ctx.turn);
   const about = subject(ctx);
   if (!story) {
+    const [from, to] = [[5, 2], [9, 4], [12, 5], [6, 3], [8, 3]][ctx.turn % 5]!;
     return (
       `At my last job ${about} was my responsibility for two years, and the problem was that our process was too slow for the ${ctx.job.title} work we had. ` +
-      "I owned the fix: first I measured where the time went, then I changed one step at a time, because I wanted to know which change made the difference. " +
-      "I considered hiring extra help instead, but the trade-off was cost, so I chose to simplify the process. " +
-      "As a result the turnaround fell from 5 days to 2 days for 40 customers a week, and looking back I learned to agree on how success is measured before starting."
+      `I owned the fix. ${pickFor(ctx, METHODS).replace("{tools}", "")} ` +
+      `${pickFor(ctx, TRADE_OFFS)} ` +
+      `As a result the turnaround fell from ${from} days to ${to} days for 40 customers a week, ${pickFor(ctx, AFTERWARDS)} ` +
+      pickFor(ctx, LESSONS)
     );
   }
   const figures = figuresFor(story, ctx.cv);
@@ -151,20 +153,58 @@ function strong(ctx: AnswerContext): string {
     // A follow-up or a rephrased question: the same story, told from the figures and the reasons.
     return (
       `To be precise about ${about}: ${firstPerson(story)}. ` +
-      `I measured the baseline first, because without it nobody could say what changed, and ${result}. ` +
-      "I considered a quicker workaround instead, but the trade-off was that it would only have moved the problem elsewhere, so I chose the slower, lasting fix. " +
-      "Looking back, I learned to share the numbers with the team every week."
+      `${pickFor(ctx, MEASURED_FIRST)} ${result}. ` +
+      `${pickFor(ctx, TRADE_OFFS)} ` +
+      pickFor(ctx, LESSONS)
     );
   }
   return (
-    `${where(story)}${role}, the situation was that ${about} mattered to the business and the old way of working was not good enough. ` +
+    `${where(story)}${role}, ${pickFor(ctx, SITUATIONS).replace("{about}", about)} ` +
     `I owned the work: ${firstPerson(story)}. ` +
-    `First I measured the baseline, then I changed one thing at a time${tools}, because I wanted to know which change made the difference. ` +
-    "I considered a quicker workaround instead, but the trade-off was that it would only have moved the problem elsewhere, so I chose the lasting fix. " +
-    `As a result ${result}, and the team kept the approach afterwards. ` +
-    "Looking back, I learned to agree on how success is measured before starting."
+    `${pickFor(ctx, METHODS).replace("{tools}", tools)} ` +
+    `${pickFor(ctx, TRADE_OFFS)} ` +
+    `As a result ${result}, ${pickFor(ctx, AFTERWARDS)} ` +
+    pickFor(ctx, LESSONS)
   );
 }
+
+// A strong candidate tells each story in its own words: the phrasing varies from answer to answer
+// (lists of 3, 4 and 5 phrasings, so no two answers of one interview share every sentence).
+const pickFor = (ctx: AnswerContext, options: readonly string[]) => options[ctx.turn % options.length]!;
+const SITUATIONS = [
+  "the situation was that {about} mattered to the business and the old way of working was not good enough.",
+  "{about} had become a real problem: customers noticed it, and the team had no clear owner for it.",
+  "we were falling behind on {about}, and the existing approach could not keep up with how fast we were growing.",
+];
+const METHODS = [
+  "First I measured the baseline, then I changed one thing at a time{tools}, because I wanted to know which change made the difference.",
+  "I started by collecting data on where things went wrong, and then fixed the biggest cause first{tools}, checking the numbers after each step.",
+  "My first step was to agree with the stakeholders on what good looked like; after that I rolled the changes out in small stages{tools} and tracked each one.",
+  "I ran a short pilot first{tools} with one group of users, compared it with the rest, and only then made it the default.",
+];
+const MEASURED_FIRST = [
+  "I measured the baseline first, because without it nobody could say what changed, and",
+  "Before touching anything I wrote down the numbers we started from, so",
+  "We tracked it week by week against where we began, and",
+];
+const TRADE_OFFS = [
+  "I considered a quicker workaround instead, but the trade-off was that it would only have moved the problem elsewhere, so I chose the lasting fix.",
+  "An alternative was to buy a tool for it; I decided against that because the cost was high and it would not have fitted how we worked.",
+  "We could have done it all at once, but the risk of breaking things for users was too high, so I chose a slower, staged rollout.",
+  "The other option was to hire a contractor, which would have been faster, but we would have lost the knowledge when they left, so I kept it in the team.",
+  "I weighed doing nothing against the cost of the change; the delay was costing us more each month, so I went ahead despite the extra work.",
+];
+const AFTERWARDS = [
+  "and the team kept the approach afterwards.",
+  "and other teams later copied the process.",
+  "and it has held up since without extra effort.",
+];
+const LESSONS = [
+  "Looking back, I learned to agree on how success is measured before starting.",
+  "What I took from it is to share the numbers with the team every week.",
+  "The lesson for me was to test the riskiest assumption first.",
+  "Next time I would bring the people affected in earlier.",
+];
 
 /** "I designed a Kafka event pipeline": the CV line's own verb and object, without its figures. */
 function plainly(story: Story | undefined, ctx: AnswerContext): string {
@@ -174,6 +214,8 @@ function plainly(story: Story | undefined, ctx: AnswerContext): string {
 
 /** How an average candidate goes on after naming the work: loosely, without figures. */
 const LOOSELY = [
+  "Some of it was new to me, so I read up and built a small prototype{tools} before changing anything. It turned out fine and we still use it.",
+  "I talked to the people who used it most and rebuilt the confusing parts{tools}. They said it was easier afterwards.",
   "We had some problems with it at the start, so I changed how it worked{tools} and added a few checks. It was better after that and the people using it were happier.",
   "It took a while to get right, and I tried a couple of things{tools} before one stuck. In the end it worked well and my manager was pleased with it.",
   "There was a deadline, so I split the work into smaller pieces{tools} and checked each one with the team. It went out on time and people used it.",
@@ -184,7 +226,13 @@ function average(ctx: AnswerContext): string {
   const story = storyFor(ctx.cv, ctx.question, ctx.turn);
   const at = story?.organisation ? ` at ${story.organisation}` : story?.project ? ` on ${story.project}` : "";
   const tools = story?.technologies.length ? ` with ${story.technologies[0]}` : "";
-  return `${plainly(story, ctx)}${at}${at.endsWith(".") ? "" : "."} ${LOOSELY[ctx.turn % LOOSELY.length]!.replace("{tools}", tools)}`;
+  const aside = [
+    " It was a busy time for the whole team, with a lot going on at once.",
+    " That was a good year for me, and I enjoyed most of the work.",
+    " I learned quite a bit from it, mostly about working with other people.",
+    " My manager asked me to present it to the other teams afterwards.",
+  ][ctx.turn % 4];
+  return `${plainly(story, ctx)}${at}${at.endsWith(".") ? "" : "."} ${LOOSELY[ctx.turn % LOOSELY.length]!.replace("{tools}", tools)}${aside}`;
 }
 
 /**

@@ -52,6 +52,8 @@ export function feedbackWithoutEvidence(issue: EvidenceIssue, ctx: FeedbackConte
       return `Saying you don't know is honest, but it leaves nothing to judge. Next time, reason aloud about ${subject}: what you would try first and how you would find out.`;
     case "copies_question":
       return `The answer repeats the question instead of answering it, so there is nothing to judge. Say what you actually did about ${subject}, with one concrete example.`;
+    case "repeats_answer":
+      return `The answer repeats one you gave earlier in this interview, so it adds nothing to judge here. Answer this question itself: what you did about ${subject}, with an example you have not used yet.`;
     case "other_language": {
       const expected = ctx.interviewLanguage ? languageName(ctx.interviewLanguage) : "the interview's language";
       const given = ctx.answerLanguage && ctx.answerLanguage !== "und" ? `in ${languageName(ctx.answerLanguage)}` : "in another language";

@@ -108,6 +108,14 @@ function commonSubsequence(a: string[], b: string[]): number {
   return previous[b.length]!;
 }
 
+/** Mostly an earlier answer again (pasted, or with a few words changed), so it says nothing new. */
+export function repeatsEarlierAnswer(answer: string, earlier: readonly string[]): boolean {
+  const tokens = tokenize(answer);
+  if (tokens.length < 8) return false;
+  // 90%: a pasted answer with a few words changed; answers told from one template share less.
+  return earlier.some((previous) => commonSubsequence(tokens, tokenize(previous)) / tokens.length >= 0.9);
+}
+
 /** The answer says nothing the question and topic did not already say. */
 export function copiesQuestion(answer: string, question: string, topic: string): boolean {
   const tokens = tokenize(answer);

@@ -95,6 +95,7 @@ const NOTHING: Record<EvidenceIssue, Rubric> = {
   instructions_only: { relevance: 0, depth: 0, clarity: 0, evidence: 0 },
   dont_know: { relevance: 1, depth: 0.5, clarity: 2, evidence: 0 },
   copies_question: { relevance: 1.5, depth: 0, clarity: 1.5, evidence: 0 },
+  repeats_answer: { relevance: 1.5, depth: 0, clarity: 1.5, evidence: 0 },
   other_language: { relevance: 1, depth: 1, clarity: 1, evidence: 1 },
 };
 export const rubricWithoutEvidence = (issue: EvidenceIssue): Rubric => ({ ...NOTHING[issue] });

@@ -48,6 +48,25 @@ describe("scoring an answer", () => {
   });
 });
 
+describe("an answer given before", () => {
+  it("flags a repeat of an earlier answer, pasted or lightly edited, as nothing to judge", () => {
+    for (const again of [strong, strong.replace("Black Friday", "the holidays").replace("At Paynow", "At my last job")]) {
+      const result = judge(again, { earlierAnswers: ["I am a backend engineer.", strong] });
+      expect(result).toMatchObject({ insufficientEvidence: true, evidenceIssue: "repeats_answer", followUpDue: false });
+      expect(result.score).toBeLessThanOrEqual(1.5);
+      expect(result.feedback).toMatch(/repeats one you gave earlier/);
+    }
+  });
+
+  it("does not flag a new answer that picks up an earlier one, or a short reply", () => {
+    const extended = `${strong} Since then I have also moved the merchant settings into a read-through cache shared by three other services, which took another 30 ms off their p50.`;
+    expect(judge(kubernetesIncident, { earlierAnswers: [strong] }).evidenceIssue).toBeUndefined();
+    expect(judge("Yes, that is right.", { earlierAnswers: ["Yes, that is right."] }).evidenceIssue).not.toBe("repeats_answer");
+    expect(judge(strong, { earlierAnswers: ["At Paynow our settlement service was too slow."] }).evidenceIssue).toBeUndefined();
+    expect(judge(extended, { earlierAnswers: [strong] }).evidenceIssue).toBeUndefined();
+  });
+});
+
 describe("relevance to the question and the role", () => {
   it("scores a Kubernetes story in a pastry-chef interview as off topic and says what the question was about", () => {
     const result = serviceQuestion(kubernetesIncident);

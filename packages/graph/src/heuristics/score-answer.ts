@@ -2,7 +2,7 @@ import { wordCount } from "../text/words.js";
 import { feedbackForAnswer, feedbackForClarification, feedbackOffTopic, feedbackWithoutEvidence, type FeedbackContext } from "./feedback.js";
 import { removeGraderInstructions } from "./grader-instructions.js";
 import { interviewLanguage, otherLanguageOf } from "./language.js";
-import { asksForClarification, copiesQuestion, isFillerOnly, isGibberish, saysDontKnow } from "./nothing-to-judge.js";
+import { asksForClarification, copiesQuestion, isFillerOnly, isGibberish, repeatsEarlierAnswer, saysDontKnow } from "./nothing-to-judge.js";
 import { judgeRelevance } from "./relevance.js";
 import { CLARIFICATION_RUBRIC, belowPar, rateAnswer, rubricWithoutEvidence, weightedScore } from "./rubric.js";
 import { measureAnswer, questionKind, withNeutralCues } from "./signals.js";
@@ -23,6 +23,7 @@ function evidenceIssueOf(
   if (language) return { issue: "other_language", language };
   if (saysDontKnow(answer)) return { issue: "dont_know" };
   if (copiesQuestion(answer, input.question, input.topic)) return { issue: "copies_question" };
+  if (repeatsEarlierAnswer(answer, input.earlierAnswers ?? [])) return { issue: "repeats_answer" };
   return undefined;
 }
 

@@ -8,6 +8,7 @@ export type EvidenceIssue =
   | "gibberish"
   | "dont_know"
   | "copies_question"
+  | "repeats_answer"
   | "other_language"
   | "instructions_only";
 
@@ -24,6 +25,8 @@ export interface ScoringInput {
   job: { title: string; description?: string | undefined; terms: string[] };
   /** Technologies and skills in the candidate's CV (may be empty). */
   cvTerms: string[];
+  /** The candidate's earlier answers in this interview, oldest first. */
+  earlierAnswers?: readonly string[];
 }
 
 /** The instant evaluation of one answer; structurally an `InstantEvaluation` of the engines. */

@@ -41,6 +41,7 @@ export function makeAwaitAnswer(deps: GraphDeps) {
       language: state.language,
       job: { title: state.jobTitle, description: state.jobDescription, terms: state.jobTerms },
       cvTerms: cvTerms(state.cvProfile),
+      earlierAnswers: state.answers.map((a) => a.text),
     });
     const proposed = proposeNextAction(allowedActions(state, question, deps.settings), quick);
     const recorded: InterviewUpdate = {
