@@ -66,6 +66,15 @@ describe("a full interview on PostgreSQL with the offline engine", () => {
     expect(record.messages.at(-1)!.text).not.toMatch(/the candidate/);
   });
 
+  it("does not recommend hiring a candidate who pastes the same answer to every question", async () => {
+    let view: TurnView | InterviewView = await runtime.service.start({ jobTitle: "Backend Engineer", questionType: "technical", maxSteps: 4, cvPdf: await cvPdf() });
+    for (let i = 0; view.status !== "completed" && i < 20; i++) view = await runtime.service.answer(view.threadId, { text: GOOD });
+    const record = await runtime.service.get(view.threadId);
+    expect(record.evaluations[0]!.insufficientEvidence).toBe(false);
+    expect(record.evaluations.slice(1).every((e) => e.insufficientEvidence && e.score <= 1.5)).toBe(true);
+    expect(view.finalEvaluation!.recommendation).toMatch(/no_hire/);
+  });
+
   it("asks one follow-up for a thin answer, then moves on", async () => {
     const start = await runtime.service.start({ jobTitle: "Data Analyst", questionType: "behavioral", maxSteps: 2 });
     const followUp = await runtime.service.answer(start.threadId, { text: "I worked on some reports." });
