@@ -75,6 +75,17 @@ describe("a full interview on PostgreSQL with the offline engine", () => {
     expect(view.finalEvaluation!.recommendation).toMatch(/no_hire/);
   });
 
+  it("gives the real reason for moving on after an answer with nothing to judge or off the question", async () => {
+    const start = await runtime.service.start({ jobTitle: "Backend Engineer", questionType: "technical", maxSteps: 4 });
+    await runtime.service.answer(start.threadId, { text: "I don't know." });
+    await runtime.service.answer(start.threadId, {
+      text: "At weekends I bake sourdough: I feed the starter on Friday night, shape the loaves on Saturday and bake them at 250 degrees in a cast-iron pot.",
+    });
+    const [dontKnow, offTopic] = (await runtime.service.get(start.threadId)).questions;
+    expect(dontKnow!.decision).toMatchObject({ action: "new_question", reason: "The candidate did not know; moving on rather than pressing." });
+    expect(offTopic!.decision).toMatchObject({ action: "new_question", reason: "The answer did not address the question; moving on." });
+  });
+
   it("asks one follow-up for a thin answer, then moves on", async () => {
     const start = await runtime.service.start({ jobTitle: "Data Analyst", questionType: "behavioral", maxSteps: 2 });
     const followUp = await runtime.service.answer(start.threadId, { text: "I worked on some reports." });

@@ -26,7 +26,20 @@ export function proposeNextAction(allowed: NextAction[], quick: HeuristicEvaluat
 }
 
 /** Why the triage decided what it did, in a line for the report. */
-export function heuristicReason(action: NextAction, quick: Pick<HeuristicEvaluation, "missing" | "followUpDue"> | null): string {
+const NOTHING_TO_JUDGE_REASON: Record<NonNullable<HeuristicEvaluation["evidenceIssue"]>, string> = {
+  empty: "The answer left nothing to judge; moving on.",
+  gibberish: "The answer could not be read as an answer; moving on.",
+  instructions_only: "The answer only addressed the grader; moving on.",
+  dont_know: "The candidate did not know; moving on rather than pressing.",
+  copies_question: "The answer only repeated the question; moving on.",
+  repeats_answer: "The answer repeated an earlier one; moving on.",
+  other_language: "The answer was in another language than the interview's; moving on.",
+};
+
+export function heuristicReason(
+  action: NextAction,
+  quick: Pick<HeuristicEvaluation, "missing" | "followUpDue"> & Partial<Pick<HeuristicEvaluation, "evidenceIssue" | "offTopic">> | null,
+): string {
   switch (action) {
     case "clarify":
       return "The candidate asked for the question to be put differently.";
@@ -35,7 +48,10 @@ export function heuristicReason(action: NextAction, quick: Pick<HeuristicEvaluat
     case "conclude":
       return "The last planned question was answered.";
     case "new_question":
-      return quick?.followUpDue ? "The follow-up budget for this question is spent; moving on." : "The answer covered the question; moving on.";
+      if (quick?.followUpDue) return "The follow-up budget for this question is spent; moving on.";
+      if (quick?.evidenceIssue) return NOTHING_TO_JUDGE_REASON[quick.evidenceIssue];
+      if (quick?.offTopic) return "The answer did not address the question; moving on.";
+      return "The answer covered the question; moving on.";
   }
 }
 
