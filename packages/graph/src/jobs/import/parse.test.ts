@@ -157,7 +157,7 @@ describe("reading a job from a page without JobPosting markup", () => {
     const job = parseJobPage(NORTHWIND_JOB_PAGE, "https://careers.northwind.example/jobs/data-engineer");
     expect(job).toEqual({
       title: "Data Engineer",
-      company: "Northwind Careers",
+      company: "Northwind",
       description: expect.stringContaining("What you’ll do\n- Build and operate batch and streaming pipelines in Python and Airflow\n"),
       requirements: [
         "3+ years of experience in data engineering",

@@ -324,7 +324,7 @@ export function parseJobPage(html: string, url: string): ParsedJob {
       ? richTextToBlocks(posting.description)
       : readableBlocks(document, title);
   return jobFromSource(
-    { marked: Boolean(job), posting, resolve, org, company: hiringName ?? text(org?.name) ?? meta.siteName, title, blocks, meta },
+    { marked: Boolean(job), posting, resolve, org, company: hiringName ?? text(org?.name) ?? companyOfSite(meta.siteName), title, blocks, meta },
     url,
   );
 }
@@ -376,7 +376,7 @@ function jobFromSource(source: PostingSource, url: string): ParsedJob {
     const parts = s.split(/\s*[,;]\s*/);
     return parts.every((part) => part.length <= 40 && part.split(" ").length <= 4) ? parts : [s];
   });
-  const named = findTechnologies([description, ...requirements, ...responsibilities, ...listedSkills].join("\n"));
+  const named = findTechnologies(withoutHiringPhrases([description, ...requirements, ...responsibilities, ...listedSkills].join("\n")));
   const skills = uniqueList([...listedSkills, ...named]);
 
   const parsed: ParsedJob = { title, description, requirements, skills, responsibilities };
@@ -392,6 +392,14 @@ function jobFromSource(source: PostingSource, url: string): ParsedJob {
   for (const [name, value] of Object.entries(optional)) if (value) Object.assign(parsed, { [name]: value });
   return parsed;
 }
+
+/** "We're hiring", "is hiring a": the ad speaking, not Hiring as a skill the job asks for. */
+const withoutHiringPhrases = (text: string) =>
+  text.replace(/\b(?:we(?:['’]re| are)|is|are|now|currently|actively)\s+hiring\b|\bhiring\s+(?:a|an|for|now|immediately)\b/gi, " ");
+
+/** "Globex Careers" → "Globex": a careers site is named after its company. */
+const companyOfSite = (siteName: string | undefined) =>
+  siteName?.replace(/\s+(?:careers?|jobs)(?:\s+(?:site|page|portal))?$/i, "").trim() || siteName;
 
 function fallbackEmploymentType(description: string): string | undefined {
   const found = description.match(/\b(full[- ]time|part[- ]time)\b/i)?.[1];

@@ -92,7 +92,8 @@ export const NORTHWIND_JOB_PAGE = `<!doctype html>
 <h1>Data Engineer</h1>
 <p>Lisbon or remote within Portugal · Full-time</p>
 <p>Northwind runs the grocery delivery platform used by two million households. Our data team turns
-millions of daily orders into the forecasts that decide what every warehouse stocks.</p>
+millions of daily orders into the forecasts that decide what every warehouse stocks. We're hiring
+for the data team in Lisbon.</p>
 <h2>What you’ll do</h2>
 <ul>
   <li>Build and operate batch and streaming pipelines in Python and Airflow</li>
