@@ -48,6 +48,19 @@ describe("scoring an answer", () => {
   });
 });
 
+describe("reading what an answer says", () => {
+  it("sees results and trade-offs in their everyday wording", () => {
+    const kafka = judge(
+      "We partitioned by depot id and tuned linger.ms to 5 and batch.size to 64KB, which took producer throughput from 4k to 12k messages per second. " +
+        "The hardest call was rejecting exactly-once semantics, because the latency cost was too high for tracking.",
+    );
+    const go = judge("Deploys took 40 minutes; they now take 6. I chose Go over Java for predictable latency, and we traded some developer speed for it.");
+    for (const result of [kafka, go]) {
+      expect(result.feedback).not.toMatch(/No result or outcome|does not weigh any alternative|no trade-off/i);
+    }
+  });
+});
+
 describe("an answer given before", () => {
   it("flags a repeat of an earlier answer, pasted or lightly edited, as nothing to judge", () => {
     for (const again of [strong, strong.replace("Black Friday", "the holidays").replace("At Paynow", "At my last job")]) {

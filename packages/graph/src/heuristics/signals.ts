@@ -58,10 +58,10 @@ export const METRIC = new RegExp(
   "gi",
 );
 export const RESULT =
-  /\b(reduc\w*|increas\w*|improv\w*|sav(ed|ing)|cut|grew|launch\w*|shipp\w*|deliver\w*|fix\w*|resolv\w*|won|achiev\w*|doubled|halved|dropped|fell|rose|recovered|prevent\w*|lowered|raised|boosted|passed|completed|signed|went (down|up) (to|from|by)|went from|came (down|back)|went out|on time|got better|did better|it worked|as a result|in the end|the outcome|the result was|which meant|since then|we ended up|ended up)\b/gi;
+  /\b(reduc\w*|increas\w*|improv\w*|sav(ed|ing)|cut|grew|launch\w*|shipp\w*|deliver\w*|fix\w*|resolv\w*|won|achiev\w*|doubled|halved|dropped|fell|rose|recovered|prevent\w*|lowered|raised|boosted|passed|completed|signed|went (down|up) (to|from|by)|went from|from \d[\d.,]*\s?[a-z%]*\s+to\s+\d|now (?:takes?|runs?|costs?|handles?)|came (down|back)|went out|on time|got better|did better|it worked|as a result|in the end|the outcome|the result was|which meant|since then|we ended up|ended up)\b/gi;
 export const CAUSAL = /\b(because|so that|therefore|which meant|as a result|due to|since|in order to|thus|that'?s why|led to|the reason|caused|so we|so i)\b/gi;
 export const TRADE_OFF =
-  /\b(trade-?offs?|instead of|rather than|alternatives?|on the other hand|however|downside|drawbacks?|the cost|at the cost|versus|vs\.?|compared (to|with)|the risk (is|was|of)|risky|weigh\w*|pros and cons|considered|option (was|would be)|but it meant|the catch)\b/gi;
+  /\b(trade-?offs?|instead of|rather than|alternatives?|on the other hand|however|downside|drawbacks?|the cost|at the cost|versus|vs\.?|compared (to|with)|the risk (is|was|of)|risky|weigh\w*|pros and cons|considered|option (was|would be)|but it meant|the catch|traded|chose\b[^.;]{1,40}\bover|reject\w*|decided against|ruled out|(?:latency|performance|speed|complexity|operational|maintenance) (?:cost|overhead|penalty))\b/gi;
 /** The parts of a structured account, each recognised by its usual wording. */
 const STRUCTURE = {
   situation: /\b(situation|context|background|at the time|the problem was|the challenge was|we had (a|an)|our \w+ was)\b/i,
