@@ -143,6 +143,20 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
       expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|node_modules/);
     });
 
+    it("says what is wrong with max_step and with two CV files, in the caller's words", async () => {
+      for (const max_step of ["many", "2.5", "0"]) {
+        const res = await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step }));
+        expect((await res.json()).error.message).toBe("max_step: must be a whole number from 1 to 20");
+      }
+      const body = new FormData();
+      for (const [k, v] of Object.entries({ job_title: "X", question_type: "technical" })) body.append(k, v);
+      body.append("cv", await pdfBlob(), "a.pdf");
+      body.append("cv", await pdfBlob(), "b.pdf");
+      const two = await t.app.request("/start_interview", { method: "POST", body });
+      expect(two.status).toBe(400);
+      expect((await two.json()).error.message).toBe("Send one cv file, not 2.");
+    });
+
     it("refuses an answer longer than 10 000 characters and one after completion, changing nothing", async () => {
       const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 1 }))).json();
       const long = await cont(start.thread_id, "a".repeat(10_001));

@@ -42,7 +42,15 @@ const startFields = {
   question_type: optionalEnum(QUESTION_TYPE_NAMES, "technical, behavioral, mixed or system_design (required unless job_id is given). Older clients' style names (broad, narrow_up, follow_up) mean a mixed interview in that style."),
   question_style: optionalEnum(QUESTION_STYLES, "How questions move (default adaptive)."),
   max_step: z
-    .preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(LIMITS.maxSteps).optional())
+    .preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: `must be a whole number from 1 to ${LIMITS.maxSteps}` })
+        .int({ error: `must be a whole number from 1 to ${LIMITS.maxSteps}` })
+        .min(1, { error: `must be a whole number from 1 to ${LIMITS.maxSteps}` })
+        .max(LIMITS.maxSteps, { error: `must be a whole number from 1 to ${LIMITS.maxSteps}` })
+        .optional(),
+    )
     .openapi({ type: "integer", minimum: 1, maximum: LIMITS.maxSteps, description: "Number of main questions (default 5)." }),
   company_name: optionalString(LIMITS.companyName, "Company the interview is for."),
   job_description: optionalString(LIMITS.jobDescription, "Job description; its key terms shape the questions."),

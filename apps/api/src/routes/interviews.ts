@@ -136,6 +136,7 @@ function toStartFields(body: StartInterviewBody): StartFields {
 /** The uploaded file, if any; anything that is not a file is an error, not silently ignored. */
 export async function uploadedFile(value: unknown, field: string): Promise<Uint8Array | undefined> {
   if (value === undefined || value === "") return undefined;
+  if (Array.isArray(value)) throw new InterviewError("invalid_input", `Send one ${field} file, not ${value.length}.`);
   if (!(value instanceof File)) throw new InterviewError("invalid_input", `${field} must be a file upload.`);
   if (value.size === 0) return undefined;
   return new Uint8Array(await value.arrayBuffer());
