@@ -24,7 +24,8 @@ export const PERSONA_LABELS: Record<Persona, { label: string; hint: string }> = 
 
 export const SENIORITY_LABELS: Record<Seniority, string> = { junior: "Junior", mid: "Mid-level", senior: "Senior", lead: "Lead" };
 
-export const ROLE_LABELS: Record<Role, string> = { candidate: "Candidate practice", interviewer: "Interviewer practice" };
+// "Practice" would mislabel a candidate invited by the team; the list holds both.
+export const ROLE_LABELS: Record<Role, string> = { candidate: "Candidate interview", interviewer: "Role reversal" };
 
 export const STATUS_LABELS: Record<Status, string> = { question: "In progress", awaiting_question: "In progress", completed: "Completed" };
 

@@ -64,13 +64,13 @@ describe("the interviews table", () => {
 
   it("shows a row's candidate, progress, score and the API's recommendation words", () => {
     const row = { thread_id: "t1", job_title: "Data Engineer", company_name: "Parcelly", candidate_name: "Ana", role: "candidate", status: "completed", current_step: 3, max_steps: 3, overall_score: 7.46, recommendation: "hire", recommendation_label: "Hire", created_at: "2026-12-01T10:00:00Z", updated_at: "2026-12-01T10:30:00Z" } as const;
-    expect(rowView(row)).toMatchObject({ candidate: "Ana", job: "Data Engineer · Parcelly", role: "Candidate practice", status: "Completed", progress: "Finished", score: "7.5/10", recommendation: { label: "Hire", tone: "good" } });
+    expect(rowView(row)).toMatchObject({ candidate: "Ana", job: "Data Engineer · Parcelly", role: "Candidate interview", status: "Completed", progress: "Finished", score: "7.5/10", recommendation: { label: "Hire", tone: "good" } });
     expect(rowView({ ...row, status: "question", current_step: 2, overall_score: undefined, recommendation: undefined, recommendation_label: undefined, candidate_name: undefined })).toMatchObject({
       candidate: "Unnamed candidate",
       status: "In progress",
       progress: "Question 2 of 3",
       score: "—",
     });
-    expect(rowView({ ...row, role: "interviewer", status: "awaiting_question", current_step: 1, candidate_name: undefined })).toMatchObject({ candidate: "AI candidate", progress: "1 question asked", role: "Interviewer practice" });
+    expect(rowView({ ...row, role: "interviewer", status: "awaiting_question", current_step: 1, candidate_name: undefined })).toMatchObject({ candidate: "AI candidate", progress: "1 question asked", role: "Role reversal" });
   });
 });

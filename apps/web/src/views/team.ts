@@ -293,7 +293,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
     // The list reports both running states; one filter value each keeps them apart for the API.
     STATUSES.map((s) => h("option", { value: s }, s === "question" ? "In progress (candidate)" : s === "awaiting_question" ? "In progress (interviewer)" : STATUS_LABELS[s])),
   );
-  const roleFilter = h("select", { id: "filter-role" }, h("option", { value: "" }, "Both roles"), ROLES.map((r) => h("option", { value: r }, ROLE_LABELS[r])));
+  const roleFilter = h("select", { id: "filter-role" }, h("option", { value: "" }, "Both kinds"), ROLES.map((r) => h("option", { value: r }, ROLE_LABELS[r])));
   const filters = h(
     "div",
     { class: "grid-3 filters", role: "group", "aria-label": "Filter interviews" },
