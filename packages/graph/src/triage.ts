@@ -25,7 +25,6 @@ export function proposeNextAction(allowed: NextAction[], quick: HeuristicEvaluat
   return allowed.includes("conclude") ? "conclude" : "new_question";
 }
 
-/** Why the triage decided what it did, in a line for the report. */
 const NOTHING_TO_JUDGE_REASON: Record<NonNullable<HeuristicEvaluation["evidenceIssue"]>, string> = {
   empty: "The answer left nothing to judge; moving on.",
   gibberish: "The answer could not be read as an answer; moving on.",
@@ -36,6 +35,7 @@ const NOTHING_TO_JUDGE_REASON: Record<NonNullable<HeuristicEvaluation["evidenceI
   other_language: "The answer was in another language than the interview's; moving on.",
 };
 
+/** Why the triage decided what it did, in a line for the report. */
 export function heuristicReason(
   action: NextAction,
   quick: Pick<HeuristicEvaluation, "missing" | "followUpDue"> & Partial<Pick<HeuristicEvaluation, "evidenceIssue" | "offTopic">> | null,

@@ -113,7 +113,11 @@ export function repeatsEarlierAnswer(answer: string, earlier: readonly string[])
   const tokens = tokenize(answer);
   if (tokens.length < 8) return false;
   // 90%: a pasted answer with a few words changed; answers told from one template share less.
-  return earlier.some((previous) => commonSubsequence(tokens, tokenize(previous)) / tokens.length >= 0.9);
+  // A shorter earlier answer cannot hold 90% of this one, so it is not compared at all.
+  return earlier.some((previous) => {
+    const words = tokenize(previous);
+    return words.length >= tokens.length * 0.9 && commonSubsequence(tokens, words) / tokens.length >= 0.9;
+  });
 }
 
 /** The answer says nothing the question and topic did not already say. */

@@ -63,7 +63,7 @@ function proseGate(onToken: ((token: string) => void) | undefined) {
 }
 
 export const FALLBACK_ASSESSMENT_NOTE =
-  "The model's assessment could not be read, so this report was written by the instant heuristic from the scores above.";
+  "The model's assessment could not be read, so this report was written by the instant heuristic from the answers' scores.";
 
 /** The interviewer backed by an LLM (Gemini, or an OpenAI-compatible server), through LangChain. */
 export class ChatInterviewModel implements InterviewModel {
