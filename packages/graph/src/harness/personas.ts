@@ -124,6 +124,9 @@ function firstPerson(story: Story): string {
 
 const where = (story: Story) => (story.organisation ? `At ${story.organisation}` : story.project ? `On ${story.project}` : "In my last role");
 
+/** One of several wordings, a different one each turn. */
+const pickFor = <T>(ctx: AnswerContext, options: readonly T[]): T => options[ctx.turn % options.length]!;
+
 /** What the question is about, as a phrase a candidate would repeat back. */
 const subject = (ctx: AnswerContext) => stripEnd(ctx.question.topic || ctx.job.title);
 
@@ -136,7 +139,7 @@ function strong(ctx: AnswerContext): string {
   const story = storyFor(ctx.cv, ctx.question, ctx.turn);
   const about = subject(ctx);
   if (!story) {
-    const [from, to] = [[5, 2], [9, 4], [12, 5], [6, 3], [8, 3]][ctx.turn % 5]!;
+    const [from, to] = pickFor(ctx, [[5, 2], [9, 4], [12, 5], [6, 3], [8, 3]] as const);
     return (
       `At my last job ${about} was my responsibility for two years, and the problem was that our process was too slow for the ${ctx.job.title} work we had. ` +
       `I owned the fix. ${pickFor(ctx, METHODS).replace("{tools}", "")} ` +
@@ -170,7 +173,6 @@ function strong(ctx: AnswerContext): string {
 
 // A strong candidate tells each story in its own words: the phrasing varies from answer to answer
 // (lists of 3, 4 and 5 phrasings, so no two answers of one interview share every sentence).
-const pickFor = (ctx: AnswerContext, options: readonly string[]) => options[ctx.turn % options.length]!;
 const SITUATIONS = [
   "the situation was that {about} mattered to the business and the old way of working was not good enough.",
   "{about} had become a real problem: customers noticed it, and the team had no clear owner for it.",
@@ -226,13 +228,13 @@ function average(ctx: AnswerContext): string {
   const story = storyFor(ctx.cv, ctx.question, ctx.turn);
   const at = story?.organisation ? ` at ${story.organisation}` : story?.project ? ` on ${story.project}` : "";
   const tools = story?.technologies.length ? ` with ${story.technologies[0]}` : "";
-  const aside = [
+  const aside = pickFor(ctx, [
     " It was a busy time for the whole team, with a lot going on at once.",
     " That was a good year for me, and I enjoyed most of the work.",
     " I learned quite a bit from it, mostly about working with other people.",
     " My manager asked me to present it to the other teams afterwards.",
-  ][ctx.turn % 4];
-  return `${plainly(story, ctx)}${at}${at.endsWith(".") ? "" : "."} ${LOOSELY[ctx.turn % LOOSELY.length]!.replace("{tools}", tools)}${aside}`;
+  ]);
+  return `${plainly(story, ctx)}${at}${at.endsWith(".") ? "" : "."} ${pickFor(ctx, LOOSELY).replace("{tools}", tools)}${aside}`;
 }
 
 /**
@@ -268,7 +270,7 @@ const CIRCLING = [
 /** Long, circling the question's words in generalities, with fillers and no figure. */
 function rambling(ctx: AnswerContext): string {
   const about = subject(ctx).replace(/^(?:the|a|an) /i, "");
-  return CIRCLING[ctx.turn % CIRCLING.length]!.replaceAll("{about}", about);
+  return pickFor(ctx, CIRCLING).replaceAll("{about}", about);
 }
 
 /** Stories from another domain entirely (personal life), told well: fluent, specific, beside the point. */
@@ -304,7 +306,7 @@ function otherLanguage(ctx: AnswerContext): string {
     `Chez ${at}, j'étais responsable de ce travail. D'abord j'ai mesuré la situation de départ, puis j'ai amélioré le processus étape par étape, ` +
       "parce que nous voulions savoir quel changement aidait vraiment. À la fin, les résultats étaient bien meilleurs et l'équipe a gardé la méthode.",
   ];
-  return answers[ctx.turn % answers.length]!;
+  return pickFor(ctx, answers);
 }
 
 /** The persona's answer to the question it was just asked. */
@@ -320,7 +322,7 @@ export function answerFor(persona: Persona, ctx: AnswerContext): string {
     case "rambling":
       return rambling(ctx);
     case "off_topic":
-      return ELSEWHERE[ctx.turn % ELSEWHERE.length]!;
+      return pickFor(ctx, ELSEWHERE);
     case "gibberish":
       return pick(GIBBERISH, salt);
     case "dont_know":
