@@ -157,6 +157,25 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
       expect((await two.json()).error.message).toBe("Send one cv file, not 2.");
     });
 
+    it("names a misspelt field and what was meant, instead of running the interview on a default", async () => {
+      const typo = await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_steps: 2 }));
+      expect(typo.status).toBe(400);
+      const { error } = await typo.json();
+      expect(error.code).toBe("invalid_input");
+      expect(error.message).toMatch(/^Unknown field: max_steps \(did you mean max_step\?\)\. This request takes job_title, .*max_step/);
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ job_title: "X", question_type: "technical", jobTitle: "Y", colour: "blue" })) form.append(k, v);
+      const multipart = await (await t.app.request("/start_interview", { method: "POST", body: form })).json();
+      expect(multipart.error.message).toMatch(/^Unknown fields: jobTitle \(did you mean job_title\?\), colour\. /);
+      const before = await (await t.app.request("/interviews")).json();
+      const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 1 }))).json();
+      const answer = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, answer: SOLID_ANSWER }));
+      expect((await answer.json()).error.message).toMatch(/^Unknown field: answer\. This request takes thread_id, user_response, question_id\.$/);
+      // Nothing was started by the refused requests, and the refused answer changed nothing.
+      expect((await (await t.app.request("/interviews")).json()).interviews.length).toBe(before.interviews.length + 1);
+      expect((await (await t.app.request(`/interviews/${start.thread_id}`)).json()).answers).toHaveLength(0);
+    });
+
     it("refuses an answer longer than 10 000 characters and one after completion, changing nothing", async () => {
       const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 1 }))).json();
       const long = await cont(start.thread_id, "a".repeat(10_001));
@@ -298,7 +317,13 @@ describe("model provider down", () => {
       expect(res.status).toBe(503);
       expect((await res.json()).error).toMatchObject({ code: "provider_unavailable", message: expect.stringMatching(/try again/) });
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      const streamed = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my answer" }, { accept: "text/event-stream" }));
+      expect(streamed.status).toBe(503);
       expect(await (await t.app.request(`/interviews/${start.thread_id}`)).json()).toEqual(before);
+      // Operators can tell which interview each failure hit, plain or streamed, without its content.
+      const failures = t.logs.lines.map((line) => JSON.parse(line)).filter((line) => line.msg === "request failed");
+      expect(failures).toEqual([0, 1].map(() => expect.objectContaining({ threadId: start.thread_id, code: "provider_unavailable" })));
+      expect(t.logs.text).not.toContain("my answer");
       down = false;
       const retry = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my answer" }));
       expect(retry.status).toBe(200);

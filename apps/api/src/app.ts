@@ -4,10 +4,10 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "./app-types.js";
-import { describeError, errorBody, errorResponse, toErrorResponse } from "./http-errors.js";
+import { errorBody, errorResponse, logFailure, toErrorResponse } from "./http-errors.js";
 import { identify } from "./access.js";
 import { requestLimiter } from "./rate-limit.js";
-import { errorFacts, pathForLog } from "./logger.js";
+import { pathForLog } from "./logger.js";
 import { registerInterviewRoutes } from "./routes/interviews.js";
 import { registerSessionRoutes } from "./routes/session.js";
 import { registerSystemRoutes } from "./routes/system.js";
@@ -37,7 +37,9 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const issue = result.error.issues[0];
+        // An unknown field comes first: it is usually why a required one is missing (answer for user_response).
+        const issue = result.error.issues.find((i) => i.code === "unrecognized_keys") ?? result.error.issues[0];
+        if (issue?.code === "unrecognized_keys") return c.json(errorBody("invalid_input", issue.message), 400);
         const field = issue?.path.join(".") || "body";
         return c.json(errorBody("invalid_input", `${field}: ${issue?.message ?? "invalid value"}`), 400);
       }
@@ -100,12 +102,8 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {
-    const response = toErrorResponse(c, error);
-    if (response.status >= 500) {
-      const { code } = describeError(error);
-      logger.error({ requestId: c.get("requestId"), code, err: errorFacts(error) }, "request failed");
-    }
-    return response;
+    logFailure(logger, c, error);
+    return toErrorResponse(c, error);
   });
   return app;
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isInterviewError, type ErrorCode } from "@interview/graph";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { errorFacts, type Logger } from "./logger.js";
 
 /** The HTTP status of every error code: the one place statuses are decided. */
 export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -73,4 +74,15 @@ export function toErrorResponse(c: Context, error: unknown) {
   if (error instanceof HTTPException && error.res) return error.getResponse();
   const { code, message, retryAfterSeconds } = describeError(error);
   return errorResponse(c, code, message, retryAfterSeconds);
+}
+
+/**
+ * One log line for a request that failed on our side or a provider's (5xx), whether it failed
+ * before the reply or inside a stream: the request and interview it belongs to, the error's code
+ * and class, never its message.
+ */
+export function logFailure(logger: Logger, c: Context<{ Variables: { requestId: string; threadId?: string } }>, error: unknown): void {
+  const { code } = describeError(error);
+  if (STATUS[code] < 500) return;
+  logger.error({ requestId: c.get("requestId"), threadId: c.get("threadId"), code, err: errorFacts(error) }, "request failed");
 }

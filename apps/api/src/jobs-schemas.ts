@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { QUESTION_STYLES, QUESTION_TYPES, RECOMMENDATIONS, ROLES } from "@interview/graph";
 import { LIMITS } from "./schemas.js";
+import { requestBody } from "./request-body.js";
 
 /** The contract of jobs, invite links and the team's list of interviews (snake_case, like the rest). */
 export const JOB_LIMITS = {
@@ -53,20 +54,19 @@ const editable = {
 
 const jobTitle = text(LIMITS.jobTitle).refine((v) => v.length > 0, "must not be empty");
 
-export const CreateJobBody = z
-  .object({
-    url: text(JOB_LIMITS.url).optional().openapi({
-      description: "A job posting to import (JobPosting structured data, else the page's readable text). The other fields, when given, override what the posting says.",
-      example: "https://jobs.example.com/senior-backend-engineer",
-    }),
-    job_title: jobTitle.optional().openapi({ description: "Required unless url is given.", example: "Backend Engineer" }),
-    ...editable,
-  })
+export const CreateJobBody = requestBody({
+  url: text(JOB_LIMITS.url).optional().openapi({
+    description: "A job posting to import (JobPosting structured data, else the page's readable text). The other fields, when given, override what the posting says.",
+    example: "https://jobs.example.com/senior-backend-engineer",
+  }),
+  job_title: jobTitle.optional().openapi({ description: "Required unless url is given.", example: "Backend Engineer" }),
+  ...editable,
+})
   .refine((body) => Boolean(body.url) || Boolean(body.job_title), { message: "required unless url is given", path: ["job_title"] })
   .openapi("CreateJob");
 export type CreateJobBody = z.infer<typeof CreateJobBody>;
 
-export const UpdateJobBody = z.object({ job_title: jobTitle.optional(), ...editable }).openapi("UpdateJob");
+export const UpdateJobBody = requestBody({ job_title: jobTitle.optional(), ...editable }).openapi("UpdateJob");
 export type UpdateJobBody = z.infer<typeof UpdateJobBody>;
 
 export const JobSchema = z
@@ -101,23 +101,33 @@ export const JobParam = z.object({ job_id: id("job_id") });
 export const InviteParam = z.object({ job_id: id("job_id"), invite_id: id("invite_id") });
 export const TokenParam = z.object({ token: id("token") });
 
-export const CreateInviteBody = z
-  .object({
-    expires_in_hours: z
-      .number()
-      .int()
-      .min(1)
-      .max(JOB_LIMITS.inviteHours)
-      .optional()
-      .openapi({ description: `How long the link works (default ${JOB_LIMITS.defaultInviteHours} hours, one week).` }),
-    max_uses: z
-      .number()
-      .int()
-      .min(1)
-      .max(JOB_LIMITS.inviteUses)
-      .nullable()
-      .optional()
-      .openapi({ description: "How many interviews the link may start (default 1; null: any number until it expires)." }),
+export const CreateInviteBody = requestBody({
+  expires_in_hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(JOB_LIMITS.inviteHours)
+    .optional()
+    .openapi({ description: `How long the link works (default ${JOB_LIMITS.defaultInviteHours} hours, one week).` }),
+  max_uses: z
+    .number()
+    .int()
+    .min(1)
+    .max(JOB_LIMITS.inviteUses)
+    .nullable()
+    .optional()
+    .openapi({ description: "How many interviews the link may start (default 1; null: any number until it expires)." }),
+  candidate_name: text(LIMITS.username)
+    .optional()
+    .openapi({
+      description:
+        "Who the link is for. The team's list of invites shows it, the link's page fills it in, and the interview is under this name unless the candidate changes it. A named link is for one interview (max_uses 1).",
+      example: "Ana Lima",
+    }),
+})
+  .refine((body) => !body.candidate_name || body.max_uses === undefined || body.max_uses === 1, {
+    message: "a link for a named candidate is for one interview: leave out max_uses or send 1",
+    path: ["candidate_name"],
   })
   .openapi("CreateInvite");
 
@@ -129,6 +139,7 @@ export const InviteCreated = z
     expires_at: z.string().nullable(),
     max_uses: z.number().int().nullable(),
     uses: z.number().int(),
+    candidate_name: z.string().nullable(),
   })
   .openapi("InviteCreated");
 
@@ -140,6 +151,7 @@ export const InviteSummary = z
     uses: z.number().int(),
     created_at: z.string(),
     active: z.boolean().openapi({ description: "Neither expired nor used up." }),
+    candidate_name: z.string().nullable().openapi({ description: "Who the link is for, when the team said." }),
   })
   .openapi("Invite");
 
@@ -157,6 +169,7 @@ export const PublicInvite = z
     }),
     expires_at: z.string().nullable(),
     uses_left: z.number().int().nullable().openapi({ description: "null: no limit." }),
+    candidate_name: z.string().nullable().openapi({ description: "Who the link is for, when the team said: the name to fill in." }),
     voice_available: z.boolean().openapi({ description: "Whether the interview can be held by voice (POST /invites/{token}/join)." }),
   })
   .openapi("PublicInvite");
@@ -170,8 +183,8 @@ const inviteStartFields = {
 };
 const cvUpload = z.any().optional().openapi({ type: "string", format: "binary", description: "CV as a PDF file." });
 
-export const InviteStartJson = z.object(inviteStartFields).openapi("InviteStartJson");
-export const InviteStartForm = z.object({ ...inviteStartFields, cv: cvUpload }).openapi("InviteStartForm");
+export const InviteStartJson = requestBody(inviteStartFields).openapi("InviteStartJson");
+export const InviteStartForm = requestBody({ ...inviteStartFields, cv: cvUpload }).openapi("InviteStartForm");
 export type InviteStartBody = z.infer<typeof InviteStartForm>;
 
 const STATUSES = ["question", "awaiting_question", "completed"] as const;

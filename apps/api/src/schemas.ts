@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import {
   ERROR_CODES, MAX_STEPS_LIMIT, NEXT_ACTIONS, PERSONAS, QUESTION_STYLES, QUESTION_TYPES, RECOMMENDATIONS, ROLES, SENIORITIES,
 } from "@interview/graph";
+import { requestBody } from "./request-body.js";
 
 /**
  * The HTTP contract, defined once: field names, limits and error codes. The OpenAPI document is
@@ -67,8 +68,8 @@ const startFields = {
 /** The optional CV file of a multipart request (checked as a PDF by the engine). */
 const cvUpload = z.any().optional().openapi({ type: "string", format: "binary", description: "CV as a PDF file (≤ 5 MB, ≤ 30 pages)." });
 
-export const StartInterviewJson = z.object(startFields).openapi("StartInterviewJson");
-export const StartInterviewForm = z.object({ ...startFields, cv: cvUpload }).openapi("StartInterviewForm");
+export const StartInterviewJson = requestBody(startFields).openapi("StartInterviewJson");
+export const StartInterviewForm = requestBody({ ...startFields, cv: cvUpload }).openapi("StartInterviewForm");
 export type StartInterviewBody = z.infer<typeof StartInterviewForm>;
 
 const questionId = z.preprocess(emptyToUndefined, z.string().max(64).optional()).openapi({
@@ -76,23 +77,19 @@ const questionId = z.preprocess(emptyToUndefined, z.string().max(64).optional())
   description: "The question this answer is for. When it is not the current question: 409 stale_question, nothing changes.",
 });
 
-export const ContinueInterviewBody = z
-  .object({
-    thread_id: z.string().min(1).max(LIMITS.threadId),
-    user_response: z.string().min(1, "user_response must not be empty"),
-    question_id: questionId,
-  })
-  .openapi("ContinueInterviewBody");
+export const ContinueInterviewBody = requestBody({
+  thread_id: z.string().min(1).max(LIMITS.threadId),
+  user_response: z.string().min(1, "user_response must not be empty"),
+  question_id: questionId,
+}).openapi("ContinueInterviewBody");
 
 /** multipart/form-data on /continue_interview: a recorded answer instead of text. */
-export const ContinueInterviewAudio = z
-  .object({
-    thread_id: z.string().min(1).max(LIMITS.threadId),
-    audio: z.any().openapi({ type: "string", format: "binary", description: "The spoken answer: webm, ogg, wav, mp3 or m4a (≤ 10 MB, ≤ 5 min)." }),
-    question_id: questionId,
-    tts: flag("Also return the interviewer's reply as speech (audio_url), when text-to-speech is configured."),
-  })
-  .openapi("ContinueInterviewAudio");
+export const ContinueInterviewAudio = requestBody({
+  thread_id: z.string().min(1).max(LIMITS.threadId),
+  audio: z.any().openapi({ type: "string", format: "binary", description: "The spoken answer: webm, ogg, wav, mp3 or m4a (≤ 10 MB, ≤ 5 min)." }),
+  question_id: questionId,
+  tts: flag("Also return the interviewer's reply as speech (audio_url), when text-to-speech is configured."),
+}).openapi("ContinueInterviewAudio");
 
 export const ThreadParam = z.object({ thread_id: z.string().min(1).max(LIMITS.threadId).openapi({ param: { name: "thread_id", in: "path" } }) });
 
@@ -245,8 +242,8 @@ const joinFields = {
     .openapi({ type: "string", description: "LiveKit room to join; a fresh room is created when absent (recommended, also when resuming)." }),
 };
 
-export const JoinJson = z.object(joinFields).openapi("JoinJson");
-export const JoinForm = z.object({ ...joinFields, cv: cvUpload }).openapi("JoinForm");
+export const JoinJson = requestBody(joinFields).openapi("JoinJson");
+export const JoinForm = requestBody({ ...joinFields, cv: cvUpload }).openapi("JoinForm");
 export type JoinBody = z.infer<typeof JoinForm>;
 
 export const JoinResponse = z

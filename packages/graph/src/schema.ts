@@ -71,6 +71,8 @@ const MIGRATIONS = [
     uses int not null default 0,
     created_at timestamptz not null default now())`,
   `create index if not exists job_invites_job on job_invites (job_id)`,
+  // Who a link was sent to: shown to the team, filled in for the candidate; gone when the link is revoked.
+  `alter table job_invites add column if not exists candidate_name text`,
 ];
 
 export async function migrate(pool: pg.Pool): Promise<void> {

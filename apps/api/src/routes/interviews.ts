@@ -8,7 +8,8 @@ import {
   type StartInterviewBody,
 } from "../schemas.js";
 import { interviewRecord, turnResponse, type TurnExtras } from "../presenters.js";
-import { toErrorResponse } from "../http-errors.js";
+import { logFailure, toErrorResponse } from "../http-errors.js";
+import type { Logger } from "../logger.js";
 import { authorizeInterview, newAccessToken, principalOf } from "../access.js";
 import { requestKeyOf } from "../idempotency.js";
 
@@ -185,7 +186,7 @@ export async function startInterview(c: Context<AppEnv>, deps: AppDeps, fields: 
 }
 
 /** Streams a turn as Server-Sent Events; if it fails before the first token the client gets a plain JSON error with its status. */
-export function streamTurn(c: Context<AppEnv>, run: (onToken: (t: string) => void) => Promise<{ view: TurnView; extras?: TurnExtras }>) {
+export function streamTurn(c: Context<AppEnv>, logger: Logger, run: (onToken: (t: string) => void) => Promise<{ view: TurnView; extras?: TurnExtras }>) {
   const buffered: string[] = [];
   let push: ((token: string) => void) | null = null;
   let firstToken!: () => void;
@@ -205,11 +206,12 @@ export function streamTurn(c: Context<AppEnv>, run: (onToken: (t: string) => voi
           const { view, extras } = await turn;
           await stream.writeSSE({ event: "done", data: JSON.stringify(turnResponse(view, extras)) });
         } catch (error) {
+          logFailure(logger, c, error);
           const response = toErrorResponse(c, error);
           await stream.writeSSE({ event: "error", data: await response.text() });
         }
       }),
-    (error: unknown) => toErrorResponse(c, error),
+    // Before the first token nothing is sent yet: the app's error handler logs it and replies.
   );
 }
 
@@ -288,7 +290,7 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       const requestKey = requestKeyOf(c, { threadId, text: user_response, questionId: question_id });
       run = async (options) => ({ view: await service.answer(threadId, { text: user_response, channel: "text", questionId: question_id }, { ...options, requestKey }) });
     }
-    if (wantsStream(c)) return streamTurn(c, (onToken) => run({ onToken })) as never;
+    if (wantsStream(c)) return streamTurn(c, deps.logger, (onToken) => run({ onToken })) as never;
     const { view, extras } = await run({});
     return c.json(turnResponse(view, extras), 200);
   });

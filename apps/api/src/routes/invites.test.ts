@@ -73,7 +73,7 @@ describe("invite links, for the team", () => {
     const before = Date.now();
     const { job, invite, token } = await jobWithInvite();
     const after = Date.now();
-    expect(Object.keys(invite).sort()).toEqual(["expires_at", "invite_id", "max_uses", "token", "url", "uses"]);
+    expect(Object.keys(invite).sort()).toEqual(["candidate_name", "expires_at", "invite_id", "max_uses", "token", "url", "uses"]);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     expect(invite).toMatchObject({ url: `http://localhost/invite/${token}`, max_uses: 1, uses: 0 });
     // One week unless told otherwise.
@@ -82,7 +82,7 @@ describe("invite links, for the team", () => {
     expect(Date.parse(invite.expires_at)).toBeLessThanOrEqual(after + week + 1000);
 
     const listed = await get(`/jobs/${job.job_id}/invites`);
-    expect(listed.body.invites).toEqual([{ invite_id: invite.invite_id, expires_at: invite.expires_at, max_uses: 1, uses: 0, created_at: expect.any(String), active: true }]);
+    expect(listed.body.invites).toEqual([{ invite_id: invite.invite_id, expires_at: invite.expires_at, max_uses: 1, uses: 0, created_at: expect.any(String), active: true, candidate_name: null }]);
     expect(JSON.stringify(listed.body)).not.toContain(token);
   });
 
@@ -99,6 +99,26 @@ describe("invite links, for the team", () => {
     for (const body of [{ expires_in_hours: 0 }, { max_uses: 0 }, { expires_in_hours: 1.5 }]) {
       expect(await send(`/jobs/${job.job_id}/invites`, json(body))).toMatchObject({ status: 400, body: { error: { code: "invalid_input" } } });
     }
+  });
+
+  it("name the candidate a link is for: the list shows it, the link's page fills it in, the interview is under it", async () => {
+    const { job, invite, token } = await jobWithInvite({ candidate_name: "  Ana Lima " });
+    expect(invite.candidate_name).toBe("Ana Lima");
+    expect((await get(`/jobs/${job.job_id}/invites`)).body.invites[0].candidate_name).toBe("Ana Lima");
+    expect((await get(`/invites/${token}`)).body.candidate_name).toBe("Ana Lima");
+    const started = await start(token, { cv_text: "Built ledgers in Go." });
+    expect(started.body.message).toContain("Ana");
+    expect((await get(`/interviews/${started.body.thread_id}`)).body.candidate_name).toBe("Ana Lima");
+    const rows = (await get(`/jobs/${job.job_id}/interviews`)).body.interviews;
+    expect(rows.map((r: Body) => r.candidate_name)).toEqual(["Ana Lima"]);
+    // The candidate's own spelling wins.
+    const other = await jobWithInvite({ candidate_name: "Ana Lima" });
+    const own = await start(other.token, { username: "Ana Beatriz Lima" });
+    expect((await get(`/interviews/${own.body.thread_id}`)).body.candidate_name).toBe("Ana Beatriz Lima");
+    // A named link is for one interview; the name is never logged.
+    const shared = await send(`/jobs/${job.job_id}/invites`, json({ candidate_name: "Ana Lima", max_uses: 5 }));
+    expect(shared).toMatchObject({ status: 400, body: { error: { code: "invalid_input", message: "candidate_name: a link for a named candidate is for one interview: leave out max_uses or send 1" } } });
+    expect(logs.text).not.toContain("Lima");
   });
 
   it("revoke a link: it opens nothing afterwards", async () => {
@@ -121,6 +141,7 @@ describe("a candidate with an invite link", () => {
         job: { job_title: "Backend Engineer", company_name: "Acme", job_description: JOB.job_description, location: "Lisbon", requirements: ["PostgreSQL"], skills: ["TypeScript"] },
         expires_at: expect.any(String),
         uses_left: 1,
+        candidate_name: null,
         voice_available: false,
       },
     });
@@ -214,14 +235,16 @@ describe("a voice interview through an invite link", () => {
     expect((await send(`/invites/${token}/join`, json({}))).body.error.code).toBe("voice_not_configured");
   });
 
-  it("starts the job's interview and hands out a seat in a fresh room, whatever room the caller names", async () => {
+  it("starts the job's interview and hands out a seat in a fresh room; the caller cannot name the room", async () => {
     const voiceApp = appWith({}, voiceAvailability(loadApiConfig(LIVEKIT)));
     const { job, token } = await jobWithInvite({}, voiceApp);
     expect((await get(`/invites/${token}`, {}, voiceApp)).body.voice_available).toBe(true);
-    const res = await send(`/invites/${token}/join`, json({ username: "Ana", room_name: "someone-elses-room" }), voiceApp);
+    const named = await send(`/invites/${token}/join`, json({ username: "Ana", room_name: "someone-elses-room" }), voiceApp);
+    expect(named).toMatchObject({ status: 400, body: { error: { code: "invalid_input", message: expect.stringMatching(/^Unknown field: room_name\./) } } });
+    expect((await get(`/invites/${token}`, {}, voiceApp)).body.uses_left).toBe(1);
+    const res = await send(`/invites/${token}/join`, json({ username: "Ana" }), voiceApp);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(["access_token", "role", "room_name", "thread_id", "token", "url"]);
-    expect(res.body.room_name).not.toBe("someone-elses-room");
     const claims = decodeJwt(res.body.token) as { video: { room: string }; roomConfig: { agents: { agentName: string; metadata: string }[] } };
     expect(claims.video.room).toBe(res.body.room_name);
     expect(claims.roomConfig.agents[0]).toMatchObject({ agentName: "voice-agent", metadata: JSON.stringify({ thread_id: res.body.thread_id }) });

@@ -31,6 +31,7 @@ const presentInvite = (invite: Invite): z.infer<typeof InviteList>["invites"][nu
   uses: invite.uses,
   created_at: invite.createdAt,
   active: invite.active,
+  candidate_name: invite.candidateName,
 });
 
 /** Links point at the web UI: PUBLIC_URL when set, else the address the team used to reach this server. */
@@ -134,7 +135,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
           jobTitle: "",
           questionType: "",
           role: body.role,
-          candidateName: body.username || undefined,
+          candidateName: body.username || redeemed.invite.candidateName || undefined,
           language: body.language || undefined,
           cvText: body.cv_text || undefined,
         };
@@ -156,11 +157,12 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
       const created = await store.createInvite(job_id, {
         expiresAt: new Date(Date.now() + hours * 3_600_000),
         maxUses: body.max_uses === undefined ? 1 : body.max_uses,
+        candidateName: body.candidate_name || null,
       });
       if (!created) throw jobNotFound();
       const { invite, token } = created;
       return c.json(
-        { invite_id: invite.inviteId, token, url: inviteUrl(c, deps, token), expires_at: invite.expiresAt, max_uses: invite.maxUses, uses: invite.uses },
+        { invite_id: invite.inviteId, token, url: inviteUrl(c, deps, token), expires_at: invite.expiresAt, max_uses: invite.maxUses, uses: invite.uses, candidate_name: invite.candidateName },
         201,
       );
     });
@@ -195,6 +197,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
           },
           expires_at: invite.expiresAt,
           uses_left: invite.maxUses === null ? null : Math.max(0, invite.maxUses - invite.uses),
+          candidate_name: invite.candidateName,
           voice_available: access !== undefined,
         },
         200,

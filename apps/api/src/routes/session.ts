@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from "../app-types.js";
 import { authorizeInterview, principalOf } from "../access.js";
 import { requestKeyOf } from "../idempotency.js";
 import { finalEvaluation } from "../presenters.js";
+import { requestBody } from "../request-body.js";
 import { errorResponses, FinalEvaluationSchema, LIMITS, StartInterviewForm, StartInterviewJson, type StartInterviewBody } from "../schemas.js";
 import { readStartRequest, requireBodyOf, startInterview, transcribed, uploadedFile } from "./interviews.js";
 
@@ -25,19 +26,15 @@ const SessionParam = z.object({
     .openapi({ param: { name: "id", in: "path" }, description: "The session id: the interview's thread_id.", example: "demo-session-1" }),
 });
 
-const SessionTurnJson = z
-  .object({
-    text: z.string().min(1, "text must not be empty").openapi({ description: "The candidate's answer." }),
-    question_id: z.string().max(64).optional().openapi({ description: "The question answered; another current question means 409 stale_question." }),
-  })
-  .openapi("SessionTurnJson");
+const SessionTurnJson = requestBody({
+  text: z.string().min(1, "text must not be empty").openapi({ description: "The candidate's answer." }),
+  question_id: z.string().max(64).optional().openapi({ description: "The question answered; another current question means 409 stale_question." }),
+}).openapi("SessionTurnJson");
 
-const SessionTurnAudio = z
-  .object({
-    audio: z.any().openapi({ type: "string", format: "binary", description: "The spoken answer: webm, ogg, wav, mp3 or m4a (≤ 10 MB, ≤ 5 min)." }),
-    question_id: z.string().max(64).optional(),
-  })
-  .openapi("SessionTurnAudio");
+const SessionTurnAudio = requestBody({
+  audio: z.any().openapi({ type: "string", format: "binary", description: "The spoken answer: webm, ogg, wav, mp3 or m4a (≤ 10 MB, ≤ 5 min)." }),
+  question_id: z.string().max(64).optional(),
+}).openapi("SessionTurnAudio");
 
 export const SessionResponse = z
   .object({

@@ -3345,12 +3345,18 @@ export interface components {
             expires_at: string | null;
             max_uses: number | null;
             uses: number;
+            candidate_name: string | null;
         };
         CreateInvite: {
             /** @description How long the link works (default 168 hours, one week). */
             expires_in_hours?: number;
             /** @description How many interviews the link may start (default 1; null: any number until it expires). */
             max_uses?: number | null;
+            /**
+             * @description Who the link is for. The team's list of invites shows it, the link's page fills it in, and the interview is under this name unless the candidate changes it. A named link is for one interview (max_uses 1).
+             * @example Ana Lima
+             */
+            candidate_name?: string;
         };
         InviteList: {
             invites: components["schemas"]["Invite"][];
@@ -3363,6 +3369,8 @@ export interface components {
             created_at: string;
             /** @description Neither expired nor used up. */
             active: boolean;
+            /** @description Who the link is for, when the team said. */
+            candidate_name: string | null;
         };
         PublicInvite: {
             job: {
@@ -3376,6 +3384,8 @@ export interface components {
             expires_at: string | null;
             /** @description null: no limit. */
             uses_left: number | null;
+            /** @description Who the link is for, when the team said: the name to fill in. */
+            candidate_name: string | null;
             /** @description Whether the interview can be held by voice (POST /invites/{token}/join). */
             voice_available: boolean;
         };

@@ -95,6 +95,7 @@ export const CONTRACT_LIMITS = {
   CreateInvite: {
     expires_in_hours: { minimum: 1, maximum: 8760 },
     max_uses: { minimum: 1, maximum: 100000 },
+    candidate_name: { maxLength: 100 },
   },
   InviteStartForm: {
     username: { maxLength: 100 },

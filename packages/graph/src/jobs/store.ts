@@ -109,6 +109,8 @@ export interface Invite {
   createdAt: string;
   /** Not expired and not used up. */
   active: boolean;
+  /** Who the link was sent to, when the team said. */
+  candidateName: string | null;
 }
 
 /** What an invite token opens: a valid invite, or why it opens nothing. */
@@ -121,6 +123,7 @@ export type InviteLookup =
 export interface NewInvite {
   expiresAt?: Date | null | undefined;
   maxUses?: number | null | undefined;
+  candidateName?: string | null | undefined;
 }
 
 /** Only the digest of an invite token is stored: the database alone opens no invite. */
@@ -140,7 +143,7 @@ interface JobRow {
 
 const toJob = (row: JobRow): Job => ({ ...row.data, jobId: row.job_id, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() });
 
-const INVITE_COLUMNS = `invite_id, job_id, expires_at, max_uses, uses, created_at,
+const INVITE_COLUMNS = `invite_id, job_id, expires_at, max_uses, uses, created_at, candidate_name,
   (expires_at is null or expires_at > now()) as fresh, (max_uses is null or uses < max_uses) as has_uses`;
 
 interface InviteRow {
@@ -150,6 +153,7 @@ interface InviteRow {
   max_uses: number | null;
   uses: number;
   created_at: Date;
+  candidate_name: string | null;
   fresh: boolean;
   has_uses: boolean;
 }
@@ -162,6 +166,7 @@ const toInvite = (row: InviteRow): Invite => ({
   uses: row.uses,
   createdAt: row.created_at.toISOString(),
   active: row.fresh && row.has_uses,
+  candidateName: row.candidate_name,
 });
 
 const lookupOf = (row: InviteRow | undefined): InviteLookup => {
@@ -230,10 +235,10 @@ export class PostgresJobStore {
   async createInvite(jobId: string, options: NewInvite = {}): Promise<{ invite: Invite; token: string } | undefined> {
     const token = newInviteToken();
     const { rows } = await this.pool.query<InviteRow>(
-      `insert into job_invites (invite_id, job_id, token_hash, expires_at, max_uses)
-       select $1, job_id, $3, $4, $5 from jobs where job_id = $2
+      `insert into job_invites (invite_id, job_id, token_hash, expires_at, max_uses, candidate_name)
+       select $1, job_id, $3, $4, $5, $6 from jobs where job_id = $2
        returning ${INVITE_COLUMNS}`,
-      [newInviteId(), jobId, inviteTokenDigest(token), options.expiresAt ?? null, options.maxUses ?? null],
+      [newInviteId(), jobId, inviteTokenDigest(token), options.expiresAt ?? null, options.maxUses ?? null, options.candidateName ?? null],
     );
     return rows[0] && { invite: toInvite(rows[0]), token };
   }

@@ -1,0 +1,37 @@
+import { z } from "@hono/zod-openapi";
+import { closest, distance } from "fastest-levenshtein";
+
+/**
+ * How far a field name may be from a known one to be offered as what was meant: a slip of a
+ * character or three (max_steps → max_step), fewer in a short name (cv is not a typo of tts).
+ */
+const nearMiss = (name: string) => Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+
+const normalized = (name: string) => name.toLowerCase().replace(/[\s-]+/g, "_");
+
+function suggestionFor(unknown: string, known: readonly string[]): string | undefined {
+  if (!known.length) return undefined;
+  const best = closest(normalized(unknown), [...known]);
+  return distance(normalized(unknown), best) <= nearMiss(unknown) ? best : undefined;
+}
+
+/** The message for fields a request body does not take: each named, with the field it is nearest to. */
+export function unknownFieldsMessage(unknown: readonly string[], known: readonly string[]): string {
+  const named = unknown.map((name) => {
+    const meant = suggestionFor(name, known);
+    return meant ? `${name} (did you mean ${meant}?)` : name;
+  });
+  return `Unknown field${unknown.length > 1 ? "s" : ""}: ${named.join(", ")}. This request takes ${known.join(", ")}.`;
+}
+
+/**
+ * A request body that names every field it takes. An unknown field is usually a typo (max_steps,
+ * jobTitle), and ignoring it would quietly run the interview on a default instead: a 400 that
+ * names it loses nothing and says what to send.
+ */
+export function requestBody<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? unknownFieldsMessage(issue.keys, known) : undefined),
+  });
+}
