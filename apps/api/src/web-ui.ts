@@ -10,5 +10,5 @@ export function registerWebUi(app: OpenAPIHono<AppEnv>, distDir: string) {
   if (!existsSync(path.join(distDir, "index.html"))) return;
   app.use("/*", serveStatic({ root }));
   // The page's own routes, so a link to one (an invite, the team page) opens it directly.
-  for (const route of ["/interview/*", "/team", "/invite/*"]) app.get(route, serveStatic({ root, path: "index.html" }));
+  for (const route of ["/interview/*", "/team", "/team/*", "/invite/*"]) app.get(route, serveStatic({ root, path: "index.html" }));
 }

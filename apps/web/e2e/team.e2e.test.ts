@@ -143,9 +143,20 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await eventually(() => row.textContent()).toContain("Ana Lima");
     expect(await row.textContent()).toContain("Question 2 of 5");
     await row.getByRole("link", { name: "Ana Lima" }).click();
-    await page.waitForURL(`${server.url}/interview/${threadId}`);
+    await page.waitForURL(`${server.url}/team/interview/${threadId}`);
     await page.locator(".bubble.current").waitFor();
     await eventually(() => page.locator(".feedback").count()).toBe(1);
+    // The team watches: there is no answer box and no End button, and it follows the candidate.
+    expect(await page.locator(".review-notice").textContent()).toMatch(/^You are watching this interview as the hiring team\./);
+    expect(await page.locator("#answer").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "End interview" }).isVisible()).toBe(false);
+    await candidate.locator("#answer").fill("I chose Kafka over RabbitMQ for the event log because we needed replay; the trade-off was running ZooKeeper, which cost us a week.");
+    await candidate.getByRole("button", { name: "Send answer" }).click();
+    await eventually(() => candidate.locator(".feedback").count()).toBe(2);
+    await eventually(() => page.locator(".feedback").count()).toBe(2);
+    expect(await page.locator("#answer").isVisible()).toBe(false);
+    // The candidate's own page is still theirs to answer on.
+    expect(await candidate.locator("#answer").isVisible()).toBe(true);
   }, 120_000);
 
   it("sorts and filters the interviews, pages with Load more, and revokes invite links", async () => {

@@ -11,11 +11,11 @@ import { canRecord, micErrorMessage, recordingFileName, startRecording, VOICE_MI
 import { applyTurn, currentQuestion, fromRecord, fromStart, progress, withPendingAnswer, type InterviewModel } from "./model";
 import { followInterview, interviewSocket, type Follower } from "./live-updates";
 import { createPoller } from "./poller";
-import { TEAM_PATH, interviewPath, routeFromLocation } from "./route";
+import { TEAM_PATH, interviewPath, reviewPath, routeFromLocation } from "./route";
 import { applyServerLimits, fieldOfServerError, SERVER_LIMITS, setupFormData, validateSetup, type SetupFields } from "./validation";
 import { apiKeyStore, askForApiKey, updateFooter } from "./views/api-key";
 import { renderInvite, renderInviteRefusal, type InviteStartMode, type InviteView } from "./views/invite";
-import { InterviewView, type InterviewOptions } from "./views/interview";
+import { InterviewView, reviewHandlers, type InterviewOptions } from "./views/interview";
 import { renderReport, type ReportFormat } from "./views/report";
 import { renderSetup, type SetupView, type StartMode } from "./views/setup";
 import { renderTeam } from "./views/team";
@@ -24,6 +24,11 @@ import type { VoiceSession } from "./voice";
 const APP_NAME = "Interview practice";
 /** How often a voice interview's page refreshes while its socket is not live. */
 const VOICE_POLL_MS = 4000;
+/**
+ * How often the team's view of a running interview refreshes. It polls rather than opening the
+ * interview's socket: an interview has one socket, and it is the candidate's.
+ */
+const REVIEW_POLL_MS = 5000;
 
 function friendlyMessage(error: unknown): string {
   if (isApiError(error)) {
@@ -102,6 +107,7 @@ export function startApp(main: HTMLElement) {
     const where = routeFromLocation(location.pathname, location.search);
     if (where.view === "interview") return loadInterview(where.threadId);
     if (where.view === "team") return showTeam();
+    if (where.view === "review") return loadReview(where.threadId);
     if (where.view === "invite") return showInvite(where.token);
     return showSetup();
   }
@@ -224,21 +230,53 @@ export function startApp(main: HTMLElement) {
       }
     } catch (error) {
       if (mine !== generation) return;
-      const missing = isApiError(error, "not_found");
-      const retry = h("button", { type: "button", class: "button secondary" }, "Try again");
-      retry.addEventListener("click", () => void loadInterview(threadId));
-      const fresh = h("button", { type: "button", class: "button primary" }, "Start a new interview");
-      fresh.addEventListener("click", () => goHome());
-      show(
-        h(
-          "section",
-          { class: "view" },
-          h("h1", { tabindex: -1 }, missing ? "Interview not found" : "Could not load the interview"),
-          h("div", { class: "card", role: "alert" }, h("p", {}, missing ? "There is no interview at this link. It may have been erased." : friendlyMessage(error)), h("div", { class: "actions" }, fresh, missing ? null : retry)),
-        ),
-        "Not found",
-      );
+      showLoadFailure(error, () => void loadInterview(threadId));
     }
+  }
+
+  function showLoadFailure(error: unknown, tryAgain: () => void) {
+    const missing = isApiError(error, "not_found");
+    const retry = h("button", { type: "button", class: "button secondary" }, "Try again");
+    retry.addEventListener("click", tryAgain);
+    const fresh = h("button", { type: "button", class: "button primary" }, "Start a new interview");
+    fresh.addEventListener("click", () => goHome());
+    show(
+      h(
+        "section",
+        { class: "view" },
+        h("h1", { tabindex: -1 }, missing ? "Interview not found" : "Could not load the interview"),
+        h("div", { class: "card", role: "alert" }, h("p", {}, missing ? "There is no interview at this link. It may have been erased." : friendlyMessage(error)), h("div", { class: "actions" }, fresh, missing ? null : retry)),
+      ),
+      "Not found",
+    );
+  }
+
+  /** The hiring team's view of an interview: it follows the candidate, and cannot answer or end it. */
+  async function loadReview(threadId: string) {
+    const mine = generation;
+    show(loadingView("Loading the interview…"), "Loading", { focus: false });
+    let model: InterviewModel;
+    try {
+      model = fromRecord(await api.getInterview(threadId));
+    } catch (error) {
+      if (mine === generation) showLoadFailure(error, () => void loadReview(threadId));
+      return;
+    }
+    if (mine !== generation) return;
+    if (model.status === "completed") return showReport(model);
+    const watching: InterviewView = new InterviewView(model, reviewHandlers(() => showReport(watching.current)), { recording: "off", voice: false, review: true });
+    show(watching.element, titleFor(model));
+    poller = createPoller({
+      intervalMs: REVIEW_POLL_MS,
+      poll: async () => {
+        const next = fromRecord(await api.getInterview(threadId));
+        if (mine !== generation) return;
+        watching.render(next);
+        document.title = `${titleFor(next)} · ${APP_NAME}`;
+        if (next.status === "completed") poller?.stop();
+      },
+    });
+    poller.start();
   }
 
   async function interviewOptions(): Promise<InterviewOptions> {
@@ -577,7 +615,7 @@ export function startApp(main: HTMLElement) {
 
   function showTeam() {
     interview = null;
-    const element = renderTeam(api, { onOpenInterview: (threadId) => navigate(interviewPath(threadId)), describe: friendlyMessage });
+    const element = renderTeam(api, { onOpenInterview: (threadId) => navigate(reviewPath(threadId)), describe: friendlyMessage });
     show(element, "Hiring team");
   }
 

@@ -184,7 +184,7 @@ describe("report details", () => {
     expect(report).toMatchObject({ recommendation: "Leaning towards no", tone: "weak", endedEarly: true, allHeuristic: false });
     expect(report.rows[0]).toMatchObject({
       decision: { label: "Followed up", reason: "The answer was thin on evidence.", byHeuristic: true },
-      source: { label: "From your CV", grounding: ["Led the Kubernetes migration at Parcelly (2021–2023)."] },
+      source: { label: "From the CV", grounding: ["Led the Kubernetes migration at Parcelly (2021–2023)."] },
       insufficientEvidence: true,
       heuristic: true,
     });

@@ -262,7 +262,7 @@ export function progress(model: InterviewModel): Progress {
   };
 }
 
-const CONTEXT_SOURCES: Record<Question["context_source"], string | undefined> = { cv: "From your CV", web: "From a web source", none: undefined };
+const CONTEXT_SOURCES: Record<Question["context_source"], string | undefined> = { cv: "From the CV", web: "From a web source", none: undefined };
 
 export interface ReportRow {
   number: number;
@@ -275,7 +275,7 @@ export interface ReportRow {
   rubric?: Feedback["rubric"];
   /** What the interviewer decided after this answer, and why. */
   decision?: { label: string; reason: string; byHeuristic: boolean };
-  /** Where the question came from: "From your CV" with the passage, or a web source. */
+  /** Where the question came from: "From the CV" with the passage, or a web source. */
   source?: { label: string; grounding: string[] };
   insufficientEvidence: boolean;
   /** The model's evaluation failed and the instant heuristic score stands. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TEAM_PATH, interviewPath, invitePath, routeFromLocation, threadFromLocation } from "./route";
+import { TEAM_PATH, interviewPath, invitePath, reviewPath, routeFromLocation, threadFromLocation } from "./route";
 
 describe("page URLs", () => {
   it("round-trips a thread id through /interview/<id>", () => {
@@ -20,6 +20,10 @@ describe("page URLs", () => {
   it("opens the team's page at /team and a candidate's invite at /invite/<token>", () => {
     expect(routeFromLocation(TEAM_PATH, "")).toEqual({ view: "team" });
     expect(routeFromLocation("/team/", "")).toEqual({ view: "team" });
+    for (const id of ["5c4ff528-3bcd-4ffd-851c-681b4afb32a9", "team:ana.2024", "a b/c"]) {
+      expect(routeFromLocation(reviewPath(id), "")).toEqual({ view: "review", threadId: id });
+    }
+    expect(routeFromLocation("/team/interview/", "")).toEqual({ view: "setup" });
     expect(routeFromLocation(invitePath("dXndlPFa-MJk_QX"), "")).toEqual({ view: "invite", token: "dXndlPFa-MJk_QX" });
     expect(routeFromLocation("/invite/", "")).toEqual({ view: "setup" });
     expect(routeFromLocation("/somewhere", "")).toEqual({ view: "setup" });

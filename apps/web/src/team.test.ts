@@ -24,8 +24,15 @@ describe("invite links", () => {
   it("works for a week and one interview unless told otherwise; an empty number of uses means no limit", () => {
     expect(inviteRequest("", "1")).toEqual({ body: { expires_in_hours: 168, max_uses: 1 } });
     expect(inviteRequest("48", "")).toEqual({ body: { expires_in_hours: 48, max_uses: null } });
-    expect(inviteRequest("0", "1")).toEqual({ error: "Choose a whole number of hours from 1 to 8,760." });
-    expect(inviteRequest("24", "1.5")).toMatchObject({ error: expect.stringMatching(/^Choose a whole number of uses from 1 to 100,000/) });
+    expect(inviteRequest("0", "1")).toEqual({ field: "hours", error: "Choose a whole number of hours from 1 to 8,760." });
+    expect(inviteRequest("24", "1.5")).toMatchObject({ field: "uses", error: expect.stringMatching(/^Choose a whole number of uses from 1 to 100,000/) });
+  });
+
+  it("names the candidate a link is for, and keeps such a link to one interview", () => {
+    expect(inviteRequest("", "1", "  Ana Lima ")).toEqual({ body: { expires_in_hours: 168, max_uses: 1, candidate_name: "Ana Lima" } });
+    expect(inviteRequest("", "1", "   ")).toEqual({ body: { expires_in_hours: 168, max_uses: 1 } });
+    for (const uses of ["3", ""]) expect(inviteRequest("", uses, "Ana Lima")).toMatchObject({ field: "uses", error: expect.stringMatching(/^A link for a named candidate starts one interview/) });
+    expect(inviteRequest("", "1", "A".repeat(101))).toMatchObject({ field: "name" });
   });
 
   it("says whether a link still works, how often it was used, and until when", () => {

@@ -58,15 +58,22 @@ export const DEFAULT_INVITE_HOURS = 24 * 7;
 
 /**
  * The POST /jobs/{id}/invites body: the link works for `hours` and starts up to `uses` interviews
- * ("" for uses: any number until it expires).
+ * ("" for uses: any number until it expires). A link for a named candidate starts one.
  */
-export function inviteRequest(hours: string, uses: string): { body: CreateInvite } | { error: string } {
+export function inviteRequest(hours: string, uses: string, candidateName = ""): { body: CreateInvite } | { error: string; field: "hours" | "uses" | "name" } {
   const h = hours.trim() === "" ? DEFAULT_INVITE_HOURS : Number(hours);
-  if (!Number.isInteger(h) || h < 1 || h > LIMITS.inviteHours) return { error: `Choose a whole number of hours from 1 to ${LIMITS.inviteHours.toLocaleString("en")}.` };
-  if (uses.trim() === "") return { body: { expires_in_hours: h, max_uses: null } };
+  if (!Number.isInteger(h) || h < 1 || h > LIMITS.inviteHours) return { field: "hours", error: `Choose a whole number of hours from 1 to ${LIMITS.inviteHours.toLocaleString("en")}.` };
+  const name = candidateName.trim();
+  if ([...name].length > LIMITS.username) return { field: "name", error: `Keep the name under ${LIMITS.username} characters.` };
+  const named = name ? { candidate_name: name } : {};
+  if (uses.trim() === "") {
+    if (name) return { field: "uses", error: "A link for a named candidate starts one interview: set it to 1, or leave the name empty." };
+    return { body: { expires_in_hours: h, max_uses: null } };
+  }
   const u = Number(uses);
-  if (!Number.isInteger(u) || u < 1 || u > LIMITS.inviteUses) return { error: `Choose a whole number of uses from 1 to ${LIMITS.inviteUses.toLocaleString("en")}, or leave it empty for no limit.` };
-  return { body: { expires_in_hours: h, max_uses: u } };
+  if (!Number.isInteger(u) || u < 1 || u > LIMITS.inviteUses) return { field: "uses", error: `Choose a whole number of uses from 1 to ${LIMITS.inviteUses.toLocaleString("en")}, or leave it empty for no limit.` };
+  if (name && u !== 1) return { field: "uses", error: "A link for a named candidate starts one interview: set it to 1, or leave the name empty." };
+  return { body: { expires_in_hours: h, max_uses: u, ...named } };
 }
 
 /** "Active · 1 of 3 uses · expires 3 Dec 2026, 10:00", "Expired", "Used up". */

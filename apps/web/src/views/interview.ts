@@ -28,11 +28,22 @@ export interface InterviewHandlers {
   onShowReport: () => void;
 }
 
+/** Handlers for the team's read-only view: only the finished interview's report can be opened. */
+export function reviewHandlers(onShowReport: () => void): InterviewHandlers {
+  const none = () => undefined;
+  return {
+    onAnswer: none, onRecordStart: none, onRecordStop: none, onRecordCancel: none, onRecordRetry: none, onRecordDiscard: none, onEnd: none,
+    onSwitchToVoice: none, onSwitchToText: none, onLeaveVoice: none, onToggleMic: none, onEnableAudio: none, onShowReport,
+  };
+}
+
 export interface InterviewOptions {
   /** Answers can be recorded: the server transcribes them and this browser can record. */
   recording: "available" | "needs-secure-page" | "off";
   /** Live voice (LiveKit) is configured. */
   voice: boolean;
+  /** The hiring team is watching: the conversation and its progress, with no way to answer or end it. */
+  review?: boolean;
 }
 
 export type RecordingState =
@@ -123,6 +134,11 @@ export class InterviewView {
   private readonly endButton = h("button", { type: "button", class: "button ghost small", "data-action": "end" }, "End interview");
   private readonly answerForm: HTMLFormElement;
   private readonly completeNotice = h("div", { class: "card complete-notice", hidden: true });
+  private readonly reviewNotice = h(
+    "p",
+    { class: "notice subtle review-notice", role: "note" },
+    "You are watching this interview as the hiring team. It is still in progress; this page follows it as it goes on.",
+  );
   private thinking: HTMLElement | null = null;
   private streamText: HTMLElement | null = null;
   private voicePanel: HTMLElement | null = null;
@@ -202,6 +218,7 @@ export class InterviewView {
       this.dock,
     );
     this.dock.append(this.notice, this.replyAudio, this.answerForm);
+    if (options.review) this.meta.after(this.reviewNotice);
     this.render(model);
     this.updateCounter();
     this.setRecording({ kind: "idle" });
@@ -261,11 +278,13 @@ export class InterviewView {
     this.textarea.setAttribute("aria-describedby", `${q && currentIndex >= 0 ? `msg-${currentIndex} ` : ""}answer-help answer-counter`);
 
     const completed = model.status === "completed";
-    this.dock.hidden = completed;
-    this.endButton.hidden = completed;
+    const review = Boolean(this.options.review);
+    this.dock.hidden = completed || review;
+    this.endButton.hidden = completed || review;
+    this.reviewNotice.hidden = completed;
     this.completeNotice.hidden = !completed;
     if (completed && !this.completeNotice.hasChildNodes()) {
-      const see = h("button", { type: "button", class: "button primary" }, interviewer ? "See your coaching report" : "See your report");
+      const see = h("button", { type: "button", class: "button primary" }, review ? "See the report" : interviewer ? "See your coaching report" : "See your report");
       see.addEventListener("click", () => this.handlers.onShowReport());
       this.completeNotice.append(h("p", {}, "The interview is complete."), see);
     }

@@ -38,7 +38,8 @@ export function renderInviteRefusal(status: number, message: string): HTMLElemen
 
 export function renderInvite(invite: PublicInvite, handlers: InviteHandlers): InviteView {
   const { job } = invite;
-  const name = h("input", { id: "invite-name", name: "username", type: "text", autocomplete: "name", maxlength: LIMITS.username, "aria-describedby": "invite-name-error" });
+  // The name the team sent the link to, for the candidate to keep or correct.
+  const name = h("input", { id: "invite-name", name: "username", type: "text", autocomplete: "name", maxlength: LIMITS.username, "aria-describedby": "invite-name-error", value: invite.candidate_name ?? "" });
   const cv = h("input", { id: "invite-cv", name: "cv", type: "file", accept: "application/pdf,.pdf", "aria-describedby": "invite-cv-hint invite-cv-error" });
   const nameError = h("p", { class: "field-error", id: "invite-name-error", hidden: true });
   const cvError = h("p", { class: "field-error", id: "invite-cv-error", hidden: true });

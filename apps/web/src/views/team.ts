@@ -8,7 +8,7 @@ import { isApiError } from "../api";
 import type { InterviewRow, Invite, InviteCreated, Job } from "../contract";
 import { ROLES, STATUSES } from "../contract";
 import { announce, focusElement, h, isPlainClick, nextId } from "../dom";
-import { interviewPath } from "../route";
+import { reviewPath } from "../route";
 import { ROLE_LABELS, STATUS_LABELS } from "../labels";
 import {
   DEFAULT_INVITE_HOURS, INITIAL_LIST, ariaSort, inviteRequest, inviteState, jobLabel, jobRequest, listQuery, rowView, toggleSort, type JobFields, type ListState,
@@ -84,12 +84,15 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
     const created = h("div", { class: "invite-created", hidden: true, tabindex: -1 });
     const hoursId = nextId("invite-hours");
     const usesId = nextId("invite-uses");
+    const nameId = nextId("invite-name");
+    const name = h("input", { id: nameId, type: "text", autocomplete: "off", maxlength: LIMITS.username, "aria-describedby": `${nameId}-hint` });
     const hours = h("input", { id: hoursId, type: "number", inputmode: "numeric", min: 1, max: LIMITS.inviteHours, value: String(DEFAULT_INVITE_HOURS), "aria-describedby": `${hoursId}-hint ${hoursId}-error` });
     const uses = h("input", { id: usesId, type: "number", inputmode: "numeric", min: 1, max: LIMITS.inviteUses, value: "1", "aria-describedby": `${usesId}-hint` });
     const create = h("button", { type: "submit", class: "button primary small" }, "Create invite link");
     const form = h(
       "form",
       { class: "invite-form", novalidate: true, "aria-label": `New invite link for ${jobLabel(job)}` },
+      fieldBox(nameId, "Candidate's name", name, "Shown here beside the link, and filled in for the candidate.", true),
       h("div", { class: "grid-2" }, fieldBox(hoursId, "Works for (hours)", hours, "One week by default."), fieldBox(usesId, "Interviews it can start", uses, "Empty: any number until it expires.")),
       h("div", { class: "actions" }, create),
     );
@@ -108,16 +111,17 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       error.hidden = true;
-      const request = inviteRequest(hours.value, uses.value);
+      const request = inviteRequest(hours.value, uses.value, name.value);
       if ("error" in request) {
         error.textContent = request.error;
         error.hidden = false;
-        hours.focus();
+        ({ hours, uses, name })[request.field].focus();
         return;
       }
       create.disabled = true;
       try {
         showCreated(created, await api.createInvite(job.job_id, request.body));
+        name.value = "";
         await refresh();
       } catch (e) {
         error.textContent = handlers.describe(e);
@@ -151,7 +155,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
     });
     box.replaceChildren(
       h("p", { class: "notice-title" }, "Invite link created"),
-      h("label", { for: id }, "Send this link to the candidate"),
+      h("label", { for: id }, `Send this link to ${invite.candidate_name ?? "the candidate"}`),
       h("div", { class: "copy-row" }, url, copy),
       copied,
       h("p", { class: "hint" }, "It is shown only now: copy it before you leave this page. ", inviteState(invite).text, "."),
@@ -179,7 +183,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
     return h(
       "li",
       { class: `invite ${state.active ? "active" : "inactive"}`, "data-invite-id": invite.invite_id },
-      h("span", {}, state.text),
+      h("span", {}, invite.candidate_name ? h("strong", {}, invite.candidate_name) : null, invite.candidate_name ? " · " : null, state.text),
       state.active ? revoke : null,
     );
   }
@@ -334,7 +338,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
 
   function interviewRow(row: InterviewRow) {
     const r = rowView(row);
-    const open = h("a", { href: interviewPath(r.threadId), class: "row-link" }, r.candidate);
+    const open = h("a", { href: reviewPath(r.threadId), class: "row-link" }, r.candidate);
     open.addEventListener("click", (event) => {
       if (!isPlainClick(event)) return;
       event.preventDefault();
