@@ -14,6 +14,8 @@ export interface AppSettings {
   audioMaxBytes: number;
   /** Longest recorded answer, in seconds (told to clients by /health). */
   audioMaxSeconds: number;
+  /** Silence after which a streamed turn opens anyway, and then between its keep-alive comments. */
+  streamKeepAliveMs: number;
   /** Folder of the built web UI, served at `/`; none when absent. */
   webDistDir?: string | undefined;
   /** Base URL of the web UI for links handed out (invites); the request's origin when absent. */

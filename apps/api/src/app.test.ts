@@ -333,6 +333,40 @@ describe("model provider down", () => {
   });
 });
 
+describe("a slow model, streamed", () => {
+  const blocks = (text: string) => text.split("\n\n").filter(Boolean);
+
+  it("opens the stream with keep-alive comments before the first token; a failure after that is an error event and changes nothing", async () => {
+    let down = false;
+    const { chat } = scriptedChat((messages, n) => (down ? providerError(503) : wellBehaved(messages, n)), { delayMs: 250 });
+    const t = await openTestApp(databaseUrl, { overrides: { model: new ChatInterviewModel(chat) }, settings: { streamKeepAliveMs: 100 } });
+    try {
+      const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 3 }))).json();
+      const res = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my answer" }, { accept: "text/event-stream" }));
+      expect(res.status).toBe(200);
+      const events = blocks(await res.text());
+      const firstToken = events.findIndex((b) => b.startsWith("event: token"));
+      expect(firstToken).toBeGreaterThan(0);
+      expect(events.slice(0, firstToken).every((b) => b === ": waiting for the model")).toBe(true);
+      expect(events.at(-1)).toMatch(/^event: done\ndata: .*"status":"question"/);
+
+      const before = await (await t.app.request(`/interviews/${start.thread_id}`)).json();
+      down = true;
+      const failed = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "my second answer" }, { accept: "text/event-stream" }));
+      expect(failed.status).toBe(200);
+      const failedEvents = blocks(await failed.text());
+      expect(failedEvents[0]).toBe(": waiting for the model");
+      const error = failedEvents.at(-1)!;
+      expect(error).toMatch(/^event: error\ndata: /);
+      expect(JSON.parse(error.split("data: ")[1]!).error).toMatchObject({ code: "provider_unavailable", message: expect.stringMatching(/try again/) });
+      expect(await (await t.app.request(`/interviews/${start.thread_id}`)).json()).toEqual(before);
+      expect(t.logs.lines.map((line) => JSON.parse(line)).filter((line) => line.msg === "request failed")).toEqual([expect.objectContaining({ threadId: start.thread_id, code: "provider_unavailable" })]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("access control and limits", () => {
   it("requires a bearer key on every route but /health and the API reference when API_KEYS is set", async () => {
     const t = await openTestApp(databaseUrl, { settings: { apiKeys: ["k1", "k2"] } });

@@ -32,6 +32,8 @@ export const ApiConfigSchema = EngineConfigSchema.extend(SpeechSettingsSchema.sh
   PUBLIC_URL: optionalText,
   /** How long a stopping server lets running turns finish before it exits. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  /** Silence after which a streamed turn opens and then sends a keep-alive comment (idle proxies close at 30–60 s). */
+  STREAM_KEEPALIVE_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
   /** Job postings may be fetched from private addresses (intranets). */
   JOB_FETCH_ALLOW_PRIVATE: bool,
   LIVEKIT_URL: optionalText,
@@ -56,6 +58,7 @@ export function appSettingsFrom(config: ApiConfig, webDistDir?: string): AppSett
     cvMaxBytes: config.CV_MAX_BYTES,
     audioMaxBytes: config.AUDIO_MAX_BYTES,
     audioMaxSeconds: config.AUDIO_MAX_SECONDS,
+    streamKeepAliveMs: config.STREAM_KEEPALIVE_MS,
     webDistDir,
     publicUrl: config.PUBLIC_URL,
   };

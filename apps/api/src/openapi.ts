@@ -24,7 +24,7 @@ export async function openApiDocument(): Promise<unknown> {
     logger: createLogger("silent"),
     voice: createVoiceRoutes(loadApiConfig({})).routes,
     routes,
-    settings: { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 0, jsonBodyLimitBytes: 1, cvMaxBytes: 1, audioMaxBytes: 1, audioMaxSeconds: 1 },
+    settings: { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 0, jsonBodyLimitBytes: 1, cvMaxBytes: 1, audioMaxBytes: 1, audioMaxSeconds: 1, streamKeepAliveMs: 1000 },
   });
   return (await app.request("/openapi.json")).json();
 }

@@ -15,7 +15,7 @@ describe("one interview, answered by voice and by text", () => {
     app = createApp({
       service: runtime.service,
       logger: createLogger("silent"),
-      settings: { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 0, jsonBodyLimitBytes: 262_144, cvMaxBytes: 5 * 1024 * 1024, audioMaxBytes: 10 * 1024 * 1024, audioMaxSeconds: 300 },
+      settings: { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 0, jsonBodyLimitBytes: 262_144, cvMaxBytes: 5 * 1024 * 1024, audioMaxBytes: 10 * 1024 * 1024, audioMaxSeconds: 300, streamKeepAliveMs: 10_000 },
     });
   });
   afterAll(() => runtime.close());

@@ -185,34 +185,60 @@ export async function startInterview(c: Context<AppEnv>, deps: AppDeps, fields: 
   return { view, accessToken: access.token };
 }
 
-/** Streams a turn as Server-Sent Events; if it fails before the first token the client gets a plain JSON error with its status. */
-export function streamTurn(c: Context<AppEnv>, logger: Logger, run: (onToken: (t: string) => void) => Promise<{ view: TurnView; extras?: TurnExtras }>) {
+/**
+ * Streams a turn as Server-Sent Events. It opens at the first token, so a turn that fails before
+ * it gets a plain JSON error with its status. A slow model would leave the connection silent long
+ * enough for a proxy to close it, so after `keepAliveMs` without a token the stream opens anyway,
+ * and every `keepAliveMs` of silence it sends an SSE comment, which clients ignore; a failure
+ * after that arrives as an `error` event with the same body.
+ */
+export function streamTurn(
+  c: Context<AppEnv>,
+  logger: Logger,
+  keepAliveMs: number,
+  run: (onToken: (t: string) => void) => Promise<{ view: TurnView; extras?: TurnExtras }>,
+) {
   const buffered: string[] = [];
   let push: ((token: string) => void) | null = null;
-  let firstToken!: () => void;
-  const started = new Promise<void>((resolve) => (firstToken = resolve));
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
   const turn = run((token) => {
     if (push) push(token);
     else buffered.push(token);
-    firstToken();
+    open();
   });
-  return Promise.race([started, turn]).then(
-    () =>
-      streamSSE(c, async (stream) => {
-        const send = (token: string) => void stream.writeSSE({ event: "token", data: JSON.stringify({ text: token }) });
-        buffered.splice(0).forEach(send);
-        push = send;
-        try {
-          const { view, extras } = await turn;
-          await stream.writeSSE({ event: "done", data: JSON.stringify(turnResponse(view, extras)) });
-        } catch (error) {
-          logFailure(logger, c, error);
-          const response = toErrorResponse(c, error);
-          await stream.writeSSE({ event: "error", data: await response.text() });
-        }
-      }),
-    // Before the first token nothing is sent yet: the app's error handler logs it and replies.
-  );
+  const slow = setTimeout(open, keepAliveMs);
+  return Promise.race([opened, turn])
+    .finally(() => clearTimeout(slow))
+    .then(
+      () =>
+        streamSSE(c, async (stream) => {
+          let quiet = true;
+          const send = (token: string) => {
+            quiet = false;
+            void stream.writeSSE({ event: "token", data: JSON.stringify({ text: token }) });
+          };
+          const keepAlive = async () => {
+            if (quiet) await stream.write(": waiting for the model\n\n");
+            quiet = true;
+          };
+          if (!buffered.length) await keepAlive();
+          buffered.splice(0).forEach(send);
+          push = send;
+          const beat = setInterval(() => void keepAlive(), keepAliveMs);
+          try {
+            const { view, extras } = await turn;
+            await stream.writeSSE({ event: "done", data: JSON.stringify(turnResponse(view, extras)) });
+          } catch (error) {
+            logFailure(logger, c, error);
+            const response = toErrorResponse(c, error);
+            await stream.writeSSE({ event: "error", data: await response.text() });
+          } finally {
+            clearInterval(beat);
+          }
+        }),
+      // Before the stream opens nothing is sent yet: the app's error handler logs it and replies.
+    );
 }
 
 const wantsStream = (c: Context) => (c.req.header("accept") ?? "").includes("text/event-stream");
@@ -290,7 +316,7 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       const requestKey = requestKeyOf(c, { threadId, text: user_response, questionId: question_id });
       run = async (options) => ({ view: await service.answer(threadId, { text: user_response, channel: "text", questionId: question_id }, { ...options, requestKey }) });
     }
-    if (wantsStream(c)) return streamTurn(c, deps.logger, (onToken) => run({ onToken })) as never;
+    if (wantsStream(c)) return streamTurn(c, deps.logger, deps.settings.streamKeepAliveMs, (onToken) => run({ onToken })) as never;
     const { view, extras } = await run({});
     return c.json(turnResponse(view, extras), 200);
   });

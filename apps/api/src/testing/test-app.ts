@@ -28,6 +28,7 @@ export const testSettings: AppSettings = {
   cvMaxBytes: 5 * 1024 * 1024,
   audioMaxBytes: 10 * 1024 * 1024,
   audioMaxSeconds: 300,
+  streamKeepAliveMs: 10_000,
 };
 
 /** The real app on the real graph and the test run's PostgreSQL, with logs captured. */
