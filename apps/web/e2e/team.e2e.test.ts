@@ -217,16 +217,21 @@ describe("the hiring team's page and invite links in Chromium", () => {
     // Opening a finished interview shows its report.
     await rows.first().getByRole("link").click();
     await page.locator("#report-title").waitFor();
+    // Back (and a reload) return to the same list: its filters and sort are in the address.
     await page.goBack();
     await page.getByRole("heading", { name: "Jobs and interviews" }).waitFor();
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ job: job_id, status: "completed", sort: "score", order: "asc" });
+    await page.reload();
+    await eventually(() => page.getByLabel("Job", { exact: true }).inputValue()).toBe(job_id);
+    expect(await page.getByLabel("Status").inputValue()).toBe("completed");
+    await eventually(() => rows.count()).toBe(3);
+    await eventually(() => scoreHeader.getAttribute("aria-sort")).toBe("ascending");
+    expect(Object.fromEntries(queries.at(-1)!)).toMatchObject({ job_id, status: "completed", sort: "score", order: "asc" });
 
     const job = page.locator(".job", { hasText: "Site Reliability Engineer" });
     await job.locator("summary", { hasText: "Invite links" }).click();
     const link = job.locator(`[data-invite-id="${invite.invite_id}"]`);
     await eventually(() => link.textContent()).toMatch(/^Active · 0 of 3 uses/);
-    await page.getByLabel("Job", { exact: true }).selectOption(job_id);
-    await page.getByLabel("Status").selectOption("completed");
-    await eventually(() => rows.count()).toBe(3);
     await screenshot(page, "team-desktop.png", true);
     page.once("dialog", (d) => void d.accept());
     const [revoked] = await Promise.all([page.waitForResponse((r) => r.request().method() === "DELETE"), link.getByRole("button", { name: "Revoke" }).click()]);

@@ -19,6 +19,7 @@ import { InterviewView, reviewHandlers, type InterviewOptions } from "./views/in
 import { renderReport, type ReportFormat } from "./views/report";
 import { renderSetup, type SetupView, type StartMode } from "./views/setup";
 import { renderTeam } from "./views/team";
+import { listFromSearch, listSearch } from "./team";
 import type { VoiceSession } from "./voice";
 
 const APP_NAME = "Interview practice";
@@ -615,7 +616,16 @@ export function startApp(main: HTMLElement) {
 
   function showTeam() {
     interview = null;
-    const element = renderTeam(api, { onOpenInterview: (threadId) => navigate(reviewPath(threadId)), describe: friendlyMessage });
+    const element = renderTeam(
+      api,
+      {
+        onOpenInterview: (threadId) => navigate(reviewPath(threadId)),
+        describe: friendlyMessage,
+        // Replaced, not pushed: Back leaves the team's page rather than stepping through its filters.
+        onListChange: (list) => history.replaceState({}, "", TEAM_PATH + listSearch(list)),
+      },
+      listFromSearch(location.search),
+    );
     show(element, "Hiring team");
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INITIAL_LIST, ariaSort, inviteRequest, inviteState, jobRequest, listQuery, rowView, splitList, toggleSort, type JobFields } from "./team";
+import { INITIAL_LIST, ariaSort, inviteRequest, inviteState, jobRequest, listFromSearch, listQuery, listSearch, rowView, splitList, toggleSort, type JobFields } from "./team";
 
 const job = (over: Partial<JobFields> = {}): JobFields => ({ source: "fields", url: "", job_title: "", company_name: "", location: "", job_description: "", requirements: "", skills: "", ...over });
 
@@ -67,6 +67,21 @@ describe("the interviews table", () => {
     expect(reversed).toMatchObject({ sort: "score", order: "asc" });
     expect(ariaSort(reversed, "score")).toBe("ascending");
     expect(toggleSort(reversed, "created")).toMatchObject({ sort: "created", order: "desc" });
+  });
+
+  it("keeps its filters and sort in the page's address, so a reload or a shared link shows the same list", () => {
+    expect(listSearch(INITIAL_LIST)).toBe("");
+    const filtered = { ...INITIAL_LIST, job_id: "job 1", status: "completed", role: "candidate" } as const;
+    expect(listSearch(filtered)).toBe("?job=job+1&status=completed&role=candidate");
+    const byScore = toggleSort(filtered, "score");
+    expect(listFromSearch(listSearch(byScore))).toEqual(byScore);
+    expect(listFromSearch(listSearch(toggleSort(byScore, "score")))).toMatchObject({ sort: "score", order: "asc" });
+    expect(listFromSearch("")).toEqual(INITIAL_LIST);
+  });
+
+  it("leaves out what it does not know in an address, rather than asking the API for it", () => {
+    expect(listFromSearch("?status=hired&role=boss&sort=name&order=up&job=%20")).toEqual(INITIAL_LIST);
+    expect(listFromSearch("?status=question&sort=score")).toEqual({ ...INITIAL_LIST, status: "question", sort: "score" });
   });
 
   it("shows a row's candidate, progress, score and the API's recommendation words", () => {

@@ -3,6 +3,7 @@
  * sorting and rows. DOM-free, so it is tested without a browser.
  */
 import type { CreateInvite, CreateJob, Invite, InterviewListQuery, InterviewRow, Job, Role, Status } from "./contract";
+import { ROLES, STATUSES } from "./contract";
 import { RECOMMENDATION_TONES, ROLE_LABELS, STATUS_LABELS, formatDateTime, formatScore, type Tone } from "./labels";
 import { LIMITS } from "./validation";
 
@@ -102,6 +103,38 @@ export interface ListState {
 
 export const INITIAL_LIST: ListState = { job_id: "", status: "", role: "", sort: "created", order: "desc" };
 export const PAGE_SIZE = 20;
+
+const SORTS: readonly SortColumn[] = ["created", "score"];
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => values.find((v) => v === value);
+
+/**
+ * The table's filters and sort from the page's query (`/team?job=…&status=completed&sort=score`),
+ * so a reload or a shared link shows the same list. A value the page does not know is left out.
+ */
+export function listFromSearch(search: string): ListState {
+  const query = new URLSearchParams(search);
+  return {
+    job_id: query.get("job")?.trim() ?? "",
+    status: oneOf(STATUSES, query.get("status")) ?? "",
+    role: oneOf(ROLES, query.get("role")) ?? "",
+    sort: oneOf(SORTS, query.get("sort")) ?? INITIAL_LIST.sort,
+    order: oneOf(["asc", "desc"] as const, query.get("order")) ?? INITIAL_LIST.order,
+  };
+}
+
+/** The page's query for the table's filters and sort: only what differs from the default list, "" for none. */
+export function listSearch(state: ListState): string {
+  const query = new URLSearchParams();
+  if (state.job_id) query.set("job", state.job_id);
+  if (state.status) query.set("status", state.status);
+  if (state.role) query.set("role", state.role);
+  if (state.sort !== INITIAL_LIST.sort || state.order !== INITIAL_LIST.order) {
+    query.set("sort", state.sort);
+    query.set("order", state.order);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
 
 /** The GET /interviews query for the table's filters, sort and (for "Load more") the cursor. */
 export function listQuery(state: ListState, cursor?: string | null): InterviewListQuery {

@@ -21,6 +21,8 @@ export interface TeamHandlers {
   onOpenInterview: (threadId: string) => void;
   /** A friendly sentence for an error. */
   describe: (error: unknown) => string;
+  /** The table's filters or sort changed: the page keeps them in its address. */
+  onListChange?: (list: ListState) => void;
 }
 
 const fieldBox = (id: string, label: string, control: HTMLElement, hint?: string, optional = false) =>
@@ -33,9 +35,9 @@ const fieldBox = (id: string, label: string, control: HTMLElement, hint?: string
     h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
   );
 
-export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement {
+export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: ListState = INITIAL_LIST): HTMLElement {
   let jobs: Job[] = [];
-  let list: ListState = { ...INITIAL_LIST };
+  let list: ListState = { ...initialList };
   let cursor: string | null = null;
   let listGeneration = 0;
 
@@ -45,6 +47,8 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
   const jobList = h("ul", { class: "job-list", "aria-labelledby": "jobs-title" });
 
   function renderJobs() {
+    // A link's job that is gone (erased, or from another server) would filter to nothing under "All jobs".
+    if (list.job_id && !jobs.some((j) => j.job_id === list.job_id)) changeList({ ...list, job_id: "" });
     jobsStatus.textContent = jobs.length ? "" : "No jobs yet. Create one below to send invite links.";
     jobList.replaceChildren(...jobs.map(jobItem));
     jobFilter.replaceChildren(h("option", { value: "" }, "All jobs"), ...jobs.map((j) => h("option", { value: j.job_id, selected: list.job_id === j.job_id }, jobLabel(j))));
@@ -305,18 +309,19 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers): HTMLElement 
     h("div", { class: "field" }, h("label", { for: "filter-status" }, "Status"), statusFilter),
     h("div", { class: "field" }, h("label", { for: "filter-role" }, "Role"), roleFilter),
   );
-  const onFilter = () => {
-    list = { ...list, job_id: jobFilter.value, status: statusFilter.value as ListState["status"], role: roleFilter.value as ListState["role"] };
+  statusFilter.value = list.status;
+  roleFilter.value = list.role;
+  function changeList(next: ListState) {
+    list = next;
+    handlers.onListChange?.(list);
     void loadInterviews(false);
-  };
+  }
+  const onFilter = () => changeList({ ...list, job_id: jobFilter.value, status: statusFilter.value as ListState["status"], role: roleFilter.value as ListState["role"] });
   [jobFilter, statusFilter, roleFilter].forEach((s) => s.addEventListener("change", onFilter));
 
   const sortButton = (column: SortColumn, label: string) => {
     const button = h("button", { type: "button", class: "sort-button", "data-sort": column }, label, h("span", { class: "sort-mark", "aria-hidden": "true" }));
-    button.addEventListener("click", () => {
-      list = toggleSort(list, column);
-      void loadInterviews(false);
-    });
+    button.addEventListener("click", () => changeList(toggleSort(list, column)));
     return button;
   };
   const createdHeader = h("th", { scope: "col", "aria-sort": "descending" }, sortButton("created", "Started"));
