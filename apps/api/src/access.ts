@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { InterviewError, interviewNotFound, type InterviewService } from "@interview/graph";
+import { InterviewError, interviewNotFound, interviewWithoutResults, turnWithoutResults, type InterviewService, type InterviewView, type TurnView } from "@interview/graph";
 import type { AppEnv } from "./app-types.js";
 
 /**
@@ -78,3 +78,15 @@ export async function authorizeInterview(c: Context<AppEnv>, service: InterviewS
   if (!info) throw interviewNotFound();
   throw new InterviewError("forbidden", "This access token is for another interview.");
 }
+
+/**
+ * What the caller is shown of an interview's results (scores, feedback, decisions, the report):
+ * everything, unless a candidate's token opens an interview whose hiring team keeps them.
+ */
+export const RESULTS_WITHHELD = "The hiring team keeps this interview's results; they will be in touch about the next steps.";
+
+export const seesResults = (principal: Principal, view: { resultsShared: boolean }) => principal.kind !== "candidate" || view.resultsShared;
+
+export const turnFor = (principal: Principal, view: TurnView): TurnView => (seesResults(principal, view) ? view : turnWithoutResults(view));
+
+export const interviewFor = (principal: Principal, view: InterviewView): InterviewView => (seesResults(principal, view) ? view : interviewWithoutResults(view));

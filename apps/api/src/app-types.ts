@@ -31,6 +31,8 @@ export interface JobDefaults {
   company?: string | undefined;
   jobDescription?: string | undefined;
   language?: string | undefined;
+  /** Candidates see their results (the job's share_results). */
+  resultsShared: boolean;
 }
 
 export interface JobDirectory {

@@ -24,7 +24,7 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
     );
     expect(startRes.status).toBe(200);
     const start = await startRes.json();
-    expect(Object.keys(start).sort()).toEqual(["access_token", "current_step", "engine", "greeting", "max_steps", "message", "phase", "question", "role", "status", "thread_id"]);
+    expect(Object.keys(start).sort()).toEqual(["access_token", "current_step", "engine", "greeting", "max_steps", "message", "phase", "question", "results_shared", "role", "status", "thread_id"]);
     expect(start).toMatchObject({ status: "question", current_step: 1, max_steps: 3, engine: "offline", phase: "intro" });
     expect(start.thread_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(start.message).toMatch(/^Hello, Ana! I'll be interviewing you for the Backend Engineer role at Acme/);

@@ -50,6 +50,9 @@ const editable = {
   question_style: z.enum(QUESTION_STYLES).nullable().optional().openapi({ description: "Default for interviews for this job (adaptive when absent)." }),
   max_step: z.number().int().min(1).max(LIMITS.maxSteps).nullable().optional().openapi({ description: "Default number of main questions." }),
   language: text(LIMITS.language).nullable().optional().openapi({ description: "Default language of interviews for this job, e.g. en, de." }),
+  share_results: z.boolean().nullable().optional().openapi({
+    description: "Whether candidates see their scores, feedback and report. false (the default): the team keeps them, and the interview closes by saying the team will be in touch.",
+  }),
 };
 
 const jobTitle = text(LIMITS.jobTitle).refine((v) => v.length > 0, "must not be empty");
@@ -87,6 +90,7 @@ export const JobSchema = z
     question_style: z.enum(QUESTION_STYLES).optional(),
     max_step: z.number().int().optional(),
     language: z.string().optional(),
+    share_results: z.boolean(),
     source_url: z.string().optional().openapi({ description: "The page the posting was imported from, after redirects." }),
     fetched_at: z.string().optional(),
     created_at: z.string(),
@@ -171,6 +175,7 @@ export const PublicInvite = z
     uses_left: z.number().int().nullable().openapi({ description: "null: no limit." }),
     candidate_name: z.string().nullable().openapi({ description: "Who the link is for, when the team said: the name to fill in." }),
     voice_available: z.boolean().openapi({ description: "Whether the interview can be held by voice (POST /invites/{token}/join)." }),
+    results_shared: z.boolean().openapi({ description: "Whether the candidate will see their scores and report; false: the hiring team keeps them." }),
   })
   .openapi("PublicInvite");
 

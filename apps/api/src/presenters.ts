@@ -76,6 +76,7 @@ export function turnResponse(view: TurnView, extras: TurnExtras = {}): z.infer<t
     max_steps: view.maxSteps,
     role: view.role,
     engine: view.engine,
+    results_shared: view.resultsShared,
   };
   if (view.greeting) body.greeting = view.greeting;
   if (view.question) {
@@ -132,5 +133,6 @@ export function interviewRecord(view: InterviewView): z.infer<typeof InterviewRe
     },
     ...(view.finalEvaluation ? { final_evaluation: finalEvaluation(view.finalEvaluation) } : {}),
     ...(view.coaching ? { coaching: coaching(view.coaching) } : {}),
+    results_shared: view.resultsShared,
   };
 }

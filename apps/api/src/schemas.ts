@@ -169,6 +169,11 @@ export const CoachingSchema = z
 
 const STATUSES = ["question", "awaiting_question", "completed"] as const;
 
+const RESULTS_SHARED = z.boolean().openapi({
+  description:
+    "false: the hiring team keeps the results (feedback, decisions, final_evaluation, the report) from the candidate, as its job's share_results says; the interview's access token gets none of them, a team key gets all.",
+});
+
 export const TurnResponse = z
   .object({
     thread_id: z.string(),
@@ -192,6 +197,7 @@ export const TurnResponse = z
       .openapi({ description: "At completion: every question, answer and evaluation." }),
     final_evaluation: FinalEvaluationSchema.optional(),
     coaching: CoachingSchema.optional().openapi({ description: "Role reversal, at completion: the coaching on your interviewing." }),
+    results_shared: RESULTS_SHARED,
   })
   .openapi("TurnResponse");
 
@@ -224,6 +230,7 @@ export const InterviewRecord = z
     retrieval: z.object({ topic: z.string(), needs_retrieval: z.boolean(), similarity_score: z.number().nullable(), context_source: z.enum(["cv", "web", "none"]) }),
     final_evaluation: FinalEvaluationSchema.optional(),
     coaching: CoachingSchema.optional(),
+    results_shared: RESULTS_SHARED,
   })
   .openapi("Interview");
 

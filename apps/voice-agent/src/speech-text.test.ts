@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { firstSentence, isClosingRemark } from "./speech-text.js";
+import { firstSentence, isClosingRemark, spokenReply } from "./speech-text.js";
+import { turnView } from "./testing/views.js";
 
 describe("what the agents say and hear", () => {
   it("hears an interviewer closing a role-reversal interview in the usual words", () => {
@@ -35,5 +36,11 @@ describe("what the agents say and hear", () => {
   it("keeps a spoken line of feedback to its first sentence", () => {
     expect(firstSentence("Clear and specific. Say more about the trade-offs.")).toBe("Clear and specific.");
     expect(firstSentence("Clear; add numbers")).toBe("Clear; add numbers");
+  });
+
+  it("says a line of feedback before the next question, unless the hiring team keeps the results", () => {
+    const turn = { message: "What did you measure?", feedback: "Clear and specific. Say more about the trade-offs." };
+    expect(spokenReply(turnView(turn))).toBe("Clear and specific. What did you measure?");
+    expect(spokenReply(turnView({ ...turn, resultsShared: false }))).toBe("What did you measure?");
   });
 });

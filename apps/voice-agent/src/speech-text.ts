@@ -10,7 +10,8 @@ export function firstSentence(text: string): string {
 
 /** The line of feedback said after an answer; none after a request to rephrase or at the end. */
 export function spokenFeedback(view: TurnView): string {
-  if (view.status !== "question" || !view.evaluation) return "";
+  // A hiring team that keeps the results keeps the feedback too: the candidate hears only the questions.
+  if (view.status !== "question" || !view.evaluation || !view.resultsShared) return "";
   return firstSentence(view.evaluation.feedback);
 }
 

@@ -6,7 +6,7 @@ export type { GraphDeps, WebSearch } from "./deps.js";
 export type * from "./engines/model.js";
 export { buildInterviewGraph, type InterviewGraph } from "./graph.js";
 export { InterviewService, validateStart, type StartRequest, type TurnOptions, type AnswerInput, type InterviewEvents } from "./service.js";
-export { turnView, interviewView, type TurnView, type InterviewView, type ViewStatus } from "./views.js";
+export { turnView, interviewView, turnWithoutResults, interviewWithoutResults, type TurnView, type InterviewView, type ViewStatus } from "./views.js";
 export { assertPrivateEngine, createRuntime, llmProvider, checkProviderSettings, type Runtime, type RuntimeOverrides, type LlmProvider } from "./runtime.js";
 export { openaiInterviewer, openaiEmbeddings, checkOpenAIServer, type OpenAISettings } from "./engines/openai.js";
 export { assertPrivateEndpoint, assertPrivateProvider, PrivateEndpointError } from "./providers/private-endpoint.js";

@@ -36,6 +36,8 @@ export interface StartRequest {
   seniority?: string | undefined;
   /** Digest of the candidate's per-interview access token, checked by front-ends. */
   accessTokenHash?: string | undefined;
+  /** false: the candidate is not told their scores or the report (a hiring team's screening). */
+  resultsShared?: boolean | undefined;
 }
 
 export interface AnswerInput {
@@ -379,5 +381,6 @@ export function validateStart(request: StartRequest): Omit<InterviewInput, "seed
     language: optional(request.language, "language", 40) ?? "en",
     candidateName: optional(request.candidateName, "candidate's name", 100),
     persona,
+    resultsShared: request.resultsShared ?? true,
   };
 }

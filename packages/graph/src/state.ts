@@ -64,6 +64,11 @@ export const InterviewStateAnnotation = Annotation.Root({
   /** The typed CV model (experience, projects, skills by kind), without its contact lines. */
   cvProfile: value<CvModel>(emptyCvModel),
   persona: value<Persona | null>(() => null),
+  /**
+   * Whether the candidate is told their scores and the report. A hiring team screening for a job
+   * may keep them to itself; the closing words then say the team will be in touch.
+   */
+  resultsShared: value<boolean>(() => true),
 
   // Derived by setup.
   jobTerms: value<string[]>(() => []),
@@ -107,7 +112,7 @@ export type InterviewInput = Pick<
   InterviewState,
   "role" | "jobTitle" | "questionType" | "questionStyle" | "maxSteps" | "language" | "seed" | "engine" | "cvId" | "cvProfile" | "persona"
 > &
-  Partial<Pick<InterviewState, "company" | "jobDescription" | "candidateName" | "interviewerName" | "jobId">>;
+  Partial<Pick<InterviewState, "company" | "jobDescription" | "candidateName" | "interviewerName" | "jobId" | "resultsShared">>;
 
 export const currentQuestion = (state: Pick<InterviewState, "questions">): Question | undefined =>
   state.questions[state.questions.length - 1];

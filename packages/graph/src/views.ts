@@ -37,6 +37,8 @@ export interface TurnView {
   coaching: InterviewState["coaching"];
   /** At completion: every answered question with its answer and evaluation. */
   answered: { question: Question; answer: Answer; evaluation: Evaluation | undefined }[];
+  /** false: the hiring team keeps the scores and the report from the candidate. */
+  resultsShared: boolean;
 }
 
 /** The whole interview, for GET /interviews/{id}, reports and resuming clients. */
@@ -102,6 +104,7 @@ export function turnView(threadId: string, state: InterviewState, kind: TurnKind
     finalEvaluation: state.finalEvaluation,
     coaching: status === "completed" ? state.coaching : null,
     answered: status === "completed" ? answeredOf(state) : [],
+    resultsShared: state.resultsShared,
   };
 }
 
@@ -131,5 +134,34 @@ export function interviewView(threadId: string, state: InterviewState): Intervie
     messages: state.messages,
     retrieval: { topic: state.topic, needsRetrieval: state.needsRetrieval, similarityScore: state.similarityScore, contextSource: state.contextSource },
     coaching: state.coaching,
+  };
+}
+
+const withoutDecision = ({ decision: _, ...question }: Question): Question => question;
+
+/**
+ * The turn without its results (the evaluation, why the interviewer went on, the final assessment):
+ * what a candidate is shown when the hiring team keeps the results to itself.
+ */
+export function turnWithoutResults(view: TurnView): TurnView {
+  return {
+    ...view,
+    question: view.question && withoutDecision(view.question),
+    evaluation: null,
+    decision: null,
+    finalEvaluation: null,
+    answered: view.answered.map(({ question, answer }) => ({ question: withoutDecision(question), answer, evaluation: undefined })),
+  };
+}
+
+/** The whole interview without its results; see turnWithoutResults. */
+export function interviewWithoutResults(view: InterviewView): InterviewView {
+  return {
+    ...view,
+    question: view.question && withoutDecision(view.question),
+    questions: view.questions.map(withoutDecision),
+    evaluations: [],
+    finalEvaluation: null,
+    answered: view.answered.map(({ question, answer }) => ({ question: withoutDecision(question), answer, evaluation: undefined })),
   };
 }

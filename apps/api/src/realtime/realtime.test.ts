@@ -4,6 +4,7 @@ import { wavClip, startOpenAiAudioServer, type OpenAiAudioServer } from "../../.
 import { loadSpeechSettings } from "@interview/graph";
 import { createSpeechServices } from "../speech.js";
 import { SOLID_ANSWER } from "../testing/test-app.js";
+import { newAccessToken } from "../access.js";
 import { uniqueName } from "@interview/shared-state/testing/targets";
 import { CLOSE_CODES } from "./protocol.js";
 import { PostgresTicketStore } from "./tickets.js";
@@ -432,6 +433,22 @@ describe("realtime: authentication with API_KEYS", () => {
     const byKey = await connect(replica, start.thread_id, { headers: team });
     expect((await byToken.client.closed).code).toBe(CLOSE_CODES.replaced);
     byKey.client.close();
+  });
+
+  it("sends a candidate no evaluation, decision or final evaluation when the hiring team keeps the results", async () => {
+    const access = newAccessToken();
+    const start = await replica.runtime.service.start({ jobTitle: "Backend Engineer", questionType: "technical", maxSteps: 2, resultsShared: false, accessTokenHash: access.digest });
+    const { client } = await connect(replica, start.threadId, { protocols: ["interview.v1", `token.${access.token}`] });
+    client.send({ type: "answer", text: SOLID_ANSWER, request_id: "k1" });
+    await client.next("question");
+    client.send({ type: "end" });
+    const completed = await client.next("completed");
+    expect(completed).not.toHaveProperty("final_evaluation");
+    expect(completed.text).toMatch(/hiring team, who will be in touch/);
+    expect(client.types()).not.toContain("evaluation");
+    expect(client.types()).not.toContain("decision");
+    // The team's view of the same interview has them.
+    expect((await (await replica.request("GET", `/interviews/${start.threadId}`, undefined, team)).json()).final_evaluation).toBeDefined();
   });
 
   it("refuses a ticket once it has expired", async () => {

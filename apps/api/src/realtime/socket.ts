@@ -3,7 +3,7 @@ import { WebSocket } from "ws";
 import { InterviewError, type ErrorCode, type InterviewService, type InterviewView, type RequestKey, type TurnOptions, type TurnView } from "@interview/graph";
 import { errorFacts, type Logger } from "../logger.js";
 import type { SpeechServices } from "../speech.js";
-import { keyOwner, type Principal } from "../access.js";
+import { interviewFor, keyOwner, turnFor, type Principal } from "../access.js";
 import { describeError } from "../http-errors.js";
 import { coaching, finalEvaluation } from "../presenters.js";
 import type { BusEvent } from "@interview/shared-state";
@@ -95,7 +95,7 @@ export class InterviewSocket {
       // A turn this process still runs for the interview (the client dropped mid-turn): its
       // result is the current question, so the client resumes there rather than one behind.
       await this.ctx.runningTurn(this.threadId)?.catch(() => undefined);
-      const view = await this.ctx.service.get(this.threadId);
+      const view = await this.#current();
       this.#language = view.setup.language;
       this.#role = view.role;
       for (const e of view.evaluations) this.#shownEvaluations.add(e.questionId);
@@ -167,7 +167,7 @@ export class InterviewSocket {
     if (this.closed) return;
     switch (message.type) {
       case "get_current_question":
-        void this.#enqueue(async () => this.#pushState(await this.ctx.service.get(this.threadId), "question")).catch((error: unknown) => this.#report(error));
+        void this.#enqueue(async () => this.#pushState(await this.#current(), "question")).catch((error: unknown) => this.#report(error));
         return;
       case "answer": {
         const { text, question_id: questionId, request_id: requestId } = message;
@@ -289,7 +289,7 @@ export class InterviewSocket {
             this.#refreshDue = true;
             return;
           }
-          const view = await this.ctx.service.get(this.threadId);
+          const view = await this.#current();
           if (signature(view) === this.#shown) return;
           const last = view.answers.at(-1);
           const evaluation = last && view.evaluations.find((e) => e.questionId === last.questionId);
@@ -310,7 +310,13 @@ export class InterviewSocket {
     return run;
   }
 
-  async #pushTurn(view: TurnView, answered: string | null): Promise<void> {
+  /** The interview as this socket's caller may see it (a candidate may not see results the team keeps). */
+  async #current(): Promise<InterviewView> {
+    return interviewFor(this.principal, await this.ctx.service.get(this.threadId));
+  }
+
+  async #pushTurn(turn: TurnView, answered: string | null): Promise<void> {
+    const view = turnFor(this.principal, turn);
     if (view.evaluation) this.#sendEvaluation(view.evaluation);
     const decided = view.evaluation?.questionId ?? answered;
     if (view.decision && decided) this.send({ type: "decision", question_id: decided, action: view.decision.action, reason: view.decision.reason });

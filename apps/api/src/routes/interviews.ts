@@ -10,7 +10,7 @@ import {
 import { interviewRecord, turnResponse, type TurnExtras } from "../presenters.js";
 import { logFailure, toErrorResponse } from "../http-errors.js";
 import type { Logger } from "../logger.js";
-import { authorizeInterview, newAccessToken, principalOf } from "../access.js";
+import { authorizeInterview, interviewFor, newAccessToken, principalOf, RESULTS_WITHHELD, seesResults, turnFor } from "../access.js";
 import { requestKeyOf } from "../idempotency.js";
 
 const startRoute = createRoute({
@@ -169,6 +169,7 @@ export async function withJobDefaults(deps: AppDeps, fields: StartFields): Promi
     company: fields.company ?? job.company,
     jobDescription: fields.jobDescription ?? job.jobDescription,
     language: fields.language ?? job.language,
+    resultsShared: job.resultsShared,
   };
 }
 
@@ -228,7 +229,7 @@ export function streamTurn(
           const beat = setInterval(() => void keepAlive(), keepAliveMs);
           try {
             const { view, extras } = await turn;
-            await stream.writeSSE({ event: "done", data: JSON.stringify(turnResponse(view, extras)) });
+            await stream.writeSSE({ event: "done", data: JSON.stringify(turnResponse(turnFor(principalOf(c), view), extras)) });
           } catch (error) {
             logFailure(logger, c, error);
             const response = toErrorResponse(c, error);
@@ -287,7 +288,7 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     if (principalOf(c).kind === "candidate") throw new InterviewError("forbidden", "An interview's access token cannot start another interview.");
     const { fields, cvPdf } = await readStartRequest(c);
     const { view, accessToken } = await startInterview(c, deps, fields, cvPdf);
-    return c.json(turnResponse(view, { accessToken }), 200);
+    return c.json(turnResponse(turnFor(principalOf(c), view), { accessToken }), 200);
   });
 
   app.openapi(continueRoute, async (c) => {
@@ -318,27 +319,29 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     }
     if (wantsStream(c)) return streamTurn(c, deps.logger, deps.settings.streamKeepAliveMs, (onToken) => run({ onToken })) as never;
     const { view, extras } = await run({});
-    return c.json(turnResponse(view, extras), 200);
+    return c.json(turnResponse(turnFor(principalOf(c), view), extras), 200);
   });
 
   app.openapi(endRoute, async (c) => {
     const { thread_id } = c.req.valid("param");
     c.set("threadId", thread_id);
     await authorizeInterview(c, service, thread_id);
-    return c.json(turnResponse(await service.end(thread_id, { requestKey: requestKeyOf(c, { end: thread_id }) })), 200);
+    return c.json(turnResponse(turnFor(principalOf(c), await service.end(thread_id, { requestKey: requestKeyOf(c, { end: thread_id }) }))), 200);
   });
 
   app.openapi(getRoute, async (c) => {
     const { thread_id } = c.req.valid("param");
     c.set("threadId", thread_id);
     await authorizeInterview(c, service, thread_id);
-    return c.json(interviewRecord(await service.get(thread_id)), 200);
+    return c.json(interviewRecord(interviewFor(principalOf(c), await service.get(thread_id))), 200);
   });
 
   app.openapi(reportRoute, async (c) => {
     const { thread_id } = c.req.valid("param");
     c.set("threadId", thread_id);
     await authorizeInterview(c, service, thread_id);
+    const view = await service.get(thread_id);
+    if (!seesResults(principalOf(c), view)) throw new InterviewError("forbidden", RESULTS_WITHHELD);
     const accept = c.req.header("accept") ?? "";
     if (accept.includes("application/pdf")) {
       const pdf = await renderPdfReport(await service.report(thread_id));
@@ -353,7 +356,7 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         "content-disposition": `inline; filename="interview-${thread_id}.md"`,
       }) as never;
     }
-    return c.json(interviewRecord(await service.get(thread_id)), 200);
+    return c.json(interviewRecord(view), 200);
   });
 
   app.openapi(audioRoute, async (c) => {

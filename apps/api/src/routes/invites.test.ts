@@ -7,7 +7,7 @@ import type { AppSettings } from "../app-types.js";
 import { loadApiConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { voiceAvailability } from "../voice.js";
-import { form, json, LogCapture, testSettings } from "../testing/test-app.js";
+import { form, json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
 import type { VoiceAvailability } from "./join.js";
 import { jobDirectory, jobRoutes } from "./jobs.js";
 import { inviteRoutes } from "./invites.js";
@@ -143,6 +143,7 @@ describe("a candidate with an invite link", () => {
         uses_left: 1,
         candidate_name: null,
         voice_available: false,
+        results_shared: false,
       },
     });
 
@@ -284,5 +285,77 @@ describe("access with API_KEYS set", () => {
     expect(await get(`/interviews/${other.body.thread_id}`, candidate, secured)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
     // Team reads still work after all of that.
     expect((await get(`/jobs/${job.job_id}/interviews`, team, secured)).body.interviews).toHaveLength(2);
+  });
+});
+
+describe("results the hiring team keeps", () => {
+  const secured = () => appWith({ apiKeys: ["team-key"] });
+  const team = bearer("team-key");
+
+  async function interviewedByInvite(on: App, jobFields: Record<string, unknown>) {
+    const job = await send("/jobs", json({ ...JOB, ...jobFields }, team), on);
+    const { token } = (await send(`/jobs/${job.body.job_id}/invites`, json({}, team), on)).body;
+    const invite = (await get(`/invites/${token}`, {}, on)).body;
+    const started = await start(token, { username: "Ana" }, on);
+    const candidate = bearer(started.body.access_token);
+    const first = await send("/continue_interview", json({ thread_id: started.body.thread_id, user_response: SOLID_ANSWER }, candidate), on);
+    let last = first;
+    while (last.body.status === "question") last = await send("/continue_interview", json({ thread_id: started.body.thread_id, user_response: SOLID_ANSWER }, candidate), on);
+    return { job: job.body, threadId: started.body.thread_id as string, candidate, invite, started: started.body, first: first.body, last: last.body };
+  }
+
+  it("by default: the candidate's token gets no feedback, scores or report, and the closing words say the team will be in touch", async () => {
+    const on = secured();
+    const { job, threadId, candidate, started, first, last } = await interviewedByInvite(on, {});
+    expect(job.share_results).toBe(false);
+    expect(started.results_shared).toBe(false);
+    expect(first.status).toBe("question");
+    expect(first).not.toHaveProperty("feedback");
+    expect(first).not.toHaveProperty("decision");
+    expect(last).toMatchObject({ status: "completed", results_shared: false });
+    expect(last).not.toHaveProperty("final_evaluation");
+    expect(last.feedback_list ?? []).toEqual([]);
+    expect(last.message).toMatch(/hiring team, who will be in touch/);
+    expect(last.message).not.toMatch(/\d\/10/);
+
+    const seen = (await get(`/interviews/${threadId}`, candidate, on)).body;
+    expect(seen).toMatchObject({ status: "completed", results_shared: false, evaluations: [] });
+    expect(seen).not.toHaveProperty("final_evaluation");
+    expect(seen.questions.every((q: Body) => q.decision === undefined)).toBe(true);
+    expect(seen.answers).toHaveLength(2);
+    for (const accept of ["application/json", "text/markdown", "application/pdf"]) {
+      expect(await get(`/interviews/${threadId}/report`, { ...candidate, accept }, on), accept).toMatchObject({ status: 403, body: { error: { code: "forbidden", message: expect.stringMatching(/hiring team keeps/) } } });
+    }
+    // The compatibility routes hold back the same.
+    const state = (await get(`/session/state/${threadId}`, candidate, on)).body;
+    expect(state.session_state).not.toHaveProperty("final_evaluation");
+
+    // The team sees everything.
+    const full = (await get(`/interviews/${threadId}`, team, on)).body;
+    expect(full.evaluations).toHaveLength(2);
+    expect(full.final_evaluation).toMatchObject({ overall_score: expect.any(Number) });
+    const markdown = await on.request(`/interviews/${threadId}/report`, { headers: { ...team, accept: "text/markdown" } });
+    expect(markdown.status).toBe(200);
+    expect(await markdown.text()).toMatch(/Overall score/i);
+  });
+
+  it("with share_results: the candidate sees feedback and the report, as in practice", async () => {
+    const on = secured();
+    const { threadId, candidate, invite, first, last } = await interviewedByInvite(on, { share_results: true });
+    expect(invite.results_shared).toBe(true);
+    expect(first.feedback).toMatchObject({ score: expect.any(Number) });
+    expect(last).toMatchObject({ results_shared: true, final_evaluation: { overall_score: expect.any(Number) } });
+    expect(last.message).toMatch(/Your overall score is [\d.]+\/10/);
+    expect((await get(`/interviews/${threadId}/report`, candidate, on)).body.final_evaluation).toBeDefined();
+  });
+
+  it("can be changed on the job; interviews already started keep what they began with", async () => {
+    const on = secured();
+    const { job, threadId, candidate } = await interviewedByInvite(on, {});
+    const changed = await send(`/jobs/${job.job_id}`, { ...json({ share_results: true }, team), method: "PATCH" }, on);
+    expect(changed.body.share_results).toBe(true);
+    expect((await get(`/interviews/${threadId}`, candidate, on)).body).toMatchObject({ results_shared: false, evaluations: [] });
+    const cleared = await send(`/jobs/${job.job_id}`, { ...json({ share_results: null }, team), method: "PATCH" }, on);
+    expect(cleared.body.share_results).toBe(false);
   });
 });

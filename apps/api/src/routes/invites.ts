@@ -199,6 +199,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
           uses_left: invite.maxUses === null ? null : Math.max(0, invite.maxUses - invite.uses),
           candidate_name: invite.candidateName,
           voice_available: access !== undefined,
+          results_shared: job.shareResults === true,
         },
         200,
       );

@@ -45,6 +45,7 @@ const FIELDS = {
   question_style: "questionStyle",
   max_step: "maxSteps",
   language: "language",
+  share_results: "shareResults",
 } as const satisfies Record<string, keyof JobEdit>;
 
 /** A request's fields as an edit: "" or null clears a field, blank list items are dropped. */
@@ -77,6 +78,7 @@ export function presentJob(job: Job): z.infer<typeof JobSchema> {
     question_style: job.questionStyle as QuestionStyle | undefined,
     max_step: job.maxSteps,
     language: job.language,
+    share_results: job.shareResults === true,
     source_url: job.sourceUrl,
     fetched_at: job.fetchedAt,
     created_at: job.createdAt,
@@ -112,6 +114,7 @@ export function jobDefaults(job: Job): JobDefaults {
     company: clip(job.company, LIMITS.companyName),
     jobDescription: interviewBrief(job),
     language: job.language,
+    resultsShared: job.shareResults === true,
   };
 }
 
@@ -184,7 +187,7 @@ const reimportJobRoute = createRoute({
   path: "/jobs/{job_id}/import",
   tags: ["jobs"],
   summary: "Import the job's posting again from its source_url",
-  description: `The posting's fields are refreshed, except those changed by hand; the interview settings (question_type, question_style, max_step, language) stay. 400 when the job has no source_url. ${IMPORT_ERRORS}`,
+  description: `The posting's fields are refreshed, except those changed by hand; the interview settings (question_type, question_style, max_step, language, share_results) stay. 400 when the job has no source_url. ${IMPORT_ERRORS}`,
   middleware: [teamOnly],
   request: { params: JobParam },
   responses: { 200: { description: "The job", content: { "application/json": { schema: JobSchema } } }, ...errorResponses(400, 401, 403, 404, 413, 422, 429, 504) },

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { InterviewError, isInterviewError, NEXT_ACTIONS, type Evaluation, type InterviewView, type NextAction, type TurnView } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
-import { authorizeInterview, principalOf } from "../access.js";
+import { authorizeInterview, interviewFor, principalOf, turnFor } from "../access.js";
 import { requestKeyOf } from "../idempotency.js";
 import { finalEvaluation } from "../presenters.js";
 import { requestBody } from "../request-body.js";
@@ -188,13 +188,14 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
 
   async function resume(c: Context<AppEnv>, id: string): Promise<SessionBody> {
     await authorizeInterview(c, service, id);
-    const view = await service.get(id);
+    const view = interviewFor(principalOf(c), await service.get(id));
     return reply(view, "resume", standingWords(view, true));
   }
 
   /** After a turn: its line of feedback, then what comes next. */
-  async function afterTurn(turn: TurnView, kind: string, extras: Extras = {}): Promise<SessionBody> {
-    const view = await service.get(turn.threadId);
+  async function afterTurn(c: Context<AppEnv>, finished: TurnView, kind: string, extras: Extras = {}): Promise<SessionBody> {
+    const turn = turnFor(principalOf(c), finished);
+    const view = interviewFor(principalOf(c), await service.get(turn.threadId));
     const feedback = turn.status !== "completed" && turn.role === "candidate" && turn.evaluation ? firstSentence(turn.evaluation.feedback) : "";
     return reply(view, kind, joined(feedback, turn.message), { ...extras, evaluation: turn.evaluation, action: turn.decision?.action ?? extras.action });
   }
@@ -222,7 +223,7 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     });
     try {
       const { view, accessToken } = await startInterview(c, deps, fields, cvPdf);
-      const full = await service.get(view.threadId);
+      const full = interviewFor(principalOf(c), await service.get(view.threadId));
       return c.json(await reply(full, "start", joined(view.greeting, view.message), { action: "new_question", accessToken }), 200);
     } catch (error) {
       // Started by someone else in the meantime: this call resumes it, as it would a moment later.
@@ -239,7 +240,7 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { text, question_id } = c.req.valid("json") as z.infer<typeof SessionTurnJson>;
       const requestKey = requestKeyOf(c, { threadId: id, text, questionId: question_id });
       const turn = await service.answer(id, { text, channel: "text", questionId: question_id }, { requestKey });
-      return c.json(await afterTurn(turn, "turn"), 200);
+      return c.json(await afterTurn(c, turn, "turn"), 200);
     }
     const body = c.req.valid("form") as z.infer<typeof SessionTurnAudio>;
     const audio = await uploadedFile(body.audio, "audio");
@@ -248,14 +249,14 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     const requestKey = requestKeyOf(c, { threadId: id, audio, questionId: body.question_id });
     const { text: transcript } = await transcribed(deps, id, audio, file.type, file.name || undefined);
     const turn = await service.answer(id, { text: transcript, channel: "audio", questionId: body.question_id }, { requestKey });
-    return c.json(await afterTurn(turn, "turn", { transcript }), 200);
+    return c.json(await afterTurn(c, turn, "turn", { transcript }), 200);
   });
 
   app.openapi(stateRoute, async (c) => {
     const { id } = c.req.valid("param");
     c.set("threadId", id);
     await authorizeInterview(c, service, id);
-    const view = await service.get(id);
+    const view = interviewFor(principalOf(c), await service.get(id));
     return c.json(await reply(view, "state", standingWords(view, false)), 200);
   });
 
@@ -264,6 +265,6 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     c.set("threadId", id);
     await authorizeInterview(c, service, id);
     const turn = await service.end(id, { requestKey: requestKeyOf(c, { end: id }) });
-    return c.json(await afterTurn(turn, "end"), 200);
+    return c.json(await afterTurn(c, turn, "end"), 200);
   });
 }

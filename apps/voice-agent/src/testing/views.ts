@@ -28,6 +28,7 @@ export interface TurnFields {
   role?: Role;
   feedback?: string;
   questionId?: string;
+  resultsShared?: boolean;
 }
 
 /** A turn as the service reports it. */
@@ -50,6 +51,7 @@ export function turnView(fields: TurnFields): TurnView {
     finalEvaluation: null,
     coaching: null,
     answered: [],
+    resultsShared: fields.resultsShared ?? true,
   };
 }
 

@@ -24,6 +24,8 @@ export interface JobSettings {
   questionStyle?: string | undefined;
   maxSteps?: number | undefined;
   language?: string | undefined;
+  /** Candidates see their scores, feedback and report; absent: the team keeps them. */
+  shareResults?: boolean | undefined;
 }
 
 export const POSTING_FIELDS = [
@@ -31,7 +33,7 @@ export const POSTING_FIELDS = [
 ] as const satisfies readonly (keyof JobPosting)[];
 export type PostingField = (typeof POSTING_FIELDS)[number];
 
-export const SETTING_FIELDS = ["questionType", "questionStyle", "maxSteps", "language"] as const satisfies readonly (keyof JobSettings)[];
+export const SETTING_FIELDS = ["questionType", "questionStyle", "maxSteps", "language", "shareResults"] as const satisfies readonly (keyof JobSettings)[];
 
 export interface JobData extends JobPosting, JobSettings {
   /** The page the posting was imported from (after redirects), and when. */

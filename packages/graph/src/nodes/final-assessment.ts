@@ -13,6 +13,10 @@ export function recommendationFor(score: number): Recommendation {
   return "no_hire";
 }
 
+const CLOSING = "Thank you, that's the end of the interview.";
+/** The closing words when the hiring team keeps the results: no score, and what happens next. */
+const CLOSING_FOR_TEAM = `${CLOSING} Your answers go to the hiring team, who will be in touch about the next steps.`;
+
 /**
  * Aggregates the evaluations into the report; the model writes its judgement. Model evaluations
  * that failed during the interview get a last try first.
@@ -29,7 +33,7 @@ export function makeFinalAssessment(deps: GraphDeps) {
         finalEvaluation: { overallScore: 0, recommendation: "no_hire", strengths: [], improvements: ["Answer at least one question to get an assessment."], perQuestion: [], summary },
         status: "completed",
         nextAction: null,
-        messages: [{ role: "interviewer", text: `Thank you, that's the end of the interview. ${summary}` }],
+        messages: [{ role: "interviewer", text: state.resultsShared ? `${CLOSING} ${summary}` : CLOSING_FOR_TEAM }],
       };
     }
     const judged = await deps.model.assess(
@@ -61,7 +65,7 @@ export function makeFinalAssessment(deps: GraphDeps) {
       })),
       summary: judged.summary,
     };
-    const closing = `Thank you, that's the end of the interview. Your overall score is ${overallScore}/10. ${judged.summary}`;
+    const closing = state.resultsShared ? `${CLOSING} Your overall score is ${overallScore}/10. ${judged.summary}` : CLOSING_FOR_TEAM;
     return {
       evaluations: settled,
       finalEvaluation,
