@@ -84,6 +84,7 @@ describe("the hiring team's page and invite links in Chromium", () => {
     const job = page.locator(".job", { hasText: "Data Engineer · Parcelly" });
     await job.waitFor();
     await eventually(() => job.locator(".tag").allTextContents()).toEqual(["Spark", "Kafka", "Airflow"]);
+    expect(await job.locator("[data-results]").textContent()).toBe("Candidates are thanked at the end; only the team sees how they did.");
 
     // An invite link: shown once, with a copy button.
     await job.locator("summary", { hasText: "Invite links" }).click();
@@ -110,6 +111,7 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await eventually(() => candidate.locator("#invite-title").textContent()).toBe("Data Engineer");
     await eventually(() => candidate.locator(".job-summary").textContent()).toContain("3+ years building data pipelines");
     expect(await candidate.getByRole("button", { name: "Start voice interview" }).isVisible()).toBe(false);
+    expect(await candidate.locator(".intro .hint").textContent()).toContain("Your answers go to the hiring team, who will be in touch about the next steps.");
     await screenshot(candidate, "invite-desktop.png", true);
     await candidate.getByLabel("Your name").fill("Ana Lima");
     await candidate.getByRole("button", { name: "Start text interview" }).click();
@@ -118,8 +120,11 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await candidate.locator(".bubble.current").waitFor();
     await eventually(() => candidate.locator(".bubble.interviewer").first().textContent()).toContain("Ana");
     await candidate.locator("#answer").fill("At Parcelly I built the Spark pipeline that settles 2M deliveries a day; I cut its run time from 3 hours to 40 minutes by partitioning on depot.");
+    const firstQuestion = await candidate.locator(".bubble.current").textContent();
     await candidate.getByRole("button", { name: "Send answer" }).click();
-    await eventually(() => candidate.locator(".feedback").count()).toBe(1);
+    await eventually(() => candidate.locator(".bubble.current").textContent()).not.toBe(firstQuestion);
+    // The job keeps the results with the team: the candidate gets the next question, no feedback.
+    expect(await candidate.locator(".feedback").count()).toBe(0);
     // Reopening the link works with the interview's token alone: no key is asked for.
     await candidate.reload();
     await candidate.locator(".bubble.current").waitFor();
@@ -152,11 +157,23 @@ describe("the hiring team's page and invite links in Chromium", () => {
     expect(await page.getByRole("button", { name: "End interview" }).isVisible()).toBe(false);
     await candidate.locator("#answer").fill("I chose Kafka over RabbitMQ for the event log because we needed replay; the trade-off was running ZooKeeper, which cost us a week.");
     await candidate.getByRole("button", { name: "Send answer" }).click();
-    await eventually(() => candidate.locator(".feedback").count()).toBe(2);
     await eventually(() => page.locator(".feedback").count()).toBe(2);
     expect(await page.locator("#answer").isVisible()).toBe(false);
-    // The candidate's own page is still theirs to answer on.
+    // The candidate's own page is still theirs to answer on, still without feedback.
     expect(await candidate.locator("#answer").isVisible()).toBe(true);
+    expect(await candidate.locator(".feedback").count()).toBe(0);
+
+    // Ending: the candidate is thanked, with no score; the team gets the report.
+    await candidate.getByRole("button", { name: "End interview" }).click();
+    const dialog = candidate.getByRole("dialog");
+    await eventually(() => dialog.textContent()).toContain("Your answers to the 2 questions so far go to the hiring team.");
+    await dialog.getByRole("button", { name: "End the interview" }).click();
+    await eventually(() => candidate.locator("#report-title").textContent()).toBe("Thank you, your interview is complete");
+    expect(await candidate.locator(".report-view .card").first().textContent()).toContain("The hiring team at Parcelly will review your answers");
+    expect(await candidate.locator(".score-chip, .questions-table, .feedback").count()).toBe(0);
+    await page.reload();
+    await page.locator("#report-title").waitFor();
+    await eventually(() => page.locator(".questions-table tbody tr").count()).toBe(2);
   }, 120_000);
 
   it("sorts and filters the interviews, pages with Load more, and revokes invite links", async () => {

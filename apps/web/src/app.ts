@@ -16,7 +16,7 @@ import { applyServerLimits, fieldOfServerError, SERVER_LIMITS, setupFormData, va
 import { apiKeyStore, askForApiKey, updateFooter } from "./views/api-key";
 import { renderInvite, renderInviteRefusal, type InviteStartMode, type InviteView } from "./views/invite";
 import { InterviewView, reviewHandlers, type InterviewOptions } from "./views/interview";
-import { renderReport, type ReportFormat } from "./views/report";
+import { renderReport, renderThanks, type ReportFormat } from "./views/report";
 import { renderSetup, type SetupView, type StartMode } from "./views/setup";
 import { renderTeam } from "./views/team";
 import { listFromSearch, listSearch } from "./team";
@@ -210,6 +210,8 @@ export function startApp(main: HTMLElement) {
       phase: "intro",
       engine: "",
       endedEarly: false,
+      // Known once the interview is read back; until then nothing of the results is shown anyway.
+      resultsShared: true,
       questions: [],
       messages: [],
       evaluations: [],
@@ -264,8 +266,8 @@ export function startApp(main: HTMLElement) {
       return;
     }
     if (mine !== generation) return;
-    if (model.status === "completed") return showReport(model);
-    const watching: InterviewView = new InterviewView(model, reviewHandlers(() => showReport(watching.current)), { recording: "off", voice: false, review: true });
+    if (model.status === "completed") return showReport(model, true);
+    const watching: InterviewView = new InterviewView(model, reviewHandlers(() => showReport(watching.current, true)), { recording: "off", voice: false, review: true });
     show(watching.element, titleFor(model));
     poller = createPoller({
       intervalMs: REVIEW_POLL_MS,
@@ -593,9 +595,14 @@ export function startApp(main: HTMLElement) {
     window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 
-  function showReport(model: InterviewModel) {
+  /** The report; a candidate whose hiring team keeps the results is thanked instead. The team's review always shows it. */
+  function showReport(model: InterviewModel, review = false) {
     interview = null;
     stopRecorder();
+    if (!review && !model.resultsShared && model.role === "candidate") {
+      show(renderThanks(model), `Thank you — ${model.jobTitle}`, { newButton: false });
+      return;
+    }
     const element = renderReport(model, {
       onDownload: async (format: ReportFormat) => {
         const name = `interview-report-${slug(model.jobTitle)}-${model.threadId.slice(0, 8)}`;

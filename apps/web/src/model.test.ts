@@ -19,7 +19,7 @@ const Q2 = q("q2", "Compare two approaches you know for API design.");
 const Q3 = q("q3", "Go one level deeper: how did it work?", "follow_up");
 const setup = { job_title: " Backend Engineer ", question_type: "technical", question_style: "adaptive", company_name: "Parcelly" };
 
-const base = { thread_id: "t1", role: "candidate", engine: "offline", max_steps: 2 } as const;
+const base = { thread_id: "t1", role: "candidate", engine: "offline", max_steps: 2, results_shared: true } as const;
 const start: TurnResponse = { ...base, status: "question", message: `${GREETING}\n\n${Q1.text}`, greeting: GREETING, current_step: 1, phase: "intro", question: Q1 };
 const second: TurnResponse = { ...base, status: "question", message: Q2.text, current_step: 2, phase: "role_skills", question: Q2, feedback: fb("q1", 3.2) };
 const third: TurnResponse = { ...base, status: "question", message: Q3.text, current_step: 2, phase: "role_skills", question: Q3, feedback: fb("q2", 6) };
@@ -51,6 +51,7 @@ const recordAfterTwo: InterviewRecord = {
   thread_id: "t1",
   status: "question",
   role: "candidate",
+  results_shared: true,
   language: "en",
   has_cv: false,
   ended_early: false,
@@ -196,7 +197,7 @@ describe("report details", () => {
 
 describe("interviewing an AI candidate", () => {
   const CANDIDATE_HELLO = "Hello! Great to be here — I'm sure we'll have a great conversation.";
-  const iStart: TurnResponse = { thread_id: "t9", role: "interviewer", engine: "offline", status: "awaiting_question", message: CANDIDATE_HELLO, greeting: CANDIDATE_HELLO, current_step: 0, max_steps: 3 };
+  const iStart: TurnResponse = { thread_id: "t9", role: "interviewer", engine: "offline", status: "awaiting_question", message: CANDIDATE_HELLO, greeting: CANDIDATE_HELLO, current_step: 0, max_steps: 3, results_shared: true };
   const reply = (text: string, step: number): TurnResponse => ({ ...iStart, greeting: undefined, message: text, current_step: step });
   const iSetup = { job_title: "Backend Engineer", question_type: "technical" };
 

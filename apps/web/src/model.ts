@@ -38,6 +38,8 @@ export interface InterviewModel {
   evaluations: Feedback[];
   finalEvaluation?: FinalEvaluation;
   coaching?: Coaching;
+  /** false: the hiring team keeps the scores and report; the candidate is thanked instead. */
+  resultsShared: boolean;
 }
 
 export function fromRecord(record: InterviewRecord): InterviewModel {
@@ -59,6 +61,7 @@ export function fromRecord(record: InterviewRecord): InterviewModel {
     engine: record.engine,
     ...(record.persona ? { persona: record.persona } : {}),
     endedEarly: record.ended_early,
+    resultsShared: record.results_shared,
     questions: record.questions,
     messages: record.messages.map((m) => {
       const human = m.role === record.role && m.question_id !== undefined;
@@ -102,6 +105,7 @@ export function fromStart(turn: TurnResponse, setup: SetupSummary): InterviewMod
     phase: turn.phase ?? question?.phase ?? "intro",
     engine: turn.engine,
     endedEarly: false,
+    resultsShared: turn.results_shared,
     questions: question ? [question] : [],
     messages,
     evaluations: [],
@@ -154,6 +158,7 @@ export function applyTurn(model: InterviewModel, sent: string, turn: TurnRespons
     maxSteps: turn.max_steps,
     phase: turn.phase ?? turn.question?.phase ?? model.phase,
     engine: turn.engine || model.engine,
+    resultsShared: turn.results_shared,
     questions,
     messages,
     evaluations,

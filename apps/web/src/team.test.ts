@@ -18,6 +18,11 @@ describe("the job form", () => {
     expect(jobRequest(job({ source: "url", url: "jobs.example.com/1" }))).toEqual({ errors: { url: "Enter a web address starting with https:// or http://." } });
     expect(jobRequest(job({ source: "url", url: "https://jobs.example.com/1", location: "Lisbon" }))).toEqual({ body: { url: "https://jobs.example.com/1", location: "Lisbon" } });
   });
+
+  it("shares the results with candidates only when the box is ticked", () => {
+    expect(jobRequest(job({ job_title: "SRE", share_results: true }))).toEqual({ body: { job_title: "SRE", share_results: true } });
+    expect(jobRequest(job({ job_title: "SRE", share_results: false }))).toEqual({ body: { job_title: "SRE" } });
+  });
 });
 
 describe("invite links", () => {

@@ -23,6 +23,8 @@ export interface JobFields {
   job_description: string;
   requirements: string;
   skills: string;
+  /** Candidates see their scores and report (off: the team keeps them). */
+  share_results?: boolean;
 }
 
 export type JobFieldErrors = Partial<Record<keyof JobFields, string>>;
@@ -51,6 +53,7 @@ export function jobRequest(fields: JobFields): { body: CreateJob } | { errors: J
     ...(optional(fields.job_description) ? { job_description: text(fields.job_description) } : {}),
     ...(requirements.length ? { requirements } : {}),
     ...(skills.length ? { skills } : {}),
+    ...(fields.share_results ? { share_results: true } : {}),
   };
   return { body };
 }

@@ -1590,7 +1590,7 @@ export interface paths {
         put?: never;
         /**
          * Import the job's posting again from its source_url
-         * @description The posting's fields are refreshed, except those changed by hand; the interview settings (question_type, question_style, max_step, language) stay. 400 when the job has no source_url. Import errors: 422 `url_not_allowed` (a private or reserved address), `url_unreachable`, `not_a_job_posting`; 413 `posting_too_large`; 504 `upstream_timeout`; 400 `invalid_input` (not a web address).
+         * @description The posting's fields are refreshed, except those changed by hand; the interview settings (question_type, question_style, max_step, language, share_results) stay. 400 when the job has no source_url. Import errors: 422 `url_not_allowed` (a private or reserved address), `url_unreachable`, `not_a_job_posting`; 413 `posting_too_large`; 504 `upstream_timeout`; 400 `invalid_input` (not a web address).
          */
         post: {
             parameters: {
@@ -2769,6 +2769,8 @@ export interface components {
             })[];
             final_evaluation?: components["schemas"]["FinalEvaluation"];
             coaching?: components["schemas"]["Coaching"];
+            /** @description false: the hiring team keeps the results (feedback, decisions, final_evaluation, the report) from the candidate, as its job's share_results says; the interview's access token gets none of them, a team key gets all. */
+            results_shared: boolean;
         };
         Question: {
             id: string;
@@ -3056,6 +3058,8 @@ export interface components {
             };
             final_evaluation?: components["schemas"]["FinalEvaluation"];
             coaching?: components["schemas"]["Coaching"];
+            /** @description false: the hiring team keeps the results (feedback, decisions, final_evaluation, the report) from the candidate, as its job's share_results says; the interview's access token gets none of them, a team key gets all. */
+            results_shared: boolean;
         };
         SessionResponse: {
             interviewer_response: {
@@ -3252,6 +3256,7 @@ export interface components {
             question_style?: "adaptive" | "broad" | "narrow_up" | "follow_up";
             max_step?: number;
             language?: string;
+            share_results: boolean;
             /** @description The page the posting was imported from, after redirects. */
             source_url?: string;
             fetched_at?: string;
@@ -3299,6 +3304,8 @@ export interface components {
             max_step?: number | null;
             /** @description Default language of interviews for this job, e.g. en, de. */
             language?: string | null;
+            /** @description Whether candidates see their scores, feedback and report. false (the default): the team keeps them, and the interview closes by saying the team will be in touch. */
+            share_results?: boolean | null;
         };
         JobList: {
             jobs: components["schemas"]["Job"][];
@@ -3335,6 +3342,8 @@ export interface components {
             max_step?: number | null;
             /** @description Default language of interviews for this job, e.g. en, de. */
             language?: string | null;
+            /** @description Whether candidates see their scores, feedback and report. false (the default): the team keeps them, and the interview closes by saying the team will be in touch. */
+            share_results?: boolean | null;
         };
         InviteCreated: {
             invite_id: string;
@@ -3388,6 +3397,8 @@ export interface components {
             candidate_name: string | null;
             /** @description Whether the interview can be held by voice (POST /invites/{token}/join). */
             voice_available: boolean;
+            /** @description Whether the candidate will see their scores and report; false: the hiring team keeps them. */
+            results_shared: boolean;
         };
         InviteStartForm: {
             /** @description The candidate's name, used in the greeting. */

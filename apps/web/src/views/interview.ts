@@ -284,7 +284,8 @@ export class InterviewView {
     this.reviewNotice.hidden = completed;
     this.completeNotice.hidden = !completed;
     if (completed && !this.completeNotice.hasChildNodes()) {
-      const see = h("button", { type: "button", class: "button primary" }, review ? "See the report" : interviewer ? "See your coaching report" : "See your report");
+      const kept = !review && !interviewer && !model.resultsShared;
+      const see = h("button", { type: "button", class: "button primary" }, review ? "See the report" : interviewer ? "See your coaching report" : kept ? "Finish" : "See your report");
       see.addEventListener("click", () => this.handlers.onShowReport());
       this.completeNotice.append(h("p", {}, "The interview is complete."), see);
     }
@@ -454,11 +455,18 @@ export class InterviewView {
 
   private confirmEnd() {
     const interviewer = this.asInterviewer;
-    const answered = interviewer ? this.model.messages.filter((m) => m.role === "interviewer").length : new Set(this.model.evaluations.map((e) => e.question_id)).size;
+    const kept = !interviewer && !this.model.resultsShared;
+    // Without results there are no evaluations to count: the candidate's answers are counted instead.
+    const answered = interviewer
+      ? this.model.messages.filter((m) => m.role === "interviewer").length
+      : new Set(kept ? this.model.messages.filter((m) => m.role === "candidate" && m.question_id).map((m) => m.question_id) : this.model.evaluations.map((e) => e.question_id)).size;
+    const questions = `${answered} question${answered === 1 ? "" : "s"}`;
     const covers = interviewer
-      ? `The coaching report will cover the ${answered} question${answered === 1 ? "" : "s"} you asked.`
-      : `The report will cover the ${answered} question${answered === 1 ? "" : "s"} you answered so far.`;
-    const confirm = h("button", { type: "submit", class: "button primary", value: "end" }, interviewer ? "End and see coaching" : "End and see the report");
+      ? `The coaching report will cover the ${questions} you asked.`
+      : kept
+        ? `Your answers to the ${questions} so far go to the hiring team.`
+        : `The report will cover the ${questions} you answered so far.`;
+    const confirm = h("button", { type: "submit", class: "button primary", value: "end" }, interviewer ? "End and see coaching" : kept ? "End the interview" : "End and see the report");
     const keep = h("button", { type: "submit", class: "button ghost", value: "keep" }, "Keep going");
     const dialog = h(
       "dialog",

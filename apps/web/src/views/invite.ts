@@ -100,7 +100,13 @@ export function renderInvite(invite: PublicInvite, handlers: InviteHandlers): In
       h("p", { class: "eyebrow" }, "Interview invitation"),
       h("h1", { id: "invite-title", tabindex: -1 }, job.job_title),
       facts ? h("p", { class: "lede" }, facts) : null,
-      h("p", { class: "hint" }, "Answer one question at a time, by typing or speaking. Your answers go to the hiring team. ", expiry),
+      h(
+        "p",
+        { class: "hint" },
+        "Answer one question at a time, by typing or speaking. Your answers go to the hiring team",
+        invite.results_shared ? ", and you see your feedback and report at the end. " : ", who will be in touch about the next steps. ",
+        expiry,
+      ),
     ),
     job.job_description || job.requirements.length || job.skills.length
       ? h(

@@ -62,6 +62,21 @@ function conversation(model: InterviewModel) {
   );
 }
 
+/**
+ * The end of an interview whose hiring team keeps the results: thanks, what happens next, and the
+ * conversation without any feedback.
+ */
+export function renderThanks(model: InterviewModel): HTMLElement {
+  const team = model.companyName ? `The hiring team at ${model.companyName}` : "The hiring team";
+  return h(
+    "section",
+    { class: "view report-view", "aria-labelledby": "report-title" },
+    h("div", { class: "intro" }, h("p", { class: "eyebrow" }, model.jobTitle), h("h1", { id: "report-title", tabindex: -1 }, "Thank you, your interview is complete")),
+    h("div", { class: "card" }, h("p", {}, `${team} will review your answers and be in touch about the next steps. You can close this page.`)),
+    conversation({ ...model, evaluations: [] }),
+  );
+}
+
 export function renderReport(model: InterviewModel, handlers: ReportHandlers): HTMLElement {
   if (model.role === "interviewer") {
     const coaching = coachingView(model);

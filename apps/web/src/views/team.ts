@@ -76,6 +76,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
       { class: "card job", "data-job-id": job.job_id },
       h("h3", {}, jobLabel(job)),
       facts ? h("p", { class: "hint" }, facts) : null,
+      h("p", { class: "hint", "data-results": job.share_results ? "shared" : "kept" }, job.share_results ? "Candidates see their scores and report." : "Candidates are thanked at the end; only the team sees how they did."),
       job.skills.length ? h("p", { class: "tags" }, job.skills.slice(0, 12).map((s) => h("span", { class: "tag" }, s))) : null,
       job.source_url ? h("p", { class: "hint" }, "Imported from ", h("a", { href: job.source_url, rel: "noopener noreferrer", target: "_blank" }, new URL(job.source_url).hostname)) : null,
       details,
@@ -209,6 +210,13 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
     skills: area("skills", 2),
   };
   const sourceInputs = (["fields", "url"] as const).map((v) => h("input", { type: "radio", name: "job-source", id: `job-source-${v}`, value: v, checked: v === "fields" }));
+  const shareResults = h("input", { type: "checkbox", id: "job-share_results", name: "share_results", "aria-describedby": "job-share_results-hint" });
+  const shareField = h(
+    "div",
+    { class: "field" },
+    h("label", { class: "choice", for: "job-share_results" }, shareResults, h("span", {}, "Show candidates their scores and report")),
+    h("p", { class: "hint", id: "job-share_results-hint" }, "Off: candidates are thanked at the end, and only the team sees how they did."),
+  );
   const urlField = fieldBox("job-url", "Job posting address", controls.url, "The posting is read from the page; fields typed below override it.");
   const createJobButton = h("button", { type: "submit", class: "button primary" }, "Create job");
   const jobSummary = h("div", { class: "form-summary", role: "alert", hidden: true, tabindex: -1 });
@@ -232,6 +240,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
     fieldBox("job-location", "Location", controls.location, undefined, true),
     fieldBox("job-job_description", "Job description", controls.job_description, "Its key terms shape the questions.", true),
     h("div", { class: "grid-2" }, fieldBox("job-requirements", "Requirements", controls.requirements, "One per line.", true), fieldBox("job-skills", "Skills", controls.skills, "One per line, or separated by commas.", true)),
+    shareField,
     jobSummary,
     h("div", { class: "actions" }, createJobButton),
   );
@@ -248,7 +257,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
     event.preventDefault();
     for (const [, el] of jobErrors) el.hidden = true;
     jobSummary.hidden = true;
-    const fields = { source: source(), ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value])) } as JobFields;
+    const fields = { source: source(), ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value])), share_results: shareResults.checked } as JobFields;
     const request = jobRequest(fields);
     if ("errors" in request) {
       const names = Object.keys(request.errors) as (keyof JobFields)[];
