@@ -412,6 +412,35 @@ describe("web UI in Chromium", () => {
     await screenshot(page, "report-phone.png");
   }, 60_000);
 
+  it("holds back the results a job keeps with the team, even on an open server where the API shows them", async () => {
+    const post = async (path: string, body: unknown) => (await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+    const job = await post("/jobs", { job_title: "Support Engineer", company_name: "Parcelly", max_step: 2 });
+    const { url } = await post(`/jobs/${job.job_id}/invites`, {});
+    const page = await newPage();
+    await page.goto(url);
+    await page.getByRole("button", { name: "Start text interview" }).click();
+    await page.waitForURL(/\/interview\//);
+    const threadId = decodeURIComponent(page.url().split("/interview/")[1]!);
+    const first = await page.locator(".bubble.current").textContent();
+    await page.locator("#answer").fill("I cut our support backlog from 900 tickets to 120 in a quarter by triaging with tags and writing twelve help articles.");
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await eventually(() => page.locator(".bubble.current").textContent()).not.toBe(first);
+    // The open server's API has the evaluation; the candidate's page does not show it.
+    expect((await (await fetch(`${server.url}/interviews/${threadId}`)).json()).evaluations).toHaveLength(1);
+    expect(await page.locator(".feedback").count()).toBe(0);
+    await page.reload();
+    await page.locator(".bubble.current").waitFor();
+    expect(await page.locator(".feedback").count()).toBe(0);
+    await page.getByRole("button", { name: "End interview" }).click();
+    await eventually(() => page.getByRole("dialog").textContent()).toContain("Your answers to the 1 question so far go to the hiring team.");
+    await page.getByRole("dialog").getByRole("button", { name: "End the interview" }).click();
+    await eventually(() => page.locator("#report-title").textContent()).toBe("Thank you, your interview is complete");
+    expect(await page.locator(".feedback, .score-chip").count()).toBe(0);
+    // The team's view of it shows the report.
+    await page.goto(`${server.url}/team/interview/${threadId}`);
+    await eventually(() => page.locator(".questions-table tbody tr").count()).toBe(1);
+  }, 60_000);
+
   it("asks for an API key when the server requires one, rejects a wrong key, and remembers the right one", async () => {
     const locked = await startServer({ API_KEYS: "e2e-key-1,e2e-key-2" });
     try {

@@ -258,7 +258,8 @@ export class InterviewView {
     this.bar.setAttribute("aria-valuetext", `${p.text}${p.phase ? `, ${p.phase}` : ""}`);
     this.barFill.style.width = `${Math.round(p.fraction * 100)}%`;
 
-    const items = transcript(model);
+    // The team's results stay with the team, even on an open server where the API shows them to anyone.
+    const items = transcript(model.resultsShared || this.options.review ? model : { ...model, evaluations: [] });
     const keys = items.map(itemKey);
     let same = 0;
     while (same < keys.length && same < this.rendered.length && keys[same] === this.rendered[same]) same++;
