@@ -79,12 +79,13 @@ export async function authorizeInterview(c: Context<AppEnv>, service: InterviewS
   throw new InterviewError("forbidden", "This access token is for another interview.");
 }
 
+/** Why a candidate's token gets no report. */
+export const RESULTS_WITHHELD = "The hiring team keeps this interview's results; they will be in touch about the next steps.";
+
 /**
  * What the caller is shown of an interview's results (scores, feedback, decisions, the report):
  * everything, unless a candidate's token opens an interview whose hiring team keeps them.
  */
-export const RESULTS_WITHHELD = "The hiring team keeps this interview's results; they will be in touch about the next steps.";
-
 export const seesResults = (principal: Principal, view: { resultsShared: boolean }) => principal.kind !== "candidate" || view.resultsShared;
 
 export const turnFor = (principal: Principal, view: TurnView): TurnView => (seesResults(principal, view) ? view : turnWithoutResults(view));
