@@ -52,3 +52,7 @@ export const ROLES = every<Role>()(["candidate", "interviewer"]);
 export const PERSONAS = every<Persona>()(["strong", "average", "weak", "evasive"]);
 export const SENIORITIES = every<Seniority>()(["junior", "mid", "senior", "lead"]);
 export const STATUSES = every<Status>()(["question", "awaiting_question", "completed"]);
+export type ListSort = NonNullable<InterviewListQuery["sort"]>;
+export type ListOrder = NonNullable<InterviewListQuery["order"]>;
+export const LIST_SORTS = every<ListSort>()(["created", "score"]);
+export const LIST_ORDERS = every<ListOrder>()(["asc", "desc"]);

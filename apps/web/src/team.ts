@@ -2,8 +2,8 @@
  * The hiring team's page as data: the job form, invite links and the interviews table's query,
  * sorting and rows. DOM-free, so it is tested without a browser.
  */
-import type { CreateInvite, CreateJob, Invite, InterviewListQuery, InterviewRow, Job, Role, Status } from "./contract";
-import { ROLES, STATUSES } from "./contract";
+import type { CreateInvite, CreateJob, Invite, InterviewListQuery, InterviewRow, Job, ListOrder, ListSort, Role, Status } from "./contract";
+import { LIST_ORDERS, LIST_SORTS, ROLES, STATUSES } from "./contract";
 import { RECOMMENDATION_TONES, ROLE_LABELS, STATUS_LABELS, formatDateTime, formatScore, type Tone } from "./labels";
 import { LIMITS } from "./validation";
 
@@ -94,20 +94,19 @@ export const jobLabel = (job: Pick<Job, "job_title" | "company_name">) => (job.c
 
 // ---------------------------------------------------------------- the interviews table
 
-export type SortColumn = "created" | "score";
+export type SortColumn = ListSort;
 
 export interface ListState {
   job_id: string;
   status: "" | Status;
   role: "" | Role;
   sort: SortColumn;
-  order: "asc" | "desc";
+  order: ListOrder;
 }
 
 export const INITIAL_LIST: ListState = { job_id: "", status: "", role: "", sort: "created", order: "desc" };
 export const PAGE_SIZE = 20;
 
-const SORTS: readonly SortColumn[] = ["created", "score"];
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => values.find((v) => v === value);
 
 /**
@@ -120,8 +119,8 @@ export function listFromSearch(search: string): ListState {
     job_id: query.get("job")?.trim() ?? "",
     status: oneOf(STATUSES, query.get("status")) ?? "",
     role: oneOf(ROLES, query.get("role")) ?? "",
-    sort: oneOf(SORTS, query.get("sort")) ?? INITIAL_LIST.sort,
-    order: oneOf(["asc", "desc"] as const, query.get("order")) ?? INITIAL_LIST.order,
+    sort: oneOf(LIST_SORTS, query.get("sort")) ?? INITIAL_LIST.sort,
+    order: oneOf(LIST_ORDERS, query.get("order")) ?? INITIAL_LIST.order,
   };
 }
 
