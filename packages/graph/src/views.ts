@@ -139,29 +139,22 @@ export function interviewView(threadId: string, state: InterviewState): Intervie
 
 const withoutDecision = ({ decision: _, ...question }: Question): Question => question;
 
+/** What both views hold of the results: the current question's decision, the answered list's evaluations, the assessment. */
+const sharedWithoutResults = (view: TurnView | InterviewView) => ({
+  question: view.question && withoutDecision(view.question),
+  finalEvaluation: null,
+  answered: view.answered.map(({ question, answer }) => ({ question: withoutDecision(question), answer, evaluation: undefined })),
+});
+
 /**
  * The turn without its results (the evaluation, why the interviewer went on, the final assessment):
  * what a candidate is shown when the hiring team keeps the results to itself.
  */
 export function turnWithoutResults(view: TurnView): TurnView {
-  return {
-    ...view,
-    question: view.question && withoutDecision(view.question),
-    evaluation: null,
-    decision: null,
-    finalEvaluation: null,
-    answered: view.answered.map(({ question, answer }) => ({ question: withoutDecision(question), answer, evaluation: undefined })),
-  };
+  return { ...view, ...sharedWithoutResults(view), evaluation: null, decision: null };
 }
 
 /** The whole interview without its results; see turnWithoutResults. */
 export function interviewWithoutResults(view: InterviewView): InterviewView {
-  return {
-    ...view,
-    question: view.question && withoutDecision(view.question),
-    questions: view.questions.map(withoutDecision),
-    evaluations: [],
-    finalEvaluation: null,
-    answered: view.answered.map(({ question, answer }) => ({ question: withoutDecision(question), answer, evaluation: undefined })),
-  };
+  return { ...view, ...sharedWithoutResults(view), questions: view.questions.map(withoutDecision), evaluations: [] };
 }
