@@ -8,7 +8,7 @@ import type { Health, JoinResponse, PublicInvite } from "./contract";
 import { credentials } from "./credentials";
 import { announce, focusElement, h, isPlainClick } from "./dom";
 import { canRecord, micErrorMessage, recordingFileName, startRecording, VOICE_MIC_ADVICE, type Recording } from "./microphone";
-import { applyTurn, currentQuestion, fromRecord, fromStart, progress, withPendingAnswer, type InterviewModel } from "./model";
+import { applyTurn, currentQuestion, fromRecord, fromStart, progress, resultsKept, withPendingAnswer, type InterviewModel } from "./model";
 import { followInterview, interviewSocket, type Follower } from "./live-updates";
 import { createPoller } from "./poller";
 import { TEAM_PATH, interviewPath, reviewPath, routeFromLocation } from "./route";
@@ -599,7 +599,7 @@ export function startApp(main: HTMLElement) {
   function showReport(model: InterviewModel, review = false) {
     interview = null;
     stopRecorder();
-    if (!review && !model.resultsShared && model.role === "candidate") {
+    if (!review && resultsKept(model)) {
       show(renderThanks(model), `Thank you — ${model.jobTitle}`, { newButton: false });
       return;
     }

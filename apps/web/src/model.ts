@@ -112,6 +112,9 @@ export function fromStart(turn: TurnResponse, setup: SetupSummary): InterviewMod
   };
 }
 
+/** A candidate's interview whose hiring team keeps the results: the candidate is shown none of them. */
+export const resultsKept = (model: InterviewModel): boolean => model.role === "candidate" && !model.resultsShared;
+
 /** The question the candidate is to answer; none while a human interviewer is to ask. */
 export const currentQuestion = (model: InterviewModel): Question | undefined =>
   model.status === "completed" || model.role === "interviewer" ? undefined : model.questions[model.questions.length - 1];

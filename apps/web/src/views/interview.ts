@@ -7,7 +7,7 @@ import { announce, focusElement, h, paragraphs } from "../dom";
 import type { Feedback, QuestionStyle, QuestionType } from "../contract";
 import { QUESTION_STYLE_LABELS, QUESTION_TYPE_LABELS, ROLE_LABELS, formatScore, scoreTone } from "../labels";
 import { formatDuration } from "../microphone";
-import { currentQuestion, personaText, progress, transcript, type InterviewModel, type TranscriptItem } from "../model";
+import { currentQuestion, personaText, progress, resultsKept, transcript, type InterviewModel, type TranscriptItem } from "../model";
 import { answerState, SERVER_LIMITS } from "../validation";
 import type { Caption } from "../captions";
 
@@ -259,7 +259,7 @@ export class InterviewView {
     this.barFill.style.width = `${Math.round(p.fraction * 100)}%`;
 
     // The team's results stay with the team, even on an open server where the API shows them to anyone.
-    const items = transcript(model.resultsShared || this.options.review ? model : { ...model, evaluations: [] });
+    const items = transcript(resultsKept(model) && !this.options.review ? { ...model, evaluations: [] } : model);
     const keys = items.map(itemKey);
     let same = 0;
     while (same < keys.length && same < this.rendered.length && keys[same] === this.rendered[same]) same++;
@@ -285,7 +285,7 @@ export class InterviewView {
     this.reviewNotice.hidden = completed;
     this.completeNotice.hidden = !completed;
     if (completed && !this.completeNotice.hasChildNodes()) {
-      const kept = !review && !interviewer && !model.resultsShared;
+      const kept = !review && resultsKept(model);
       const see = h("button", { type: "button", class: "button primary" }, review ? "See the report" : interviewer ? "See your coaching report" : kept ? "Finish" : "See your report");
       see.addEventListener("click", () => this.handlers.onShowReport());
       this.completeNotice.append(h("p", {}, "The interview is complete."), see);
@@ -456,7 +456,7 @@ export class InterviewView {
 
   private confirmEnd() {
     const interviewer = this.asInterviewer;
-    const kept = !interviewer && !this.model.resultsShared;
+    const kept = resultsKept(this.model);
     // Without results there are no evaluations to count: the candidate's answers are counted instead.
     const answered = interviewer
       ? this.model.messages.filter((m) => m.role === "interviewer").length
