@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { InterviewError } from "@interview/graph";
+import { InterviewError, sharesResults } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { newAccessToken } from "../access.js";
 import { errorResponses, JoinResponse, TurnResponse } from "../schemas.js";
@@ -199,7 +199,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
           uses_left: invite.maxUses === null ? null : Math.max(0, invite.maxUses - invite.uses),
           candidate_name: invite.candidateName,
           voice_available: access !== undefined,
-          results_shared: job.shareResults === true,
+          results_shared: sharesResults(job),
         },
         200,
       );

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { importJobPosting, InterviewError, type ImportLimits, type QuestionStyle, type QuestionType } from "@interview/graph";
 // The job store lives in the engine; this is its module until the engine's index exports it.
-import { editJob, jobFromImport, reimportJob, type Job, type JobData, type JobEdit, type PostgresJobStore } from "@interview/graph";
+import { editJob, jobFromImport, reimportJob, sharesResults, type Job, type JobData, type JobEdit, type PostgresJobStore } from "@interview/graph";
 import type { AppDeps, AppEnv, JobDefaults, JobDirectory } from "../app-types.js";
 import { requireTeam } from "../access.js";
 import { errorResponses, LIMITS } from "../schemas.js";
@@ -78,7 +78,7 @@ export function presentJob(job: Job): z.infer<typeof JobSchema> {
     question_style: job.questionStyle as QuestionStyle | undefined,
     max_step: job.maxSteps,
     language: job.language,
-    share_results: job.shareResults === true,
+    share_results: sharesResults(job),
     source_url: job.sourceUrl,
     fetched_at: job.fetchedAt,
     created_at: job.createdAt,
@@ -114,7 +114,7 @@ export function jobDefaults(job: Job): JobDefaults {
     company: clip(job.company, LIMITS.companyName),
     jobDescription: interviewBrief(job),
     language: job.language,
-    resultsShared: job.shareResults === true,
+    resultsShared: sharesResults(job),
   };
 }
 

@@ -33,6 +33,9 @@ export const POSTING_FIELDS = [
 ] as const satisfies readonly (keyof JobPosting)[];
 export type PostingField = (typeof POSTING_FIELDS)[number];
 
+/** Whether a job's candidates see their results; unset, the team keeps them. */
+export const sharesResults = (job: JobSettings): boolean => job.shareResults === true;
+
 export const SETTING_FIELDS = ["questionType", "questionStyle", "maxSteps", "language", "shareResults"] as const satisfies readonly (keyof JobSettings)[];
 
 export interface JobData extends JobPosting, JobSettings {
