@@ -15,6 +15,7 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   turn_in_progress: 409,
   stale_question: 409,
   thread_exists: 409,
+  job_exists: 409,
   idempotency_in_progress: 409,
   idempotency_mismatch: 422,
   cv_too_large: 413,
@@ -40,7 +41,8 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   upstream_timeout: 504,
 };
 
-export const errorBody = (code: string, message: string) => ({ error: { code, message } });
+/** The error body; `related` names a resource the error is about (the existing job of `job_exists`). */
+export const errorBody = (code: ErrorCode, message: string, related: { job_id?: string } = {}) => ({ error: { code, message, ...related } });
 
 export function errorResponse(c: Context, code: ErrorCode, message: string, retryAfterSeconds?: number) {
   const headers: Record<string, string> = retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {};

@@ -62,6 +62,9 @@ export const CreateJobBody = requestBody({
     description: "A job posting to import (JobPosting structured data, else the page's readable text). The other fields, when given, override what the posting says.",
     example: "https://jobs.example.com/senior-backend-engineer",
   }),
+  allow_duplicate: z.boolean().optional().openapi({
+    description: "Import a posting that is already a job as a second job. Without it, such an import is refused with 409 `job_exists`, whose message names the job.",
+  }),
   job_title: jobTitle.optional().openapi({ description: "Required unless url is given.", example: "Backend Engineer" }),
   ...editable,
 })

@@ -235,7 +235,13 @@ export const InterviewRecord = z
   .openapi("Interview");
 
 export const ErrorResponse = z
-  .object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) })
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      job_id: z.string().optional().openapi({ description: "With `job_exists`: the job the posting already is." }),
+    }),
+  })
   .openapi("Error");
 
 const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "turn_in_progress",
   "stale_question",
   "thread_exists",
+  "job_exists",
   "idempotency_mismatch",
   "idempotency_in_progress",
   "cv_too_large",

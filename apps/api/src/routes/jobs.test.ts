@@ -123,22 +123,46 @@ describe("jobs imported from a posting", () => {
   });
 
   it("follows redirects and keeps the address the posting was found at", async () => {
-    const job = await createJob({ url: `${site.url}/redirect/start` });
+    const job = await createJob({ url: `${site.url}/redirect/start`, allow_duplicate: true });
     expect(job.job_title).toBe("Senior Backend Engineer");
     expect(job.source_url).toBe(`${site.url}/jobs/senior-backend-engineer`);
     expect(site.requests).toEqual(["/redirect/start", "/redirect/middle", "/jobs/senior-backend-engineer"]);
   });
 
   it("lets fields given beside the url override the posting", async () => {
-    const job = await createJob({ url: `${site.url}/jobs/senior-backend-engineer`, job_title: "Backend Engineer (Routing)", question_type: "system_design", location: null });
+    const job = await createJob({ url: `${site.url}/jobs/senior-backend-engineer`, allow_duplicate: true, job_title: "Backend Engineer (Routing)", question_type: "system_design", location: null });
     expect(job).toMatchObject({ job_title: "Backend Engineer (Routing)", company_name: "Acme Logistics", question_type: "system_design" });
     expect(job).not.toHaveProperty("location");
   });
 
   const refused = async (body: unknown, on = app) => {
     const res = await send("/jobs", json(body), on);
-    return { status: res.status, code: res.body.error?.code, message: res.body.error?.message as string };
+    return { status: res.status, code: res.body.error?.code, message: res.body.error?.message as string, jobId: res.body.error?.job_id };
   };
+
+  it("refuses a posting that is already a job, also behind a redirect, unless a second job is asked for", async () => {
+    const posting = `${site.url}/jobs/senior-backend-engineer?ref=twice`;
+    const imported = async () => (await send("/jobs")).body.jobs.filter((j: Body) => j.source_url === posting).map((j: Body) => j.job_id);
+    const first = await createJob({ url: posting });
+
+    const again = await refused({ url: posting });
+    expect(again).toMatchObject({ status: 409, code: "job_exists" });
+    expect(again.message).toContain(`“Senior Backend Engineer” (${first.job_id})`);
+    expect(again.jobId).toBe(first.job_id);
+    const shortLink = await refused({ url: `${site.url}/redirect/to?to=${encodeURIComponent("/jobs/senior-backend-engineer?ref=twice")}` });
+    expect(shortLink).toMatchObject({ status: 409, code: "job_exists" });
+    expect(await imported()).toEqual([first.job_id]);
+
+    const second = await createJob({ url: posting, allow_duplicate: true, language: "de" });
+    expect(second).toMatchObject({ source_url: posting, language: "de" });
+    expect((await imported()).sort()).toEqual([first.job_id, second.job_id].sort());
+    // The refusal names the newest of them.
+    expect((await refused({ url: posting })).jobId).toBe(second.job_id);
+
+    // Once the jobs are gone, the posting imports as usual.
+    for (const id of [first.job_id, second.job_id]) expect((await send(`/jobs/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await createJob({ url: posting })).source_url).toBe(posting);
+  });
 
   it("answers a page too large, too slow, or not a job posting with its own error", async () => {
     expect(await refused({ url: `${site.url}/large` })).toMatchObject({ status: 413, code: "posting_too_large" });
@@ -198,7 +222,7 @@ describe("importing a job again", () => {
 
   it("leaves the job as it was when the posting cannot be read now", async () => {
     page = ACME_JOB_PAGE;
-    const job = await createJob({ url: boardUrl });
+    const job = await createJob({ url: `${boardUrl}/filled` });
     page = "<!doctype html><html><body><h1>Gone</h1><p>This position has been filled.</p></body></html>";
     const again = await send(`/jobs/${job.job_id}/import`, { method: "POST" });
     expect(again).toMatchObject({ status: 422, body: { error: { code: "not_a_job_posting" } } });

@@ -1,10 +1,12 @@
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { importJobPosting, InterviewError, type ImportLimits, type QuestionStyle, type QuestionType } from "@interview/graph";
 // The job store lives in the engine; this is its module until the engine's index exports it.
 import { editJob, jobFromImport, reimportJob, sharesResults, type Job, type JobData, type JobEdit, type PostgresJobStore } from "@interview/graph";
 import type { AppDeps, AppEnv, JobDefaults, JobDirectory } from "../app-types.js";
 import { requireTeam } from "../access.js";
+import { errorBody } from "../http-errors.js";
 import { errorResponses, LIMITS } from "../schemas.js";
 import { CreateJobBody, JobList, JobParam, JobSchema, UpdateJobBody } from "../jobs-schemas.js";
 
@@ -27,6 +29,13 @@ export const teamOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const jobNotFound = () => new InterviewError("not_found", "No job with this job_id.");
+
+const jobExists = (job: Job) =>
+  errorBody(
+    "job_exists",
+    `This posting is already the job “${job.title}” (${job.jobId}). Import it again from that job to refresh it, or send allow_duplicate to make a second job.`,
+    { job_id: job.jobId },
+  );
 
 /** The contract's field names for the job's. */
 const FIELDS = {
@@ -136,10 +145,10 @@ const createJobRoute = createRoute({
   path: "/jobs",
   tags: ["jobs"],
   summary: "Create a job, typed in or imported from a posting's URL",
-  description: `Send the fields, or \`url\` to import the posting (the fields given beside it override what the posting says). ${IMPORT_ERRORS}`,
+  description: `Send the fields, or \`url\` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job, at the address it was found at after redirects, is refused with 409 \`job_exists\` unless \`allow_duplicate\` is true. ${IMPORT_ERRORS}`,
   middleware: [teamOnly],
   request: { body: { required: true, content: { "application/json": { schema: CreateJobBody } } } },
-  responses: { 201: { description: "The job", content: { "application/json": { schema: JobSchema } } }, ...errorResponses(400, 401, 403, 413, 415, 422, 429, 504) },
+  responses: { 201: { description: "The job", content: { "application/json": { schema: JobSchema } } }, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 504) },
 });
 
 const listJobsRoute = createRoute({
@@ -199,11 +208,19 @@ export function jobRoutes(store: PostgresJobStore, options: JobRouteOptions = {}
 
   return (app: OpenAPIHono<AppEnv>) => {
     app.openapi(createJobRoute, async (c) => {
-      const { url, ...fields } = c.req.valid("json");
+      const { url, allow_duplicate, ...fields } = c.req.valid("json");
       const edit = toEdit(fields);
-      const data: JobData = url
-        ? editJob(jobFromImport(await fetchPosting(url)), edit)
-        : { ...editJob({ title: "", requirements: [], skills: [], responsibilities: [] }, edit), manualFields: undefined };
+      let data: JobData;
+      if (url) {
+        const imported = await fetchPosting(url);
+        // Compared after the fetch: a short link and the posting it redirects to are one job.
+        const existing = allow_duplicate ? undefined : await store.findBySource(imported.sourceUrl);
+        // Thrown as a finished response: the error body names the job, which an InterviewError cannot carry.
+        if (existing) throw new HTTPException(409, { res: Response.json(jobExists(existing), { status: 409 }) });
+        data = editJob(jobFromImport(imported), edit);
+      } else {
+        data = { ...editJob({ title: "", requirements: [], skills: [], responsibilities: [] }, edit), manualFields: undefined };
+      }
       return c.json(presentJob(await store.create(data)), 201);
     });
 

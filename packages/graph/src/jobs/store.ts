@@ -199,6 +199,12 @@ export class PostgresJobStore {
     return rows[0] && toJob(rows[0]);
   }
 
+  /** The newest job imported from this address (its source_url), if any. */
+  async findBySource(sourceUrl: string): Promise<Job | undefined> {
+    const { rows } = await this.pool.query<JobRow>("select * from jobs where data->>'sourceUrl' = $1 order by created_at desc, job_id desc limit 1", [sourceUrl]);
+    return rows[0] && toJob(rows[0]);
+  }
+
   /** Newest first. */
   async list(): Promise<Job[]> {
     const { rows } = await this.pool.query<JobRow>("select * from jobs order by created_at desc, job_id desc");
