@@ -9,6 +9,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../../api/src/testing/server-process.js";
+import { startJobSite } from "../../../packages/graph/src/jobs/import/testing/job-site.js";
 import { CHROMIUM_ARGS, DESKTOP, PHONE, ensureBuilt, ensureChromium, eventually, scratchDatabase, screenshot, setScratchDir, startServer } from "./helpers";
 
 const TEAM_KEY = "team-e2e-key";
@@ -27,8 +28,8 @@ describe("the hiring team's page and invite links in Chromium", () => {
   }
 
   /** The API as the team calls it. */
-  const team = async <T>(route: string, init: RequestInit = {}): Promise<T> => {
-    const response = await fetch(`${server.url}${route}`, { ...init, headers: { authorization: `Bearer ${TEAM_KEY}`, "content-type": "application/json", ...init.headers } });
+  const team = async <T>(route: string, init: RequestInit = {}, on = server): Promise<T> => {
+    const response = await fetch(`${on.url}${route}`, { ...init, headers: { authorization: `Bearer ${TEAM_KEY}`, "content-type": "application/json", ...init.headers } });
     if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
@@ -269,5 +270,37 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await page.goto(url);
     await eventually(() => page.locator("#invite-title").textContent()).toBe("Product Designer");
     expect(await noSideways()).toBe(true);
+  }, 60_000);
+
+  it("an import of a posting that is already a job points to that job, and makes a second one only when asked", async () => {
+    // A server that may fetch the loopback job site, on the same database.
+    const [importer, site] = await Promise.all([startServer({ API_KEYS: TEAM_KEY, DATABASE_URL: database!.url, JOB_FETCH_ALLOW_PRIVATE: "true" }), startJobSite()]);
+    try {
+      const page = await newPage();
+      await page.goto(`${importer.url}/team`);
+      await enterKey(page);
+      await eventually(() => page.getByText("Loading jobs…").count()).toBe(0);
+      // A colleague imports the posting after this page loaded its jobs.
+      const colleagues = await team<{ job_id: string }>("/jobs", { method: "POST", body: JSON.stringify({ url: `${site.url}/jobs/data-engineer` }) }, importer);
+
+      await page.getByRole("radio", { name: "Import a posting from its address" }).check();
+      // A short link to the same posting.
+      await page.getByLabel("Job posting address").fill(`${site.url}/redirect/to?to=/jobs/data-engineer`);
+      await page.getByRole("button", { name: "Import job" }).click();
+      const error = page.locator("#job-url-error");
+      await eventually(() => error.textContent()).toMatch(/^This posting is already the job “Data Engineer · Northwind”\./);
+      const northwind = page.locator(".job", { hasText: "Data Engineer · Northwind" });
+      expect(await northwind.count()).toBe(1);
+      await error.getByRole("button", { name: "Show that job" }).click();
+      expect(await page.evaluate(() => document.activeElement?.closest("[data-job-id]")?.getAttribute("data-job-id"))).toBe(colleagues.job_id);
+
+      await error.getByRole("button", { name: "Import as a second job" }).click();
+      await eventually(() => northwind.count()).toBe(2);
+      expect(await error.isVisible()).toBe(false);
+      const ids = await northwind.evaluateAll((items) => items.map((i) => i.getAttribute("data-job-id")));
+      expect(ids).toContain(colleagues.job_id);
+    } finally {
+      await Promise.all([importer.stop(), site.close()]);
+    }
   }, 60_000);
 });

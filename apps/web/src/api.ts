@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** With `job_exists`: the job the posting already is. */
+    readonly jobId?: string,
   ) {
     super(message);
   }
@@ -39,9 +41,9 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 };
 
 export function errorFromBody(status: number, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; job_id?: unknown } } | null)?.error;
   if (error && typeof error.code === "string" && typeof error.message === "string") {
-    return new ApiError(status || ERROR_STATUS[error.code] || 0, error.code, error.message);
+    return new ApiError(status || ERROR_STATUS[error.code] || 0, error.code, error.message, typeof error.job_id === "string" ? error.job_id : undefined);
   }
   return new ApiError(status, `http_${status}`, FALLBACK_MESSAGES[status] ?? `The server answered with status ${status}.`);
 }

@@ -1262,7 +1262,7 @@ export interface paths {
         put?: never;
         /**
          * Create a job, typed in or imported from a posting's URL
-         * @description Send the fields, or `url` to import the posting (the fields given beside it override what the posting says). Import errors: 422 `url_not_allowed` (a private or reserved address), `url_unreachable`, `not_a_job_posting`; 413 `posting_too_large`; 504 `upstream_timeout`; 400 `invalid_input` (not a web address).
+         * @description Send the fields, or `url` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job, at the address it was found at after redirects, is refused with 409 `job_exists` unless `allow_duplicate` is true. Import errors: 422 `url_not_allowed` (a private or reserved address), `url_unreachable`, `not_a_job_posting`; 413 `posting_too_large`; 504 `upstream_timeout`; 400 `invalid_input` (not a web address).
          */
         post: {
             parameters: {
@@ -1306,6 +1306,15 @@ export interface paths {
                 };
                 /** @description Error */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2882,8 +2891,10 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_input" | "answer_too_long" | "unauthorized" | "forbidden" | "not_found" | "interview_completed" | "turn_in_progress" | "stale_question" | "thread_exists" | "idempotency_mismatch" | "idempotency_in_progress" | "cv_too_large" | "cv_text_too_long" | "payload_too_large" | "audio_too_large" | "audio_too_long" | "unsupported_media_type" | "unreadable_pdf" | "unreadable_audio" | "url_not_allowed" | "url_unreachable" | "not_a_job_posting" | "posting_too_large" | "rate_limited" | "internal_error" | "provider_unavailable" | "provider_rejected" | "model_output_invalid" | "upstream_timeout" | "speech_not_configured" | "voice_not_configured" | "not_ready";
+                code: "invalid_input" | "answer_too_long" | "unauthorized" | "forbidden" | "not_found" | "interview_completed" | "turn_in_progress" | "stale_question" | "thread_exists" | "job_exists" | "idempotency_mismatch" | "idempotency_in_progress" | "cv_too_large" | "cv_text_too_long" | "payload_too_large" | "audio_too_large" | "audio_too_long" | "unsupported_media_type" | "unreadable_pdf" | "unreadable_audio" | "url_not_allowed" | "url_unreachable" | "not_a_job_posting" | "posting_too_large" | "rate_limited" | "internal_error" | "provider_unavailable" | "provider_rejected" | "model_output_invalid" | "upstream_timeout" | "speech_not_configured" | "voice_not_configured" | "not_ready";
                 message: string;
+                /** @description With `job_exists`: the job the posting already is. */
+                job_id?: string;
             };
         };
         StartInterviewForm: {
@@ -3269,6 +3280,8 @@ export interface components {
              * @example https://jobs.example.com/senior-backend-engineer
              */
             url?: string;
+            /** @description Import a posting that is already a job as a second job. Without it, such an import is refused with 409 `job_exists`, whose message names the job. */
+            allow_duplicate?: boolean;
             /**
              * @description Required unless url is given.
              * @example Backend Engineer

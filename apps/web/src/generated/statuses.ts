@@ -14,6 +14,7 @@ export const ERROR_STATUS: Record<string, number> = {
   turn_in_progress: 409,
   stale_question: 409,
   thread_exists: 409,
+  job_exists: 409,
   idempotency_in_progress: 409,
   idempotency_mismatch: 422,
   cv_too_large: 413,

@@ -4,8 +4,8 @@
  * table that pages with "Load more". Team routes need the team's key; a 401 asks for it.
  */
 import type { ApiClient } from "../api";
-import { isApiError } from "../api";
-import type { InterviewRow, Invite, InviteCreated, Job } from "../contract";
+import { isApiError, type ApiError } from "../api";
+import type { CreateJob, InterviewRow, Invite, InviteCreated, Job } from "../contract";
 import { ROLES, STATUSES } from "../contract";
 import { announce, focusElement, h, isPlainClick, nextId } from "../dom";
 import { reviewPath } from "../route";
@@ -271,10 +271,14 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
       (controls[names[0] as keyof typeof controls] as HTMLElement | undefined)?.focus();
       return;
     }
+    await submitJob(request.body);
+  });
+
+  async function submitJob(body: CreateJob) {
     createJobButton.disabled = true;
     jobForm.setAttribute("aria-busy", "true");
     try {
-      const job = await api.createJob(request.body);
+      const job = await api.createJob(body);
       jobs = [job, ...jobs.filter((j) => j.job_id !== job.job_id)];
       renderJobs();
       jobForm.reset();
@@ -283,10 +287,10 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
       announce(`Job “${jobLabel(job)}” created.`);
       focusElement(jobList.querySelector<HTMLElement>(`[data-job-id="${CSS.escape(job.job_id)}"] h3`));
     } catch (e) {
-      const field = isApiError(e) && ["url_not_allowed", "url_unreachable", "not_a_job_posting", "posting_too_large"].includes(e.code) ? "url" : undefined;
+      const field = isApiError(e) && ["url_not_allowed", "url_unreachable", "not_a_job_posting", "posting_too_large", "job_exists"].includes(e.code) ? "url" : undefined;
       if (field) {
         const el = jobErrors.get(field)!;
-        el.textContent = handlers.describe(e);
+        el.replaceChildren(isApiError(e, "job_exists") ? await alreadyAJob(e, body) : handlers.describe(e));
         el.hidden = false;
         controls.url.focus();
       } else {
@@ -298,7 +302,23 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
       createJobButton.disabled = false;
       jobForm.setAttribute("aria-busy", "false");
     }
-  });
+  }
+
+  /** The posting is already a job (perhaps one a colleague made): a way to it, and a way to a second one. */
+  async function alreadyAJob(error: ApiError, body: CreateJob): Promise<Node> {
+    jobs = await api.listJobs().catch(() => jobs);
+    renderJobs();
+    const existing = jobs.find((j) => j.job_id === error.jobId);
+    if (!existing) return document.createTextNode(handlers.describe(error));
+    const show = h("button", { type: "button", class: "button ghost small" }, "Show that job");
+    show.addEventListener("click", () => focusElement(jobList.querySelector<HTMLElement>(`[data-job-id="${CSS.escape(existing.job_id)}"] h3`)));
+    const second = h("button", { type: "button", class: "button secondary small" }, "Import as a second job");
+    second.addEventListener("click", () => {
+      jobErrors.get("url")!.hidden = true;
+      void submitJob({ ...body, allow_duplicate: true });
+    });
+    return h("span", {}, `This posting is already the job “${jobLabel(existing)}”.`, h("span", { class: "actions error-actions" }, show, second));
+  }
 
   // ------------------------------------------------------------ interviews
 
