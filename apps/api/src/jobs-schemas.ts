@@ -210,7 +210,7 @@ const listFilters = {
   role: z.enum(ROLES).optional(),
   created_from: isoDate("Created at or after (a date alone: its start, UTC)."),
   created_to: isoDate("Created before this time; a date alone includes that whole day (UTC)."),
-  sort: z.enum(["created", "score"]).default("created").openapi({ description: "created (default) or score (unscored interviews count as lowest)." }),
+  sort: z.enum(["created", "score"]).default("created").openapi({ description: "created (default) or score (unscored interviews count as lowest; equal scores go by start time)." }),
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(512).optional().openapi({ description: "next_cursor of the previous page, with the same sort and order." }),

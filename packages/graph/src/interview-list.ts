@@ -67,21 +67,24 @@ export class InterviewDirectory {
     if (filter.role) add("role = ?", filter.role);
     if (filter.createdFrom) add("created_at >= ?::timestamptz", filter.createdFrom);
     if (filter.createdTo) add("created_at < ?::timestamptz", filter.createdTo);
-    // Unscored interviews count as -1: last when the best scores come first.
-    const key = filter.sort === "score" ? "coalesce(overall_score, -1)" : "created_at";
+    // Unscored interviews count as -1: last when the best scores come first. Equal scores (every
+    // unscored interview, say) go by start time, newest first when the best come first.
+    const keys = filter.sort === "score" ? [SCORE_KEY, CREATED_KEY] : [CREATED_KEY];
     const op = filter.order === "asc" ? ">" : "<";
-    const after = filter.cursor ? decodeCursor(filter.cursor) : null;
+    const after = filter.cursor ? decodeCursor(filter.cursor, keys.length) : null;
     if (after) {
-      values.push(after.value, after.id);
-      const cast = filter.sort === "score" ? "::real" : "::timestamptz";
-      where.push(`(${key}, thread_id) ${op} ($${values.length - 1}${cast}, $${values.length})`);
+      const bounds = [...after.values, after.id].map((value, i) => {
+        values.push(value);
+        return `$${values.length}${keys[i]?.cast ?? ""}`;
+      });
+      where.push(`(${keys.map((k) => k.sql).join(", ")}, thread_id) ${op} (${bounds.join(", ")})`);
     }
     values.push(filter.limit + 1);
     const { rows } = await this.pool.query<Record<string, unknown>>(
       `select thread_id, job_id, job_title, company, candidate_name, role, status, step, max_steps, overall_score, recommendation,
-         created_at, updated_at, ${key}::text as sort_key
+         created_at, updated_at, ${keys.map((k, i) => `${k.sql}::text as sort_key_${i}`).join(", ")}
        from interview_threads where ${where.join(" and ")}
-       order by ${key} ${filter.order}, thread_id ${filter.order} limit $${values.length}`,
+       order by ${keys.map((k) => `${k.sql} ${filter.order}`).join(", ")}, thread_id ${filter.order} limit $${values.length}`,
       values,
     );
     const page = rows.slice(0, filter.limit);
@@ -102,21 +105,24 @@ export class InterviewDirectory {
         createdAt: (r.created_at as Date).toISOString(),
         updatedAt: (r.updated_at as Date).toISOString(),
       })),
-      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.sort_key, last.thread_id as string) : null,
+      nextCursor: rows.length > filter.limit && last ? encodeCursor(keys.map((_, i) => last[`sort_key_${i}`]), last.thread_id as string) : null,
     };
   }
 }
 
-const encodeCursor = (value: unknown, id: string) =>
-  Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString("base64url");
+/** A sort column, and the cast its cursor value is read back with (as text, a timestamp keeps its microseconds). */
+const SCORE_KEY = { sql: "coalesce(overall_score, -1)", cast: "::real" };
+const CREATED_KEY = { sql: "created_at", cast: "::timestamptz" };
 
-function decodeCursor(cursor: string): { value: unknown; id: string } {
+const encodeCursor = (values: unknown[], id: string) => Buffer.from(JSON.stringify([...values, id])).toString("base64url");
+
+function decodeCursor(cursor: string, keys: number): { values: unknown[]; id: string } {
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, string];
+    const parts: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const id = Array.isArray(parts) && parts.length === keys + 1 ? parts.at(-1) : undefined;
     if (typeof id !== "string") throw new Error("bad cursor");
-    return { value, id };
+    return { values: (parts as unknown[]).slice(0, keys), id };
   } catch {
     throw new InterviewError("invalid_input", "The cursor is not one this server gave out; start from the first page.");
   }
 }
-

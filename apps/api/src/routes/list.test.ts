@@ -117,17 +117,23 @@ describe("GET /interviews", () => {
     expect(await within("created_from=2025-01-04T13:00:00%2B01:00&created_to=2025-01-05")).toEqual([threads.d]);
   });
 
-  it("sorts by date, newest first unless asked otherwise, and by score with unscored interviews last", async () => {
+  it("sorts by date, newest first unless asked otherwise, and by score with unscored interviews last, newest first", async () => {
     const times = { a: "2025-02-01T00:00:00Z", b: "2025-02-03T00:00:00Z", c: "2025-02-02T00:00:00Z", d: "2025-02-05T00:00:00Z", e: "2025-02-04T00:00:00Z", f: "2025-02-06T00:00:00Z" };
     const scores = { a: 6.5, b: 9, c: 3, d: null, e: 7.25, f: null };
     for (const [name, createdAt] of Object.entries(times)) await setRow(threads[name]!, { createdAt, score: scores[name as keyof typeof scores] });
     const order = async (query: string) => ids((await get(`/interviews?job_id=${job.job_id}&${query}`)).body.interviews).map((id) => Object.keys(threads).find((n) => threads[n] === id));
     expect(await order("")).toEqual(["f", "d", "e", "b", "c", "a"]);
     expect(await order("order=asc")).toEqual(["a", "c", "b", "e", "d", "f"]);
-    expect((await order("sort=score")).slice(0, 4)).toEqual(["b", "e", "a", "c"]);
-    expect((await order("sort=score&order=asc")).slice(2)).toEqual(["c", "a", "e", "b"]);
+    expect(await order("sort=score")).toEqual(["b", "e", "a", "c", "f", "d"]);
+    // Reversed as a whole: the unscored come first, oldest first.
+    expect(await order("sort=score&order=asc")).toEqual(["d", "f", "c", "a", "e", "b"]);
     const scored = (await get(`/interviews?job_id=${job.job_id}&sort=score`)).body.interviews;
     expect(scored.map((r: Body) => r.overall_score)).toEqual([9, 7.25, 6.5, 3, undefined, undefined]);
+    // Equal scores go by start time too.
+    await setRow(threads.e!, { score: 6.5 });
+    expect(await order("sort=score")).toEqual(["b", "e", "a", "c", "f", "d"]);
+    await setRow(threads.a!, { createdAt: "2025-02-10T00:00:00Z" });
+    expect(await order("sort=score")).toEqual(["b", "a", "e", "c", "f", "d"]);
   });
 
   it("pages without repeats or gaps, even when interviews share a creation time or a score", async () => {

@@ -2271,7 +2271,7 @@ export interface paths {
                     created_from?: string;
                     /** @description Created before this time; a date alone includes that whole day (UTC). */
                     created_to?: string;
-                    /** @description created (default) or score (unscored interviews count as lowest). */
+                    /** @description created (default) or score (unscored interviews count as lowest; equal scores go by start time). */
                     sort?: "created" | "score";
                     order?: "asc" | "desc";
                     limit?: number;
@@ -2356,7 +2356,7 @@ export interface paths {
                     created_from?: string;
                     /** @description Created before this time; a date alone includes that whole day (UTC). */
                     created_to?: string;
-                    /** @description created (default) or score (unscored interviews count as lowest). */
+                    /** @description created (default) or score (unscored interviews count as lowest; equal scores go by start time). */
                     sort?: "created" | "score";
                     order?: "asc" | "desc";
                     limit?: number;
