@@ -254,7 +254,7 @@ export function startApp(main: HTMLElement) {
     );
   }
 
-  /** The hiring team's view of an interview: it follows the candidate, and cannot answer or end it. */
+  /** The hiring team's view of an interview: it follows the candidate, and can end an interview left unfinished. */
   async function loadReview(threadId: string) {
     const mine = generation;
     show(loadingView("Loading the interview…"), "Loading", { focus: false });
@@ -267,7 +267,24 @@ export function startApp(main: HTMLElement) {
     }
     if (mine !== generation) return;
     if (model.status === "completed") return showReport(model, true);
-    const watching: InterviewView = new InterviewView(model, reviewHandlers(() => showReport(watching.current, true)), { recording: "off", voice: false, review: true });
+    const endForTeam = async () => {
+      try {
+        await api.endInterview(threadId);
+      } catch (error) {
+        // Finished meanwhile (the candidate's last answer): the report is there all the same.
+        if (!isApiError(error, "interview_completed")) {
+          if (mine === generation) watching.endFailed(friendlyMessage(error));
+          return;
+        }
+      }
+      if (mine !== generation) return;
+      poller?.stop();
+      const ended = await api.getInterview(threadId).then(fromRecord, () => ({ ...watching.current, status: "completed" as const }));
+      if (mine !== generation) return;
+      announce("The interview has ended. Here is the report.");
+      showReport(ended, true);
+    };
+    const watching: InterviewView = new InterviewView(model, reviewHandlers(() => showReport(watching.current, true), () => void endForTeam()), { recording: "off", voice: false, review: true });
     show(watching.element, titleFor(model));
     poller = createPoller({
       intervalMs: REVIEW_POLL_MS,

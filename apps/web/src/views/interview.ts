@@ -28,11 +28,11 @@ export interface InterviewHandlers {
   onShowReport: () => void;
 }
 
-/** Handlers for the team's read-only view: only the finished interview's report can be opened. */
-export function reviewHandlers(onShowReport: () => void): InterviewHandlers {
+/** Handlers for the team's read-only view: it can end the interview, and open the finished one's report. */
+export function reviewHandlers(onShowReport: () => void, onEnd: () => void): InterviewHandlers {
   const none = () => undefined;
   return {
-    onAnswer: none, onRecordStart: none, onRecordStop: none, onRecordCancel: none, onRecordRetry: none, onRecordDiscard: none, onEnd: none,
+    onAnswer: none, onRecordStart: none, onRecordStop: none, onRecordCancel: none, onRecordRetry: none, onRecordDiscard: none, onEnd,
     onSwitchToVoice: none, onSwitchToText: none, onLeaveVoice: none, onToggleMic: none, onEnableAudio: none, onShowReport,
   };
 }
@@ -42,7 +42,7 @@ export interface InterviewOptions {
   recording: "available" | "needs-secure-page" | "off";
   /** Live voice (LiveKit) is configured. */
   voice: boolean;
-  /** The hiring team is watching: the conversation and its progress, with no way to answer or end it. */
+  /** The hiring team is watching: the conversation and its progress; it cannot answer, but it can end the interview. */
   review?: boolean;
 }
 
@@ -137,7 +137,7 @@ export class InterviewView {
   private readonly reviewNotice = h(
     "p",
     { class: "notice subtle review-notice", role: "note" },
-    "You are watching this interview as the hiring team. It is still in progress; this page follows it as it goes on.",
+    "You are watching this interview as the hiring team. It is still in progress; this page follows it as it goes on. If the candidate has left it unfinished, end it to see the report on the answers so far.",
   );
   private thinking: HTMLElement | null = null;
   private streamText: HTMLElement | null = null;
@@ -281,7 +281,7 @@ export class InterviewView {
     const completed = model.status === "completed";
     const review = Boolean(this.options.review);
     this.dock.hidden = completed || review;
-    this.endButton.hidden = completed || review;
+    this.endButton.hidden = completed;
     this.reviewNotice.hidden = completed;
     this.completeNotice.hidden = !completed;
     if (completed && !this.completeNotice.hasChildNodes()) {
@@ -456,23 +456,30 @@ export class InterviewView {
 
   private confirmEnd() {
     const interviewer = this.asInterviewer;
-    const kept = resultsKept(this.model);
+    const review = Boolean(this.options.review);
+    // The team sees the results, kept or not.
+    const kept = !review && resultsKept(this.model);
     // Without results there are no evaluations to count: the candidate's answers are counted instead.
     const answered = interviewer
       ? this.model.messages.filter((m) => m.role === "interviewer").length
       : new Set(kept ? this.model.messages.filter((m) => m.role === "candidate" && m.question_id).map((m) => m.question_id) : this.model.evaluations.map((e) => e.question_id)).size;
     const questions = `${answered} question${answered === 1 ? "" : "s"}`;
-    const covers = interviewer
-      ? `The coaching report will cover the ${questions} you asked.`
-      : kept
-        ? `Your answers to the ${questions} so far go to the hiring team.`
-        : `The report will cover the ${questions} you answered so far.`;
-    const confirm = h("button", { type: "submit", class: "button primary", value: "end" }, interviewer ? "End and see coaching" : kept ? "End the interview" : "End and see the report");
+    const person = interviewer ? "the interviewer" : (this.model.candidateName ?? "the candidate");
+    const described = review
+      ? `The report will cover the ${questions} ${interviewer ? "asked" : "answered"} so far, and ${person} will not be able to go on.`
+      : `${
+          interviewer
+            ? `The coaching report will cover the ${questions} you asked.`
+            : kept
+              ? `Your answers to the ${questions} so far go to the hiring team.`
+              : `The report will cover the ${questions} you answered so far.`
+        } It cannot be continued afterwards.`;
+    const confirm = h("button", { type: "submit", class: "button primary", value: "end" }, review || kept ? "End the interview" : interviewer ? "End and see coaching" : "End and see the report");
     const keep = h("button", { type: "submit", class: "button ghost", value: "keep" }, "Keep going");
     const dialog = h(
       "dialog",
       { class: "dialog", "aria-labelledby": "end-title", "aria-describedby": "end-desc" },
-      h("form", { method: "dialog", class: "dialog-form" }, h("h2", { id: "end-title" }, "End the interview now?"), h("p", { id: "end-desc" }, `${covers} It cannot be continued afterwards.`), h("div", { class: "actions" }, confirm, keep)),
+      h("form", { method: "dialog", class: "dialog-form" }, h("h2", { id: "end-title" }, "End the interview now?"), h("p", { id: "end-desc" }, described), h("div", { class: "actions" }, confirm, keep)),
     );
     dialog.addEventListener("close", () => {
       const end = dialog.returnValue === "end";
