@@ -309,6 +309,9 @@ describe("results the hiring team keeps", () => {
     const { job, threadId, candidate, started, first, last } = await interviewedByInvite(on, {});
     expect(job.share_results).toBe(false);
     expect(started.results_shared).toBe(false);
+    // The greeting promises no feedback or report either.
+    expect(started.greeting).toMatch(/your answers go to the hiring team, who will be in touch/);
+    expect(started.greeting).not.toMatch(/feedback|report/);
     expect(first.status).toBe("question");
     expect(first).not.toHaveProperty("feedback");
     expect(first).not.toHaveProperty("decision");
@@ -341,8 +344,9 @@ describe("results the hiring team keeps", () => {
 
   it("with share_results: the candidate sees feedback and the report, as in practice", async () => {
     const on = secured();
-    const { threadId, candidate, invite, first, last } = await interviewedByInvite(on, { share_results: true });
+    const { threadId, candidate, invite, started, first, last } = await interviewedByInvite(on, { share_results: true });
     expect(invite.results_shared).toBe(true);
+    expect(started.greeting).toMatch(/after each answer you'll get feedback, and at the end a full report/);
     expect(first.feedback).toMatchObject({ score: expect.any(Number) });
     expect(last).toMatchObject({ results_shared: true, final_evaluation: { overall_score: expect.any(Number) } });
     expect(last.message).toMatch(/Your overall score is [\d.]+\/10/);
