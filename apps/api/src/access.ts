@@ -63,6 +63,10 @@ export function keyOwner(principal: Principal): string {
   return "open";
 }
 
+/** A token that opens nothing now: replaced when the interview was continued from its invite link elsewhere, or erased with it. */
+export const UNKNOWN_ACCESS_TOKEN =
+  "This access token opens no interview now: the interview was continued from its invite link in another browser, or erased. To go on here, open the invite link again.";
+
 /** Team-only routes (the list, jobs, invites): refused to candidates, and to no one on an open server. */
 export function requireTeam(c: Context<AppEnv>): void {
   if (principalOf(c).kind === "candidate") throw new InterviewError("forbidden", "This route is for the hiring team; an interview's access token opens only that interview.");
@@ -74,7 +78,7 @@ export async function authorizeInterview(c: Context<AppEnv>, service: InterviewS
   if (principal.kind !== "candidate") return;
   const info = await service.info(threadId);
   if (info && info.accessTokenHash === principal.tokenDigest) return;
-  if (!(await service.isAccessToken(principal.tokenDigest))) throw new InterviewError("unauthorized", "Unknown access token.");
+  if (!(await service.isAccessToken(principal.tokenDigest))) throw new InterviewError("unauthorized", UNKNOWN_ACCESS_TOKEN);
   if (!info) throw interviewNotFound();
   throw new InterviewError("forbidden", "This access token is for another interview.");
 }

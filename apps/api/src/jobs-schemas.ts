@@ -179,8 +179,18 @@ export const PublicInvite = z
     candidate_name: z.string().nullable().openapi({ description: "Who the link is for, when the team said: the name to fill in." }),
     voice_available: z.boolean().openapi({ description: "Whether the interview can be held by voice (POST /invites/{token}/join)." }),
     results_shared: z.boolean().openapi({ description: "Whether the candidate will see their scores and report; false: the hiring team keeps them." }),
+    resumable: z.boolean().openapi({
+      description: "true: this single-use link started an interview that is not finished; POST /invites/{token}/resume continues it here (uses_left is 0).",
+    }),
   })
   .openapi("PublicInvite");
+
+export const InviteResume = z
+  .object({
+    thread_id: z.string(),
+    access_token: z.string().openapi({ description: "The interview's new access token; the one given before stops working." }),
+  })
+  .openapi("InviteResume");
 
 const optionalText = (max: number, description: string) => text(max).optional().openapi({ description });
 const inviteStartFields = {

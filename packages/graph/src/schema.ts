@@ -73,6 +73,8 @@ const MIGRATIONS = [
   `create index if not exists job_invites_job on job_invites (job_id)`,
   // Who a link was sent to: shown to the team, filled in for the candidate; gone when the link is revoked.
   `alter table job_invites add column if not exists candidate_name text`,
+  // The interview a link started last: opening a single-use link again continues it.
+  `alter table job_invites add column if not exists thread_id text`,
 ];
 
 export async function migrate(pool: pg.Pool): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { InterviewError } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
-import { ACCESS_TOKEN_PREFIX, authorizeInterview, digest, identify, principalOf, type Principal } from "../access.js";
+import { ACCESS_TOKEN_PREFIX, authorizeInterview, digest, identify, principalOf, UNKNOWN_ACCESS_TOKEN, type Principal } from "../access.js";
 import { offeredProtocols, SUBPROTOCOL, TICKET_PROTOCOL_PREFIX, TOKEN_PROTOCOL_PREFIX } from "./protocol.js";
 import type { TicketStore } from "./tickets.js";
 
@@ -32,7 +32,7 @@ export async function authenticateSocket(c: Context<AppEnv>, deps: AppDeps, tick
   }
   const token = protocolValue(offered, TOKEN_PROTOCOL_PREFIX);
   if (token !== undefined) {
-    if (!token.startsWith(ACCESS_TOKEN_PREFIX)) throw new InterviewError("unauthorized", "Unknown access token.");
+    if (!token.startsWith(ACCESS_TOKEN_PREFIX)) throw new InterviewError("unauthorized", UNKNOWN_ACCESS_TOKEN);
     c.set("principal", { kind: "candidate", tokenDigest: digest(token) });
   } else if (c.req.header("authorization")) {
     await identify(apiKeys)(c, async () => undefined);

@@ -144,6 +144,7 @@ describe("a candidate with an invite link", () => {
         candidate_name: null,
         voice_available: false,
         results_shared: false,
+        resumable: false,
       },
     });
 
@@ -154,10 +155,9 @@ describe("a candidate with an invite link", () => {
     const record = (await get(`/interviews/${started.body.thread_id}`)).body;
     expect(record).toMatchObject({ job_id: job.job_id, job_title: "Backend Engineer", company_name: "Acme", question_type: "behavioral", candidate_name: "Zanzibar Quill", has_cv: true });
 
-    const usedUp = await get(`/invites/${token}`);
-    expect(usedUp.status).toBe(403);
-    expect(usedUp.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already been used/) });
-    expect((await start(token)).body.error.code).toBe("forbidden");
+    // Used up: it starts no second interview, and opens the one it started.
+    expect(await get(`/invites/${token}`)).toMatchObject({ status: 200, body: { uses_left: 0, resumable: true } });
+    expect((await start(token)).body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already been used/) });
 
     // Neither the link's token (in the API's path or the web page's) nor what the candidate sent reaches the logs.
     await get(`/invite/${token}`);
@@ -220,6 +220,74 @@ describe("a candidate with an invite link", () => {
     expect((await get(`/invites/${token}`)).status).toBe(404);
     expect((await get(`/interviews/${started.body.thread_id}`)).body).toMatchObject({ job_id: job.job_id, job_title: "Backend Engineer" });
     expect((await get(`/interviews?job_id=${job.job_id}`)).body.interviews).toHaveLength(1);
+  });
+});
+
+describe("a candidate who comes back through a single-use link", () => {
+  const secured = () => appWith({ apiKeys: ["team-key"] });
+  const team = bearer("team-key");
+  const resume = (token: string, on: App) => send(`/invites/${token}/resume`, { method: "POST" }, on);
+  const answer = (threadId: string, token: string, on: App) => send("/continue_interview", json({ thread_id: threadId, user_response: SOLID_ANSWER }, bearer(token)), on);
+
+  it("continues the interview in the new browser, which alone holds it from then on", async () => {
+    const on = secured();
+    const { token } = await jobWithInvite({}, on, team);
+    const started = await start(token, { username: "Ana" }, on);
+    const threadId = started.body.thread_id as string;
+    const first = started.body.access_token as string;
+    expect((await answer(threadId, first, on)).body).toMatchObject({ status: "question", current_step: 2 });
+
+    const resumed = await resume(token, on);
+    expect(resumed).toMatchObject({ status: 200, body: { thread_id: threadId, access_token: expect.stringMatching(/^itk_/) } });
+    const second = resumed.body.access_token as string;
+    expect(second).not.toBe(first);
+    // At the question it was on, with the answer kept.
+    expect((await get(`/interviews/${threadId}`, bearer(second), on)).body).toMatchObject({ status: "question", current_step: 2, messages: expect.arrayContaining([expect.objectContaining({ role: "candidate", text: SOLID_ANSWER })]) });
+    // The first browser's token stops working, and says why.
+    const stale = await get(`/interviews/${threadId}`, bearer(first), on);
+    expect(stale).toMatchObject({ status: 401, body: { error: { code: "unauthorized", message: expect.stringMatching(/continued from its invite link in another browser/) } } });
+    expect((await answer(threadId, first, on)).status).toBe(401);
+    expect((await answer(threadId, second, on)).status).toBe(200);
+
+    for (const secret of [token, first, second]) expect(logs.text).not.toContain(secret);
+  });
+
+  it("opens nothing once the interview is finished, erased, the link revoked or expired, and only from single-use links", async () => {
+    const on = secured();
+    const finished = await jobWithInvite({}, on, team);
+    const run = await start(finished.token, {}, on);
+    let last = await answer(run.body.thread_id, run.body.access_token, on);
+    while (last.body.status === "question") last = await answer(run.body.thread_id, run.body.access_token, on);
+    for (const res of [await get(`/invites/${finished.token}`, {}, on), await resume(finished.token, on)]) {
+      expect(res).toMatchObject({ status: 409, body: { error: { code: "interview_completed", message: expect.stringMatching(/^You have finished the interview this link opened/) } } });
+    }
+
+    const erased = await jobWithInvite({}, on, team);
+    const gone = await start(erased.token, {}, on);
+    expect((await send(`/interviews/${gone.body.thread_id}`, { method: "DELETE", headers: team }, on)).status).toBe(204);
+    expect(await resume(erased.token, on)).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/already been used/) } } });
+
+    const revoked = await jobWithInvite({}, on, team);
+    await start(revoked.token, {}, on);
+    expect((await send(`/jobs/${revoked.job.job_id}/invites/${revoked.invite.invite_id}`, { method: "DELETE", headers: team }, on)).status).toBe(204);
+    expect((await resume(revoked.token, on)).status).toBe(404);
+
+    const expired = await jobWithInvite({}, on, team);
+    await start(expired.token, {}, on);
+    await runtime.database.pool.query("update job_invites set expires_at = now() - interval '1 minute' where invite_id = $1", [expired.invite.invite_id]);
+    expect(await resume(expired.token, on)).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/expired/) } } });
+
+    // A link for several candidates cannot tell whose interview to open.
+    const shared = await jobWithInvite({ max_uses: 2 }, on, team);
+    await start(shared.token, {}, on);
+    expect(await get(`/invites/${shared.token}`, {}, on)).toMatchObject({ status: 200, body: { uses_left: 1, resumable: false } });
+    expect((await resume(shared.token, on)).body.error.code).toBe("invalid_input");
+    await start(shared.token, {}, on);
+    expect((await get(`/invites/${shared.token}`, {}, on)).status).toBe(403);
+    expect((await resume(shared.token, on)).status).toBe(403);
+
+    const unused = await jobWithInvite({}, on, team);
+    expect(await resume(unused.token, on)).toMatchObject({ status: 400, body: { error: { code: "invalid_input" } } });
   });
 });
 

@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { InterviewError, sharesResults } from "@interview/graph";
+import { InterviewError, isInterviewError, sharesResults, type InterviewView } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { newAccessToken } from "../access.js";
 import { errorResponses, JoinResponse, TurnResponse } from "../schemas.js";
 import { turnResponse } from "../presenters.js";
-import { CreateInviteBody, InviteCreated, InviteList, InviteParam, InviteStartForm, InviteStartJson, JOB_LIMITS, JobParam, PublicInvite, TokenParam, type InviteStartBody } from "../jobs-schemas.js";
+import { CreateInviteBody, InviteCreated, InviteList, InviteParam, InviteResume, InviteStartForm, InviteStartJson, JOB_LIMITS, JobParam, PublicInvite, TokenParam, type InviteStartBody } from "../jobs-schemas.js";
 import { uploadedFile, withJobDefaults, type StartFields } from "./interviews.js";
 import type { VoiceAvailability } from "./join.js";
 import { jobDirectory, jobNotFound, teamOnly, type Invite, type InviteLookup, type PostgresJobStore, type RouteRegistration } from "./jobs.js";
@@ -16,6 +16,8 @@ export interface InviteRouteOptions {
 }
 
 const NEW_LINK = "Ask the hiring team for a new link.";
+
+const FINISHED = new InterviewError("interview_completed", "You have finished the interview this link opened; the hiring team will be in touch about the next steps.");
 
 /** Why a token opens nothing, as the candidate should hear it; the token itself is never repeated. */
 function refusal(lookup: Exclude<InviteLookup, { status: "valid" }>): InterviewError {
@@ -71,13 +73,15 @@ const revokeInviteRoute = createRoute({
 });
 
 const INVITE_ERRORS = "404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.";
+const RESUMING =
+  "A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed.";
 
 const publicInviteRoute = createRoute({
   method: "get",
   path: "/invites/{token}",
   tags: ["invites"],
   summary: "What an invite link is for (no API key needed)",
-  description: INVITE_ERRORS,
+  description: `${INVITE_ERRORS} ${RESUMING}`,
   request: { params: TokenParam },
   responses: { 200: { description: "The job and the link's state", content: { "application/json": { schema: PublicInvite } } }, ...errorResponses(403, 404, 429) },
 });
@@ -107,6 +111,16 @@ const inviteJoinRoute = createRoute({
   description: `Like /join for a new interview, in a fresh room. 503 \`voice_not_configured\` (using nothing) when the server has no LiveKit settings. ${INVITE_ERRORS}`,
   request: { params: TokenParam, body: startBody },
   responses: { 200: { description: "Room token", content: { "application/json": { schema: JoinResponse } } }, ...errorResponses(400, 403, 404, 413, 415, 422, 429, 503, 504) },
+});
+
+const inviteResumeRoute = createRoute({
+  method: "post",
+  path: "/invites/{token}/resume",
+  tags: ["invites"],
+  summary: "Continue, in this browser, the unfinished interview a single-use link started (no API key needed)",
+  description: `${RESUMING} The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 \`interview_completed\` once it is finished; 400 \`invalid_input\` for a link that has started nothing. ${INVITE_ERRORS}`,
+  request: { params: TokenParam },
+  responses: { 200: { description: "The interview and its new access token", content: { "application/json": { schema: InviteResume } } }, ...errorResponses(400, 403, 404, 409, 429) },
 });
 
 const isForm = (c: Context) => /^multipart\/form-data/i.test(c.req.header("content-type") ?? "");
@@ -143,11 +157,22 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
         const accessToken = newAccessToken();
         const view = await deps.service.start({ ...request, cvPdf, accessTokenHash: accessToken.digest });
         c.set("threadId", view.threadId);
+        // The interview has started whatever happens here; without the note it only cannot be resumed.
+        await store.recordStart(redeemed.invite.inviteId, view.threadId).catch(() => undefined);
         return { view, accessToken: accessToken.token };
       } catch (error) {
         await store.refund(redeemed.invite.inviteId).catch(() => undefined);
         throw error;
       }
+    }
+
+    /** The interview a used single-use link started, if it still exists: opening the link again continues it. */
+    async function startedBy(lookup: InviteLookup): Promise<InterviewView | undefined> {
+      if (lookup.status !== "used_up" || lookup.invite.maxUses !== 1 || !lookup.invite.threadId) return undefined;
+      return deps.service.get(lookup.invite.threadId).catch((error: unknown) => {
+        if (isInterviewError(error, "not_found")) return undefined;
+        throw error;
+      });
     }
 
     app.openapi(createInviteRoute, async (c) => {
@@ -181,7 +206,9 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
 
     app.openapi(publicInviteRoute, async (c) => {
       const lookup = await store.inspect(c.req.valid("param").token);
-      if (lookup.status !== "valid") throw refusal(lookup);
+      const started = await startedBy(lookup);
+      if (started?.status === "completed") throw FINISHED;
+      if (lookup.status === "unknown" || (lookup.status !== "valid" && !started)) throw refusal(lookup);
       const { invite } = lookup;
       const job = await store.get(invite.jobId);
       if (!job) throw refusal({ status: "unknown" });
@@ -200,9 +227,24 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
           candidate_name: invite.candidateName,
           voice_available: access !== undefined,
           results_shared: sharesResults(job),
+          resumable: started !== undefined,
         },
         200,
       );
+    });
+
+    app.openapi(inviteResumeRoute, async (c) => {
+      const lookup = await store.inspect(c.req.valid("param").token);
+      const started = await startedBy(lookup);
+      if (!started) {
+        if (lookup.status === "valid") throw new InterviewError("invalid_input", "This link has not started an interview yet: start one with it.");
+        throw refusal(lookup);
+      }
+      if (started.status === "completed") throw FINISHED;
+      const accessToken = newAccessToken();
+      await deps.service.replaceAccessToken(started.threadId, accessToken.digest);
+      c.set("threadId", started.threadId);
+      return c.json({ thread_id: started.threadId, access_token: accessToken.token }, 200);
     });
 
     app.openapi(inviteStartRoute, async (c) => {

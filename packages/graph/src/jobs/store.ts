@@ -116,6 +116,8 @@ export interface Invite {
   active: boolean;
   /** Who the link was sent to, when the team said. */
   candidateName: string | null;
+  /** The interview the link started last. */
+  threadId: string | null;
 }
 
 /** What an invite token opens: a valid invite, or why it opens nothing. */
@@ -148,7 +150,7 @@ interface JobRow {
 
 const toJob = (row: JobRow): Job => ({ ...row.data, jobId: row.job_id, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() });
 
-const INVITE_COLUMNS = `invite_id, job_id, expires_at, max_uses, uses, created_at, candidate_name,
+const INVITE_COLUMNS = `invite_id, job_id, expires_at, max_uses, uses, created_at, candidate_name, thread_id,
   (expires_at is null or expires_at > now()) as fresh, (max_uses is null or uses < max_uses) as has_uses`;
 
 interface InviteRow {
@@ -159,6 +161,7 @@ interface InviteRow {
   uses: number;
   created_at: Date;
   candidate_name: string | null;
+  thread_id: string | null;
   fresh: boolean;
   has_uses: boolean;
 }
@@ -172,6 +175,7 @@ const toInvite = (row: InviteRow): Invite => ({
   createdAt: row.created_at.toISOString(),
   active: row.fresh && row.has_uses,
   candidateName: row.candidate_name,
+  threadId: row.thread_id,
 });
 
 const lookupOf = (row: InviteRow | undefined): InviteLookup => {
@@ -285,6 +289,11 @@ export class PostgresJobStore {
     if (rows[0]) return { status: "valid", invite: toInvite(rows[0]) };
     // Nothing was used: say why, for the message.
     return this.inspect(token);
+  }
+
+  /** Notes the interview a redemption started. */
+  async recordStart(inviteId: string, threadId: string): Promise<void> {
+    await this.pool.query("update job_invites set thread_id = $2 where invite_id = $1", [inviteId, threadId]);
   }
 
   /** Gives back the use of a redemption whose interview never started. */
