@@ -134,11 +134,21 @@ describe("the hiring team's page and invite links in Chromium", () => {
     expect(authorizations.every((a) => /^Bearer itk_/.test(a))).toBe(true);
     expect(new Set(authorizations).size).toBe(1);
 
-    // The link was for one interview: opened again, it says so.
+    // The link was for one interview: opened in another browser, it continues that interview there…
+    const secondQuestion = await candidate.locator(".bubble.current").textContent();
     const again = await newPage();
     await again.goto(url);
-    await eventually(() => again.locator("#invite-title").textContent()).toBe("This invite link can no longer be used");
-    await eventually(() => again.getByRole("alert").textContent()).toBe("This invite link has already been used. Ask the hiring team for a new link.");
+    await eventually(() => again.locator(".resume-card h2").textContent()).toBe("You have started this interview");
+    await again.getByRole("button", { name: "Continue the interview" }).click();
+    await again.waitForURL(`${server.url}/interview/${threadId}`);
+    await eventually(() => again.locator(".bubble.current").textContent()).toBe(secondQuestion);
+    // …and the first browser's token stops working, with a page that says where the interview went.
+    await candidate.reload();
+    await eventually(() => candidate.getByRole("alert").textContent()).toContain("continued from its invite link in another browser");
+    // Opening the link again brings it back.
+    await candidate.goto(url);
+    await candidate.getByRole("button", { name: "Continue the interview" }).click();
+    await eventually(() => candidate.locator(".bubble.current").textContent()).toBe(secondQuestion);
     await again.goto(`${server.url}/invite/not-a-real-token`);
     await eventually(() => again.locator("#invite-title").textContent()).toBe("This invite link is not valid");
 
@@ -171,6 +181,10 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await eventually(() => candidate.locator("#report-title").textContent()).toBe("Thank you, your interview is complete");
     expect(await candidate.locator(".report-view .card").first().textContent()).toContain("The hiring team at Parcelly will review your answers");
     expect(await candidate.locator(".score-chip, .questions-table, .feedback").count()).toBe(0);
+    // The finished interview's link opens nothing more.
+    await again.goto(url);
+    await eventually(() => again.locator("#invite-title").textContent()).toBe("Your interview is complete");
+    expect(await again.getByRole("alert").textContent()).toMatch(/^You have finished the interview this link opened/);
     await page.reload();
     await page.locator("#report-title").waitFor();
     await eventually(() => page.locator(".questions-table tbody tr").count()).toBe(2);

@@ -86,7 +86,7 @@ describe("api client", () => {
     const { fetch } = fakeFetch(json({ error: { code: "unauthorized", message: "Unknown access token." } }, 401));
     const onUnauthorized = vi.fn(async () => true);
     const api = createApiClient({ baseUrl: BASE, fetch, getApiKey: () => null, getAccessToken: () => "itk_gone", onUnauthorized });
-    await expect(api.getInterview("t1")).rejects.toMatchObject({ status: 401, message: "Unknown access token." });
+    await expect(api.getInterview("t1")).rejects.toMatchObject({ status: 401, message: "Unknown access token.", details: { tokenRefused: true } });
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 

@@ -6,7 +6,7 @@
 import createClient from "openapi-fetch";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import type {
-  CreateInvite, CreateJob, Health, InterviewListQuery, InterviewPage, InterviewRecord, Invite, InviteCreated, Job, JoinResponse, paths, PublicInvite,
+  CreateInvite, CreateJob, Health, InterviewListQuery, InterviewPage, InterviewRecord, Invite, InviteCreated, InviteResume, Job, JoinResponse, paths, PublicInvite,
   SocketTicket, TurnResponse,
 } from "./contract";
 import { ERROR_STATUS } from "./generated/statuses";
@@ -19,8 +19,12 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** With `job_exists`: the job the posting already is. */
-    readonly jobId?: string,
+    readonly details: {
+      /** With `job_exists`: the job the posting already is. */
+      jobId?: string | undefined;
+      /** An interview's access token was refused (replaced, or its interview erased): no key would help. */
+      tokenRefused?: boolean;
+    } = {},
   ) {
     super(message);
   }
@@ -43,7 +47,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 export function errorFromBody(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; job_id?: unknown } } | null)?.error;
   if (error && typeof error.code === "string" && typeof error.message === "string") {
-    return new ApiError(status || ERROR_STATUS[error.code] || 0, error.code, error.message, typeof error.job_id === "string" ? error.job_id : undefined);
+    return new ApiError(status || ERROR_STATUS[error.code] || 0, error.code, error.message, typeof error.job_id === "string" ? { jobId: error.job_id } : {});
   }
   return new ApiError(status, `http_${status}`, FALLBACK_MESSAGES[status] ?? `The server answered with status ${status}.`);
 }
@@ -120,6 +124,7 @@ export function createApiClient(options: ApiClientOptions) {
       if (response.ok) return { data: result.data as T, response };
       const error = errorFromBody(response.status, result.error);
       // An interview's token that is refused is not fixed by asking for the team's key.
+      if (response.status === 401 && !usesKey && headers.Authorization) throw new ApiError(401, error.code, error.message, { ...error.details, tokenRefused: true });
       if (response.status === 401 && usesKey && options.onUnauthorized && (await options.onUnauthorized(error.message))) continue;
       throw error;
     }
@@ -286,6 +291,10 @@ export function createApiClient(options: ApiClientOptions) {
     /** Starts the job's text interview; the reply carries the interview's own `access_token`. */
     startFromInvite: async (token: string, form: FormData) =>
       (await call<TurnResponse>("public", () => client.POST("/invites/{token}/start", { params: { path: { token } }, body: multipart(form) }))).data,
+
+    /** Continues the unfinished interview a single-use link started, with a new access token (the old one stops working). */
+    resumeFromInvite: async (token: string) =>
+      (await call<InviteResume>("public", () => client.POST("/invites/{token}/resume", { params: { path: { token } } }))).data,
 
     startVoiceFromInvite: async (token: string, form: FormData) =>
       (await call<JoinResponse>("public", () => client.POST("/invites/{token}/join", { params: { path: { token } }, body: multipart(form) }))).data,

@@ -14,7 +14,7 @@ import { createPoller } from "./poller";
 import { TEAM_PATH, interviewPath, reviewPath, routeFromLocation } from "./route";
 import { applyServerLimits, fieldOfServerError, SERVER_LIMITS, setupFormData, validateSetup, type SetupFields } from "./validation";
 import { apiKeyStore, askForApiKey, updateFooter } from "./views/api-key";
-import { renderInvite, renderInviteRefusal, type InviteStartMode, type InviteView } from "./views/invite";
+import { renderInvite, renderInviteRefusal, renderInviteResume, type InviteStartMode, type InviteView } from "./views/invite";
 import { InterviewView, reviewHandlers, type InterviewOptions } from "./views/interview";
 import { renderReport, renderThanks, type ReportFormat } from "./views/report";
 import { renderSetup, type SetupView, type StartMode } from "./views/setup";
@@ -33,11 +33,14 @@ const REVIEW_POLL_MS = 5000;
 
 function friendlyMessage(error: unknown): string {
   if (isApiError(error)) {
-    if (error.code === "unauthorized") return "This server needs a valid API key. Try again to enter it.";
+    if (error.code === "unauthorized") return error.details.tokenRefused ? error.message : "This server needs a valid API key. Try again to enter it.";
     return error.message;
   }
   return error instanceof Error && error.message ? error.message : "Something went wrong. Please try again.";
 }
+
+/** The link opens nothing (unknown, expired, used up) or its interview is finished: said on a page of its own. */
+const isInviteRefusal = (error: unknown): error is ApiError => isApiError(error) && (error.status === 403 || error.status === 404 || error.code === "interview_completed");
 
 const voiceUnavailable = (error: unknown) =>
   isApiError(error) && (error.code === "voice_not_configured" || error.status === 404 || error.status === 501);
@@ -664,7 +667,7 @@ export function startApp(main: HTMLElement) {
       invite = await api.getInvite(token);
     } catch (error) {
       if (mine !== generation) return;
-      if (isApiError(error) && (error.status === 403 || error.status === 404)) {
+      if (isInviteRefusal(error)) {
         show(renderInviteRefusal(error.status, error.message), "Invitation", { newButton: false });
         return;
       }
@@ -678,8 +681,28 @@ export function startApp(main: HTMLElement) {
       return;
     }
     if (mine !== generation) return;
-    const view: InviteView = renderInvite(invite, { onStart: (mode, name, cv) => void startFromInvite(view, invite, token, mode, name, cv) });
+    const view: InviteView = invite.resumable
+      ? renderInviteResume(invite, () => void resumeFromInvite(view, token))
+      : renderInvite(invite, { onStart: (mode, name, cv) => void startFromInvite(view, invite, token, mode, name, cv) });
     show(view.element, `Interview: ${invite.job.job_title}`, { newButton: false });
+  }
+
+  /** The link's interview moves to this browser: a new access token, the old one stops working. */
+  async function resumeFromInvite(view: InviteView, token: string) {
+    const mine = generation;
+    view.setBusy("text");
+    try {
+      const resumed = await api.resumeFromInvite(token);
+      credentials.accessTokens.set(resumed.thread_id, resumed.access_token);
+      if (mine !== generation) return;
+      navigate(interviewPath(resumed.thread_id));
+      announce("Your interview is open again at the question you were on.");
+    } catch (error) {
+      if (mine !== generation) return;
+      view.setBusy(null);
+      if (isInviteRefusal(error)) show(renderInviteRefusal(error.status, error.message), "Invitation", { newButton: false });
+      else view.showError(friendlyMessage(error));
+    }
   }
 
   async function startFromInvite(view: InviteView, invite: PublicInvite, token: string, mode: InviteStartMode, name: string, cv: File | null) {
@@ -706,7 +729,7 @@ export function startApp(main: HTMLElement) {
     } catch (error) {
       if (mine !== generation) return;
       view.setBusy(null);
-      if (isApiError(error) && (error.status === 403 || error.status === 404)) {
+      if (isInviteRefusal(error)) {
         show(renderInviteRefusal(error.status, error.message), "Invitation", { newButton: false });
         return;
       }

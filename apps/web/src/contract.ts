@@ -24,6 +24,7 @@ export type CreateInvite = Schemas["CreateInvite"];
 export type InviteCreated = Schemas["InviteCreated"];
 export type Invite = Schemas["Invite"];
 export type PublicInvite = Schemas["PublicInvite"];
+export type InviteResume = Schemas["InviteResume"];
 export type InterviewRow = Schemas["InterviewListRow"];
 export type InterviewPage = Schemas["InterviewPage"];
 export type InterviewListQuery = NonNullable<paths["/interviews"]["get"]["parameters"]["query"]>;

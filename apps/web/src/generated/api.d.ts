@@ -1937,7 +1937,7 @@ export interface paths {
         };
         /**
          * What an invite link is for (no API key needed)
-         * @description 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.
+         * @description 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up. A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed.
          */
         get: {
             parameters: {
@@ -1990,6 +1990,92 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invites/{token}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue, in this browser, the unfinished interview a single-use link started (no API key needed)
+         * @description A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 `interview_completed` once it is finished; 400 `invalid_input` for a link that has started nothing. 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The interview and its new access token */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteResume"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3412,6 +3498,13 @@ export interface components {
             voice_available: boolean;
             /** @description Whether the candidate will see their scores and report; false: the hiring team keeps them. */
             results_shared: boolean;
+            /** @description true: this single-use link started an interview that is not finished; POST /invites/{token}/resume continues it here (uses_left is 0). */
+            resumable: boolean;
+        };
+        InviteResume: {
+            thread_id: string;
+            /** @description The interview's new access token; the one given before stops working. */
+            access_token: string;
         };
         InviteStartForm: {
             /** @description The candidate's name, used in the greeting. */

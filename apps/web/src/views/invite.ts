@@ -1,7 +1,8 @@
 /**
  * A candidate's landing page for an invite link (/invite/<token>): what the job is, a short form
  * (name, optional CV) and the start buttons. No key is needed; the interview then opens with its
- * own access token. Expired, used-up and unknown links say so.
+ * own access token. A used single-use link whose interview is unfinished continues it; expired,
+ * used-up and unknown links say so.
  */
 import type { PublicInvite } from "../contract";
 import { focusElement, h, paragraphs } from "../dom";
@@ -24,6 +25,7 @@ export interface InviteView {
 export function refusalTitle(status: number): string {
   if (status === 404) return "This invite link is not valid";
   if (status === 403) return "This invite link can no longer be used";
+  if (status === 409) return "Your interview is complete";
   return "The invite could not be opened";
 }
 
@@ -34,6 +36,39 @@ export function renderInviteRefusal(status: number, message: string): HTMLElemen
     h("div", { class: "intro" }, h("p", { class: "eyebrow" }, "Interview invitation"), h("h1", { id: "invite-title", tabindex: -1 }, refusalTitle(status))),
     h("div", { class: "card", role: "alert" }, h("p", {}, message)),
   );
+}
+
+/** A link that started an interview still unfinished: the candidate continues it here. */
+export function renderInviteResume(invite: PublicInvite, onResume: () => void): InviteView {
+  const button = h("button", { type: "button", class: "button primary" }, "Continue the interview");
+  button.addEventListener("click", onResume);
+  const summary = h("div", { class: "form-summary", role: "alert", hidden: true, tabindex: -1 });
+  const facts = [invite.job.company_name, invite.job.location].filter(Boolean).join(" · ");
+  const element = h(
+    "section",
+    { class: "view invite-view", "aria-labelledby": "invite-title" },
+    h("div", { class: "intro" }, h("p", { class: "eyebrow" }, "Interview invitation"), h("h1", { id: "invite-title", tabindex: -1 }, invite.job.job_title), facts ? h("p", { class: "lede" }, facts) : null),
+    h(
+      "div",
+      { class: "card resume-card" },
+      h("h2", {}, "You have started this interview"),
+      h("p", {}, "Continue at the question you were on; your answers so far are kept. If the interview is open in another browser, it moves here."),
+      summary,
+      h("div", { class: "actions" }, button),
+    ),
+  );
+  return {
+    element,
+    setBusy(mode) {
+      button.disabled = mode !== null;
+      button.textContent = mode === null ? "Continue the interview" : "Opening your interview…";
+    },
+    showError(message) {
+      summary.replaceChildren(h("p", {}, message));
+      summary.hidden = false;
+      focusElement(summary);
+    },
+  };
 }
 
 export function renderInvite(invite: PublicInvite, handlers: InviteHandlers): InviteView {

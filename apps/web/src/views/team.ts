@@ -308,7 +308,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
   async function alreadyAJob(error: ApiError, body: CreateJob): Promise<Node> {
     jobs = await api.listJobs().catch(() => jobs);
     renderJobs();
-    const existing = jobs.find((j) => j.job_id === error.jobId);
+    const existing = jobs.find((j) => j.job_id === error.details.jobId);
     if (!existing) return document.createTextNode(handlers.describe(error));
     const show = h("button", { type: "button", class: "button ghost small" }, "Show that job");
     show.addEventListener("click", () => focusElement(jobList.querySelector<HTMLElement>(`[data-job-id="${CSS.escape(existing.job_id)}"] h3`)));
