@@ -298,8 +298,8 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await page.getByRole("button", { name: "End interview" }).click();
     const dialog = page.getByRole("dialog");
     await eventually(() => dialog.textContent()).toContain("The report will cover the 1 question answered so far, and Rui Costa will not be able to go on.");
-    // Keep going is the safe choice: nothing ends.
-    await dialog.getByRole("button", { name: "Keep going" }).click();
+    // Leaving it open is the safe choice: nothing ends.
+    await dialog.getByRole("button", { name: "Leave it open" }).click();
     expect((await team<{ status: string }>(`/interviews/${thread_id}`)).status).toBe("question");
 
     await page.getByRole("button", { name: "End interview" }).click();

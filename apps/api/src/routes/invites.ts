@@ -17,7 +17,7 @@ export interface InviteRouteOptions {
 
 const NEW_LINK = "Ask the hiring team for a new link.";
 
-const FINISHED = new InterviewError("interview_completed", "You have finished the interview this link opened; the hiring team will be in touch about the next steps.");
+const finished = () => new InterviewError("interview_completed", "You have finished the interview this link opened; the hiring team will be in touch about the next steps.");
 
 /** Why a token opens nothing, as the candidate should hear it; the token itself is never repeated. */
 function refusal(lookup: Exclude<InviteLookup, { status: "valid" }>): InterviewError {
@@ -207,7 +207,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
     app.openapi(publicInviteRoute, async (c) => {
       const lookup = await store.inspect(c.req.valid("param").token);
       const started = await startedBy(lookup);
-      if (started?.status === "completed") throw FINISHED;
+      if (started?.status === "completed") throw finished();
       if (lookup.status === "unknown" || (lookup.status !== "valid" && !started)) throw refusal(lookup);
       const { invite } = lookup;
       const job = await store.get(invite.jobId);
@@ -240,7 +240,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
         if (lookup.status === "valid") throw new InterviewError("invalid_input", "This link has not started an interview yet: start one with it.");
         throw refusal(lookup);
       }
-      if (started.status === "completed") throw FINISHED;
+      if (started.status === "completed") throw finished();
       const accessToken = newAccessToken();
       await deps.service.replaceAccessToken(started.threadId, accessToken.digest);
       c.set("threadId", started.threadId);

@@ -475,7 +475,7 @@ export class InterviewView {
               : `The report will cover the ${questions} you answered so far.`
         } It cannot be continued afterwards.`;
     const confirm = h("button", { type: "submit", class: "button primary", value: "end" }, review || kept ? "End the interview" : interviewer ? "End and see coaching" : "End and see the report");
-    const keep = h("button", { type: "submit", class: "button ghost", value: "keep" }, "Keep going");
+    const keep = h("button", { type: "submit", class: "button ghost", value: "keep" }, review ? "Leave it open" : "Keep going");
     const dialog = h(
       "dialog",
       { class: "dialog", "aria-labelledby": "end-title", "aria-describedby": "end-desc" },
