@@ -155,6 +155,32 @@ describe("the AI candidate answering from its CV", () => {
     }
   });
 
+  it("declines every unlawful part of a question by name, and still answers a lawful part", async () => {
+    for (const persona of ["strong", "average"] as const) {
+      const both = (await ask("How old are you, and are you married?", persona)).text;
+      expect(both, persona).toMatch(/my age and my relationship status/);
+
+      const mixed = await ask("How old are you, and what did you do at Paynow?", persona);
+      expect(mixed.text, persona).toMatch(/^I'd (?:rather not go into|prefer to keep) my age\b/);
+      expect(mixed.text, persona).toMatch(/(?:the job|okay)\. [^.]*\bPaynow\b/);
+      expect(mixed.text).not.toMatch(/\. (?:Happy to|Okay|Sure)\./);
+      expect(mixed.grounded, persona).toBe(true);
+      expect(mixed.text).not.toMatch(/\b(?:I'm|I am) \d+|years old/i);
+    }
+    // The others still decline it all.
+    expect((await ask("How old are you, and what did you do at Paynow?", "weak")).text).not.toMatch(/Paynow/);
+  });
+
+  it("takes a stance on a view a leading question puts to it, qualifying a sweeping one unless weak or evasive", async () => {
+    const sweeping = ["Code review is the best way to find bugs, isn't it?", "Pair programming always slows a team down, right?", "Wouldn't you say that you should never deploy on a Friday?"];
+    for (const question of sweeping) {
+      expect((await ask(question, "strong")).text, question).toMatch(/^Not always — it depends/);
+      expect((await ask(question, "average")).text, question).toMatch(/^Mostly, though it depends/);
+      expect((await ask(question, "evasive")).text, question).toMatch(/^Oh, definitely/);
+    }
+    expect((await ask("You'd agree that testing matters, wouldn't you?", "strong")).text).toMatch(/^Yes\./);
+  });
+
   it("answers greetings, small talk and statements briefly and without CV facts", async () => {
     for (const persona of PERSONAS) {
       for (const remark of ["Hi, thanks for coming in.", "How are you?", "Great, thanks.", "Thanks for your time today, we'll be in touch."]) {

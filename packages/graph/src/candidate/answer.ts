@@ -51,6 +51,10 @@ export function answerAsCandidate(input: CandidateAnswerInput): CandidateAnswer 
     asked: [...subject.technologies, ...subject.names],
     repeated: input.askedBefore.some((q) => similarity(q, question) >= 0.7),
   };
+  const lawfulParts = shape.parts.filter((part) => unlawfulTopics(part).length === 0);
+  if (intent === "unlawful" && lawfulParts.length > 0 && (input.persona === "strong" || input.persona === "average")) {
+    return declineAndAnswerTheRest({ ...base, random: seededRandom(input.seed, input.turn, question, 0) }, lawfulParts);
+  }
   let answer: CandidateAnswer | undefined;
   // Another attempt tells other facts and picks other words, until it does not echo an earlier answer.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -141,10 +145,22 @@ function compose(ctx: Context): Draft {
 
 const levelOf = (ctx: Context) => ({ junior: "junior", mid: "mid-level", senior: "senior", lead: "lead" })[ctx.input.seniority];
 
-function decline(ctx: Context): Draft {
-  const category = ctx.unlawful[0]?.category ?? "";
-  const { subject, steer } = voice.DECLINED_SUBJECT[category] ?? { subject: "that", steer: "I'm happy to talk about the role, though." };
-  return say([fill(chosen(ctx, voice.DECLINE), { subject, steer })]);
+/** Declines every unlawful subject the question raised, by name, steering where the first one points. */
+function decline(ctx: Context, steering = true): Draft {
+  const named = ctx.unlawful.map((topic) => voice.DECLINED_SUBJECT[topic.category] ?? { subject: "that", steer: "I'm happy to talk about the role, though." });
+  const subjects = [...new Set(named.map((n) => n.subject).filter((s) => s !== "that"))];
+  const subject = subjects.length ? subjects.join(" and ") : "that";
+  const steer = steering ? (named[0]?.steer ?? "I'm happy to talk about the role, though.") : "";
+  return say([fill(chosen(ctx, voice.DECLINE), { subject, steer }).trim()]);
+}
+
+/** A two-part question with one lawful part: the unlawful part is declined and the lawful one answered. */
+function declineAndAnswerTheRest(ctx: Context, lawfulParts: string[]): CandidateAnswer {
+  const rest = answerAsCandidate({ ...ctx.input, question: lawfulParts.map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}?`).join(" ") });
+  // The rest goes on from the refusal, without an opener of its own ("Happy to.").
+  const sentences = rest.text.split(/(?<=[.!?])\s+/);
+  while (sentences.length > 1 && STOCK.has(sentences[0]!.trim())) sentences.shift();
+  return { ...rest, text: finish([...decline(ctx, false).sentences, ...sentences]) };
 }
 
 function smallTalk(ctx: Context): string {

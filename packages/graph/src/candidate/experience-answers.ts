@@ -80,6 +80,16 @@ const NO_FIGURE: Record<Persona, string> = {
 };
 const AGREEING: Record<Persona, string> = { strong: "Yes.", average: "Yes.", weak: "Yeah, I think so.", evasive: "Oh, definitely." };
 
+/** A sweeping claim: "always", "never", "the best way"… */
+const SWEEPING = /\b(?:always|never|every(?:one|thing)?|all|only|best|worst|must|no one|nobody|nothing)\b/i;
+const QUALIFIED: Partial<Record<Persona, string>> = { strong: "Not always — it depends on the situation.", average: "Mostly, though it depends." };
+
+/** Agreement with a leading question's view; a strong or average candidate qualifies a sweeping one. */
+function agreeing(ctx: Context): string {
+  if (ctx.shape.form === "leading" && SWEEPING.test(ctx.input.question)) return QUALIFIED[ctx.persona] ?? AGREEING[ctx.persona];
+  return AGREEING[ctx.persona];
+}
+
 /** "Yes." — or "Not quite —" when a leading question puts a number in the candidate's mouth. */
 function opening(ctx: Context, relevant: Ranked[], yesNo: boolean): string {
   const { persona, input } = ctx;
@@ -117,7 +127,9 @@ function uncovered(ctx: Context, relevant: Ranked[], yesNo: boolean): Draft {
     }
     return say([said, chosen(ctx, voice.NOTHING_RELATED)]);
   }
-  return say([yesNo && asksForAttitude(input.question) ? AGREEING[persona] : "", chosen(ctx, voice.APPROACH)]);
+  // "…, isn't it?" puts a view to the candidate: a stance on it first, then how they would go about it.
+  const putsAView = asksForAttitude(input.question) || ctx.shape.form === "leading";
+  return say([yesNo && putsAView ? agreeing(ctx) : "", chosen(ctx, voice.APPROACH)]);
 }
 
 function admitMissing(ctx: Context, technologies: string[], names: string[], sayNo: boolean): string[] {
