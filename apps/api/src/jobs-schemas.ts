@@ -216,6 +216,7 @@ const isoDate = (description: string) =>
     .openapi({ description, example: "2025-03-14" });
 
 const listFilters = {
+  candidate: z.string().trim().max(LIMITS.username).optional().openapi({ description: "Interviews whose candidate's name contains this, ignoring case.", example: "lima" }),
   status: z.enum(STATUSES).optional(),
   role: z.enum(ROLES).optional(),
   created_from: isoDate("Created at or after (a date alone: its start, UTC)."),

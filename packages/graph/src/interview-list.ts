@@ -25,6 +25,8 @@ export interface InterviewListRow {
 
 export interface InterviewListFilter {
   jobId?: string | undefined;
+  /** Part of the candidate's name, in any case. */
+  candidateName?: string | undefined;
   status?: string | undefined;
   role?: string | undefined;
   createdFrom?: string | undefined;
@@ -63,6 +65,8 @@ export class InterviewDirectory {
       where.push(sql.replace("?", `$${values.length}`));
     };
     if (filter.jobId) add("job_id = ?", filter.jobId);
+    // What was typed is matched as text: "%" and "_" in it are not wildcards.
+    if (filter.candidateName) add("candidate_name ilike ? escape '\\'", `%${filter.candidateName.replace(/[\\%_]/g, "\\$&")}%`);
     if (filter.status) add("status = ?", filter.status);
     if (filter.role) add("role = ?", filter.role);
     if (filter.createdFrom) add("created_at >= ?::timestamptz", filter.createdFrom);

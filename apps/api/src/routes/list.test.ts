@@ -105,6 +105,17 @@ describe("GET /interviews", () => {
     expect(await only("role=candidate&status=completed")).toEqual([threads.c]);
   });
 
+  it("finds candidates by part of their name, ignoring case, with % and _ matched as themselves", async () => {
+    const named = async (candidate: string) => ids((await get(`/interviews?job_id=${job.job_id}&candidate=${encodeURIComponent(candidate)}`)).body.interviews).sort();
+    expect(await named("candidate A")).toEqual([threads.a]);
+    expect(await named("DATE")).toEqual(["a", "b", "c", "d", "e"].map((n) => threads[n]).sort());
+    expect(await named("  manager ")).toEqual([threads.f]);
+    expect(await named("%")).toEqual([]);
+    expect(await named("Candidat_")).toEqual([]);
+    expect(ids((await get(`/interviews?job_id=${job.job_id}&candidate=date&status=completed`)).body.interviews)).toEqual([threads.c]);
+    expect((await get(`/interviews?candidate=${"x".repeat(101)}`)).status).toBe(400);
+  });
+
   it("filters by creation time: a date alone covers its whole day", async () => {
     await setRow(threads.a!, { createdAt: "2025-01-01T10:00:00Z" });
     await setRow(threads.b!, { createdAt: "2025-01-02T23:59:00Z" });

@@ -12,7 +12,7 @@ const listRoute = createRoute({
   summary: "The team's interviews: filtered, sorted, one page at a time",
   description:
     "Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, " +
-    "and never repeats or skips one (ties are broken by thread_id). A cursor works only with the sort and order it was made for.",
+    "and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for.",
   middleware: [teamOnly],
   request: { query: ListQuery },
   responses: { 200: { description: "A page of interviews", content: { "application/json": { schema: InterviewPage } } }, ...errorResponses(400, 401, 403, 429) },
@@ -81,6 +81,7 @@ async function page(deps: AppDeps, query: Query) {
   try {
     const result = await deps.service.list({
       jobId: query.job_id,
+      candidateName: query.candidate || undefined,
       status: query.status,
       role: query.role,
       createdFrom: query.created_from && instant(query.created_from).toISOString(),
