@@ -227,6 +227,16 @@ describe("the hiring team's page and invite links in Chromium", () => {
     expect(queries.at(-1)!.get("cursor")).toBeTruthy();
     expect(await page.getByRole("button", { name: "Load more" }).isVisible()).toBe(false);
 
+    // A name search narrows the list as it is typed, and stays in the address too.
+    const search = page.getByLabel("Candidate", { exact: true });
+    await search.fill("running 2");
+    await eventually(() => rows.count()).toBe(3);
+    expect(await rows.locator(".row-link").allTextContents()).toEqual(["Running 21", "Running 20", "Running 2"]);
+    expect(Object.fromEntries(queries.at(-1)!)).toMatchObject({ job_id, candidate: "running 2" });
+    expect(new URL(page.url()).searchParams.get("candidate")).toBe("running 2");
+    await search.fill("");
+    await eventually(() => rows.count()).toBe(20);
+
     // By score: best first, then reversed.
     await page.getByRole("button", { name: "Score" }).click();
     const scoreHeader = page.locator("th", { has: page.getByRole("button", { name: "Score" }) });

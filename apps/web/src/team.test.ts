@@ -52,7 +52,8 @@ describe("invite links", () => {
 describe("the interviews table", () => {
   it("asks for newest first, with only the filters that are set, and the cursor for the next page", () => {
     expect(listQuery(INITIAL_LIST)).toEqual({ sort: "created", order: "desc", limit: 20 });
-    expect(listQuery({ ...INITIAL_LIST, job_id: "job_1", status: "completed", role: "candidate" }, "c2")).toEqual({
+    expect(listQuery({ ...INITIAL_LIST, candidate: " lima ", job_id: "job_1", status: "completed", role: "candidate" }, "c2")).toEqual({
+      candidate: "lima",
       job_id: "job_1",
       status: "completed",
       role: "candidate",
@@ -76,8 +77,8 @@ describe("the interviews table", () => {
 
   it("keeps its filters and sort in the page's address, so a reload or a shared link shows the same list", () => {
     expect(listSearch(INITIAL_LIST)).toBe("");
-    const filtered = { ...INITIAL_LIST, job_id: "job 1", status: "completed", role: "candidate" } as const;
-    expect(listSearch(filtered)).toBe("?job=job+1&status=completed&role=candidate");
+    const filtered = { ...INITIAL_LIST, candidate: "Ana Lima", job_id: "job 1", status: "completed", role: "candidate" } as const;
+    expect(listSearch(filtered)).toBe("?candidate=Ana+Lima&job=job+1&status=completed&role=candidate");
     const byScore = toggleSort(filtered, "score");
     expect(listFromSearch(listSearch(byScore))).toEqual(byScore);
     expect(listFromSearch(listSearch(toggleSort(byScore, "score")))).toMatchObject({ sort: "score", order: "asc" });
@@ -85,7 +86,8 @@ describe("the interviews table", () => {
   });
 
   it("leaves out what it does not know in an address, rather than asking the API for it", () => {
-    expect(listFromSearch("?status=hired&role=boss&sort=name&order=up&job=%20")).toEqual(INITIAL_LIST);
+    expect(listFromSearch("?status=hired&role=boss&sort=name&order=up&job=%20&candidate=%20")).toEqual(INITIAL_LIST);
+    expect(listFromSearch(`?candidate=${"a".repeat(150)}`).candidate).toHaveLength(100);
     expect(listFromSearch("?status=question&sort=score")).toEqual({ ...INITIAL_LIST, status: "question", sort: "score" });
   });
 

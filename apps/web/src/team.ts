@@ -97,6 +97,8 @@ export const jobLabel = (job: Pick<Job, "job_title" | "company_name">) => (job.c
 export type SortColumn = ListSort;
 
 export interface ListState {
+  /** Part of a candidate's name. */
+  candidate: string;
   job_id: string;
   status: "" | Status;
   role: "" | Role;
@@ -104,7 +106,7 @@ export interface ListState {
   order: ListOrder;
 }
 
-export const INITIAL_LIST: ListState = { job_id: "", status: "", role: "", sort: "created", order: "desc" };
+export const INITIAL_LIST: ListState = { candidate: "", job_id: "", status: "", role: "", sort: "created", order: "desc" };
 export const PAGE_SIZE = 20;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => values.find((v) => v === value);
@@ -116,6 +118,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 export function listFromSearch(search: string): ListState {
   const query = new URLSearchParams(search);
   return {
+    candidate: query.get("candidate")?.trim().slice(0, LIMITS.username) ?? "",
     job_id: query.get("job")?.trim() ?? "",
     status: oneOf(STATUSES, query.get("status")) ?? "",
     role: oneOf(ROLES, query.get("role")) ?? "",
@@ -127,6 +130,7 @@ export function listFromSearch(search: string): ListState {
 /** The page's query for the table's filters and sort: only what differs from the default list, "" for none. */
 export function listSearch(state: ListState): string {
   const query = new URLSearchParams();
+  if (state.candidate.trim()) query.set("candidate", state.candidate.trim());
   if (state.job_id) query.set("job", state.job_id);
   if (state.status) query.set("status", state.status);
   if (state.role) query.set("role", state.role);
@@ -141,6 +145,7 @@ export function listSearch(state: ListState): string {
 /** The GET /interviews query for the table's filters, sort and (for "Load more") the cursor. */
 export function listQuery(state: ListState, cursor?: string | null): InterviewListQuery {
   return {
+    ...(state.candidate.trim() ? { candidate: state.candidate.trim() } : {}),
     ...(state.job_id ? { job_id: state.job_id } : {}),
     ...(state.status ? { status: state.status } : {}),
     ...(state.role ? { role: state.role } : {}),

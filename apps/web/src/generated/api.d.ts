@@ -2345,12 +2345,14 @@ export interface paths {
         };
         /**
          * The team's interviews: filtered, sorted, one page at a time
-         * @description Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, and never repeats or skips one (ties are broken by thread_id). A cursor works only with the sort and order it was made for.
+         * @description Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for.
          */
         get: {
             parameters: {
                 query?: {
                     job_id?: string;
+                    /** @description Interviews whose candidate's name contains this, ignoring case. */
+                    candidate?: string;
                     status?: "question" | "awaiting_question" | "completed";
                     role?: "candidate" | "interviewer";
                     /** @description Created at or after (a date alone: its start, UTC). */
@@ -2436,6 +2438,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Interviews whose candidate's name contains this, ignoring case. */
+                    candidate?: string;
                     status?: "question" | "awaiting_question" | "completed";
                     role?: "candidate" | "interviewer";
                     /** @description Created at or after (a date alone: its start, UTC). */

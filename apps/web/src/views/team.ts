@@ -25,6 +25,9 @@ export interface TeamHandlers {
   onListChange?: (list: ListState) => void;
 }
 
+/** How long typing in the name search pauses before the list is asked for. */
+const SEARCH_PAUSE_MS = 300;
+
 const fieldBox = (id: string, label: string, control: HTMLElement, hint?: string, optional = false) =>
   h(
     "div",
@@ -331,9 +334,11 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
     STATUSES.map((s) => h("option", { value: s }, s === "question" ? "In progress (candidate)" : s === "awaiting_question" ? "In progress (interviewer)" : STATUS_LABELS[s])),
   );
   const roleFilter = h("select", { id: "filter-role" }, h("option", { value: "" }, "Both kinds"), ROLES.map((r) => h("option", { value: r }, ROLE_LABELS[r])));
+  const candidateFilter = h("input", { id: "filter-candidate", type: "search", maxlength: LIMITS.username, autocomplete: "off", spellcheck: "false", placeholder: "Part of a name", value: list.candidate });
   const filters = h(
     "div",
-    { class: "grid-3 filters", role: "group", "aria-label": "Filter interviews" },
+    { class: "grid-4 filters", role: "group", "aria-label": "Filter interviews" },
+    h("div", { class: "field" }, h("label", { for: "filter-candidate" }, "Candidate"), candidateFilter),
     h("div", { class: "field" }, h("label", { for: "filter-job" }, "Job"), jobFilter),
     h("div", { class: "field" }, h("label", { for: "filter-status" }, "Status"), statusFilter),
     h("div", { class: "field" }, h("label", { for: "filter-role" }, "Role"), roleFilter),
@@ -345,8 +350,17 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
     handlers.onListChange?.(list);
     void loadInterviews(false);
   }
-  const onFilter = () => changeList({ ...list, job_id: jobFilter.value, status: statusFilter.value as ListState["status"], role: roleFilter.value as ListState["role"] });
+  const onFilter = () =>
+    changeList({ ...list, candidate: candidateFilter.value.trim(), job_id: jobFilter.value, status: statusFilter.value as ListState["status"], role: roleFilter.value as ListState["role"] });
   [jobFilter, statusFilter, roleFilter].forEach((s) => s.addEventListener("change", onFilter));
+  // The list follows the name as it is typed, once the typing pauses.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  candidateFilter.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      if (candidateFilter.value.trim() !== list.candidate) onFilter();
+    }, SEARCH_PAUSE_MS);
+  });
 
   const sortButton = (column: SortColumn, label: string) => {
     const button = h("button", { type: "button", class: "sort-button", "data-sort": column }, label, h("span", { class: "sort-mark", "aria-hidden": "true" }));
