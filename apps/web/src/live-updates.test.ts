@@ -96,6 +96,7 @@ describe("following an interview on its socket", () => {
   it.each([
     [1000, "the interview is over"],
     [4000, "another tab follows it"],
+    [4003, "the interview went on in another browser"],
     [4004, "the interview was erased"],
   ])("stops for good on close %i (%s)", async (code) => {
     const socket = new FakeSocket();

@@ -3,7 +3,8 @@
  * another device): each committed turn, and where the interview stands on every (re)connection,
  * calls `onTurn`, so the page shows it at once instead of on its next poll. A dropped connection
  * is opened again with a new ticket, waiting longer after each failure; the interview being
- * over (1000), erased (4004) or followed in another tab (4000) ends it for good. DOM-free.
+ * over (1000), erased (4004), followed in another tab (4000) or continued in another browser
+ * (4003) ends it for good. DOM-free.
  */
 import { isApiError, type ApiClient } from "./api";
 
@@ -29,7 +30,7 @@ export interface Follower {
 /** Server messages that mean the interview moved (or may have, while the socket was away). */
 const TURN_MESSAGES = new Set(["resume", "evaluation", "question", "reply", "completed"]);
 /** Close codes after which a new socket would not help (docs/realtime.md). */
-const FINAL_CLOSES = new Set([1000, 4000, 4004]);
+const FINAL_CLOSES = new Set([1000, 4000, 4003, 4004]);
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 

@@ -67,6 +67,8 @@ export const defaultServiceLimits: ServiceLimits = { maxAnswerChars: 10_000, tur
 export interface InterviewEvents {
   committed(threadId: string, view: TurnView, kind: TurnKind): void;
   erased(threadId: string): void;
+  /** The interview's access token was replaced: sockets opened with the old one must close. */
+  accessChanged(threadId: string): void;
 }
 
 /** What the service needs of a compiled interview graph (both graphs share the state and checkpointer). */
@@ -219,6 +221,7 @@ export class InterviewService {
 
   async replaceAccessToken(threadId: string, tokenDigest: string): Promise<void> {
     await this.deps.directory?.replaceAccessToken(threadId, tokenDigest);
+    this.deps.events?.accessChanged(threadId);
   }
 
   async isAccessToken(tokenDigest: string): Promise<boolean> {

@@ -13,7 +13,9 @@ export type BusEventBody =
   /** A turn was saved: replicas with a socket open re-read the interview and push it. */
   | { type: "turn_committed"; questionId?: string; status: TurnView["status"] }
   | { type: "interview_ended" }
-  | { type: "interview_deleted" };
+  | { type: "interview_deleted" }
+  /** The interview's access token was replaced: sockets opened with the old one close. */
+  | { type: "access_changed" };
 
 /** An event as delivered: with the process that published it, so a replica can skip its own. */
 export type BusEvent = BusEventBody & { origin: string };
@@ -67,6 +69,7 @@ const BodySchema: z.ZodType<BusEventBody> = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("turn_committed"), questionId: z.string().min(1).optional(), status: z.enum(["question", "awaiting_question", "completed"]) }),
   z.strictObject({ type: z.literal("interview_ended") }),
   z.strictObject({ type: z.literal("interview_deleted") }),
+  z.strictObject({ type: z.literal("access_changed") }),
 ]);
 // The service's thread ids are at most 128 characters.
 const ThreadIdSchema = z.string().min(1).max(128);

@@ -22,5 +22,8 @@ export function interviewEventsToBus(bus: InterviewEventBus | (() => InterviewEv
     erased(threadId) {
       publish(threadId, { type: "interview_deleted" });
     },
+    accessChanged(threadId) {
+      publish(threadId, { type: "access_changed" });
+    },
   };
 }

@@ -28,8 +28,17 @@ export async function authenticateSocket(c: Context<AppEnv>, deps: AppDeps, tick
     if (!grant) throw new InterviewError("unauthorized", "Unknown, used or expired ticket; ask for a new one with POST /interviews/{thread_id}/ws-ticket.");
     // Used up all the same: a ticket sent to the wrong interview is not tried again.
     if (grant.threadId !== threadId) throw new InterviewError("forbidden", "This ticket is for another interview.");
-    return grant.principal;
+    // Checked again below: the candidate's token may have been replaced since the ticket was issued.
+    c.set("principal", grant.principal);
+  } else {
+    await credentialsOf(c, apiKeys, offered);
   }
+  await authorizeInterview(c, deps.service, threadId);
+  return principalOf(c);
+}
+
+/** The access token in the subprotocol header, or the API key in Authorization, as the request's principal. */
+async function credentialsOf(c: Context<AppEnv>, apiKeys: string[], offered: string[]): Promise<void> {
   const token = protocolValue(offered, TOKEN_PROTOCOL_PREFIX);
   if (token !== undefined) {
     if (!token.startsWith(ACCESS_TOKEN_PREFIX)) throw new InterviewError("unauthorized", UNKNOWN_ACCESS_TOKEN);
@@ -42,6 +51,4 @@ export async function authenticateSocket(c: Context<AppEnv>, deps: AppDeps, tick
       `Send a ticket from POST /interviews/{thread_id}/ws-ticket in Sec-WebSocket-Protocol ("${SUBPROTOCOL}, ${TICKET_PROTOCOL_PREFIX}<ticket>"), or Authorization: Bearer <API key>.`,
     );
   }
-  await authorizeInterview(c, deps.service, threadId);
-  return principalOf(c);
 }

@@ -26,6 +26,8 @@ export const CLOSE_CODES = {
   replaced: 4000,
   /** Nothing came back (no pong, no frame) for a whole heartbeat interval. */
   heartbeatTimeout: 4001,
+  /** The credential the socket was opened with no longer opens the interview (its token was replaced). */
+  accessWithdrawn: 4003,
   /** The interview was erased. */
   deleted: 4004,
 } as const;

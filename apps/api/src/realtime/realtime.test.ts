@@ -451,6 +451,33 @@ describe("realtime: authentication with API_KEYS", () => {
     expect((await (await replica.request("GET", `/interviews/${start.threadId}`, undefined, team)).json()).final_evaluation).toBeDefined();
   });
 
+  it("closes a candidate's socket with 4003 once its token is replaced, refuses a ticket issued before, and opens with the new token", async () => {
+    const old = newAccessToken();
+    const start = await replica.runtime.service.start({ jobTitle: "Backend Engineer", questionType: "technical", maxSteps: 3, accessTokenHash: old.digest });
+    const oldCredentials = { authorization: `Bearer ${old.token}` };
+    const { client } = await connect(replica, start.threadId, { protocols: ["interview.v1", `token.${old.token}`] });
+    const pending = await ticketFor(start.threadId, oldCredentials);
+
+    // As POST /invites/{token}/resume does when the candidate opens the link in another browser.
+    const fresh = newAccessToken();
+    await replica.runtime.service.replaceAccessToken(start.threadId, fresh.digest);
+    expect(await client.next("error")).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/another browser/) });
+    expect(await client.closed).toEqual({ code: CLOSE_CODES.accessWithdrawn, reason: "access withdrawn" });
+    expect(await refusal(SocketClient.connect(replica.wsUrl(start.threadId), { protocols: pending.protocols }))).toBe(401);
+    expect(await refusal(SocketClient.connect(replica.wsUrl(start.threadId), { protocols: ["interview.v1", `token.${old.token}`] }))).toBe(401);
+
+    const again = await connect(replica, start.threadId, { protocols: ["interview.v1", `token.${fresh.token}`] });
+    expect(again.resume.question_id).toBe(start.question!.id);
+    // The team's socket is not the candidate's: a token change leaves it open.
+    const byKey = await connect(replica, start.threadId, { headers: team });
+    await replica.runtime.service.replaceAccessToken(start.threadId, newAccessToken().digest);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    byKey.client.send({ type: "ping" });
+    await byKey.client.next("pong");
+    expect(byKey.client.ws.readyState).toBe(byKey.client.ws.OPEN);
+    byKey.client.close();
+  });
+
   it("refuses a ticket once it has expired", async () => {
     const store = await PostgresTicketStore.open({ pool: replica.runtime.database.pool, table: uniqueName("tickets") });
     const ticket = await store.issue({ threadId: "t-1", principal: { kind: "open" } }, 1);

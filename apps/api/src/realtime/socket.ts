@@ -3,7 +3,7 @@ import { WebSocket } from "ws";
 import { InterviewError, type ErrorCode, type InterviewService, type InterviewView, type RequestKey, type TurnOptions, type TurnView } from "@interview/graph";
 import { errorFacts, type Logger } from "../logger.js";
 import type { SpeechServices } from "../speech.js";
-import { interviewFor, keyOwner, turnFor, type Principal } from "../access.js";
+import { interviewFor, keyOwner, turnFor, UNKNOWN_ACCESS_TOKEN, type Principal } from "../access.js";
 import { describeError } from "../http-errors.js";
 import { coaching, finalEvaluation } from "../presenters.js";
 import type { BusEvent } from "@interview/shared-state";
@@ -266,7 +266,18 @@ export class InterviewSocket {
         this.#error("not_found", "This interview was erased.");
         this.close(CLOSE_CODES.deleted, "interview deleted");
         return;
+      case "access_changed":
+        return void this.#checkAccess();
     }
+  }
+
+  /** A candidate's socket lives only as long as its token opens the interview (opening the invite link elsewhere replaces it). */
+  async #checkAccess(): Promise<void> {
+    if (this.principal.kind !== "candidate") return;
+    const info = await this.ctx.service.info(this.threadId).catch(() => undefined);
+    if (this.closed || !info || info.accessTokenHash === this.principal.tokenDigest) return;
+    this.#error("unauthorized", UNKNOWN_ACCESS_TOKEN);
+    this.close(CLOSE_CODES.accessWithdrawn, "access withdrawn");
   }
 
   /** The bus's own announcement could not be sent: this socket stands (it cannot be outvoted). */
