@@ -164,6 +164,21 @@ describe("jobs imported from a posting", () => {
     expect((await createJob({ url: posting })).source_url).toBe(posting);
   });
 
+  it("knows a posting again behind tracking parameters, a fragment, and its other addresses that name one canonical", async () => {
+    const posting = `${site.url}/jobs/senior-backend-engineer?ref=tracked`;
+    const first = await createJob({ url: posting });
+    const tracked = await refused({ url: `${site.url}/jobs/senior-backend-engineer?utm_source=newsletter&ref=tracked&fbclid=IwAR0#apply` });
+    expect(tracked).toMatchObject({ status: 409, code: "job_exists", jobId: first.job_id });
+    // Another value of a parameter that is not tracking is another posting.
+    expect((await createJob({ url: `${site.url}/jobs/senior-backend-engineer?ref=tracked-other` })).job_id).not.toBe(first.job_id);
+
+    const id = `p${Date.now()}`;
+    const canonical = await createJob({ url: `${site.url}/postings/${id}/senior-backend-engineer` });
+    expect(canonical.source_url).toBe(`${site.url}/postings/${id}/senior-backend-engineer`);
+    expect(await refused({ url: `${site.url}/postings/${id}` })).toMatchObject({ status: 409, jobId: canonical.job_id });
+    expect(await refused({ url: `${site.url}/postings/${id}/backend?utm_campaign=spring` })).toMatchObject({ status: 409, jobId: canonical.job_id });
+  });
+
   it("answers a page too large, too slow, or not a job posting with its own error", async () => {
     expect(await refused({ url: `${site.url}/large` })).toMatchObject({ status: 413, code: "posting_too_large" });
     expect(await refused({ url: `${site.url}/slow` })).toMatchObject({ status: 504, code: "upstream_timeout" });

@@ -213,8 +213,8 @@ export function jobRoutes(store: PostgresJobStore, options: JobRouteOptions = {}
       let data: JobData;
       if (url) {
         const imported = await fetchPosting(url);
-        // Compared after the fetch: a short link and the posting it redirects to are one job.
-        const existing = allow_duplicate ? undefined : await store.findBySource(imported.sourceUrl);
+        // Compared after the fetch: a short link, a tracked link and the posting's own address are one job.
+        const existing = allow_duplicate ? undefined : await store.findImported(imported);
         // Thrown as a finished response: the error body names the job, which an InterviewError cannot carry.
         if (existing) throw new HTTPException(409, { res: Response.json(jobExists(existing), { status: 409 }) });
         data = editJob(jobFromImport(imported), edit);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { ImportedJob } from "./import/types.js";
+import { postingKey } from "./import/posting-key.js";
 
 /** What a job posting says: filled in by hand, or read from the posting's page. */
 export interface JobPosting {
@@ -42,6 +43,8 @@ export interface JobData extends JobPosting, JobSettings {
   /** The page the posting was imported from (after redirects), and when. */
   sourceUrl?: string | undefined;
   fetchedAt?: string | undefined;
+  /** The same for every address of the posting (see postingKey): how a second import of it is recognised. */
+  postingKey?: string | undefined;
   /** Posting fields the team set by hand: importing the posting again keeps them. */
   manualFields?: PostingField[] | undefined;
 }
@@ -73,6 +76,7 @@ export function jobFromImport(imported: ImportedJob): JobData {
     salary: imported.salary,
     datePosted: imported.datePosted,
     sourceUrl: imported.sourceUrl,
+    postingKey: postingKey(imported),
     fetchedAt: imported.fetchedAt,
   };
 }
@@ -203,9 +207,12 @@ export class PostgresJobStore {
     return rows[0] && toJob(rows[0]);
   }
 
-  /** The newest job imported from this address (its source_url), if any. */
-  async findBySource(sourceUrl: string): Promise<Job | undefined> {
-    const { rows } = await this.pool.query<JobRow>("select * from jobs where data->>'sourceUrl' = $1 order by created_at desc, job_id desc limit 1", [sourceUrl]);
+  /** The newest job imported from the same posting, if any: by its key, or (jobs imported before keys) its exact address. */
+  async findImported(imported: Pick<ImportedJob, "sourceUrl" | "canonicalUrl">): Promise<Job | undefined> {
+    const { rows } = await this.pool.query<JobRow>(
+      "select * from jobs where data->>'postingKey' = $1 or (data->>'postingKey' is null and data->>'sourceUrl' = $2) order by created_at desc, job_id desc limit 1",
+      [postingKey(imported), imported.sourceUrl],
+    );
     return rows[0] && toJob(rows[0]);
   }
 

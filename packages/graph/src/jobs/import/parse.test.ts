@@ -150,6 +150,15 @@ Clean as you go.", "hiringOrganization": {"name": "Bistro Nord"},}`;
     expect(job.description).toContain("We are looking for a registered nurse for our cardiology ward");
     expect(job.requirements).toEqual(["Registered nurse licence"]);
   });
+
+  it("reads the page's canonical address, resolved against the page, but not one that names the site's front page", () => {
+    const withCanonical = (href: string) => ACME_JOB_PAGE.replace("</head>", `<link rel="canonical" href="${href}"></head>`);
+    expect(parseJobPage(withCanonical("/jobs/42"), "https://careers.acme.example/jobs/42-backend?src=mail").canonicalUrl).toBe("https://careers.acme.example/jobs/42");
+    expect(parseJobPage(withCanonical("https://acme.example/careers/42"), "https://board.example/acme/42").canonicalUrl).toBe("https://acme.example/careers/42");
+    expect(parseJobPage(withCanonical("/"), "https://careers.acme.example/jobs/42").canonicalUrl).toBeUndefined();
+    expect(parseJobPage(withCanonical("javascript:alert(1)"), "https://careers.acme.example/jobs/42").canonicalUrl).toBeUndefined();
+    expect(parseJobPage(ACME_JOB_PAGE, "https://careers.acme.example/jobs/42").canonicalUrl).toBeUndefined();
+  });
 });
 
 describe("reading a job from a page without JobPosting markup", () => {

@@ -323,10 +323,20 @@ export function parseJobPage(html: string, url: string): ParsedJob {
     typeof posting.description === "string" && posting.description.trim()
       ? richTextToBlocks(posting.description)
       : readableBlocks(document, title);
-  return jobFromSource(
+  const parsed = jobFromSource(
     { marked: Boolean(job), posting, resolve, org, company: hiringName ?? text(org?.name) ?? companyOfSite(meta.siteName), title, blocks, meta },
     url,
   );
+  const canonicalUrl = canonicalOf(document, url);
+  return canonicalUrl ? { ...parsed, canonicalUrl } : parsed;
+}
+
+/** The page's `<link rel="canonical">`, unless it names a site's front page (a common misconfiguration that would make every posting one). */
+function canonicalOf(document: Document, base: string): string | undefined {
+  const href = absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute("href")?.trim(), base);
+  if (!href) return undefined;
+  const { pathname, search } = new URL(href);
+  return pathname.replace(/\/+$/, "") === "" && search === "" ? undefined : href;
 }
 
 /** What a posting says, from its markup or its text, before it is read into a job. */

@@ -18,6 +18,8 @@ export interface ImportedJob {
   datePosted?: string;
   /** The page the posting was read from, after redirects. */
   sourceUrl: string;
+  /** The address the page names as its own (`<link rel="canonical">`), when it names one. */
+  canonicalUrl?: string;
   fetchedAt: string;
 }
 

@@ -33,7 +33,8 @@ export interface JobSite {
 
 /**
  * A loopback job board: a JobPosting page, a page with only readable text, a plain-text posting, a blog post,
- * redirects (relative, absolute, endless, to an address given in `?to=`), a 404, an empty page,
+ * redirects (relative, absolute, endless, to an address given in `?to=`), a posting under several
+ * addresses with one canonical (`/postings/<id>/<slug>`), a 404, an empty page,
  * a PDF, non-UTF-8 pages, a gzip page and a gzip bomb, an endless body and a slow-drip body.
  */
 export async function startJobSite(): Promise<JobSite> {
@@ -63,6 +64,7 @@ export async function startJobSite(): Promise<JobSite> {
     requests.push(req.url ?? "/");
     headers.push(req.headers);
     const loop = path.match(/^\/redirect\/loop\/(\d+)$/);
+    const shared = path.match(/^\/postings\/(\w+)(?:\/[\w-]*)?$/);
     switch (true) {
       case path === "/jobs/senior-backend-engineer":
         return html(res, ACME_JOB_PAGE);
@@ -76,6 +78,9 @@ export async function startJobSite(): Promise<JobSite> {
         return html(res, PLAIN_TEXT_JOB, "text/plain; charset=utf-8");
       case path === "/notes.txt":
         return html(res, "Meeting notes\n\nWe talked about the roadmap and the office move.\n", "text/plain");
+      case shared !== null:
+        // One posting under several addresses, each naming the same canonical one.
+        return html(res, ACME_JOB_PAGE.replace("</head>", `<link rel="canonical" href="/postings/${shared[1]}"></head>`));
       case path === "/jobs/cafe":
         return html(res, CAFE_PAGE, "text/html");
       case path === "/jobs/gzip": {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { postingKey } from "./posting-key.js";
+
+const key = (sourceUrl: string, canonicalUrl?: string) => postingKey(canonicalUrl ? { sourceUrl, canonicalUrl } : { sourceUrl });
+
+describe("postingKey", () => {
+  it("is the same for a posting's tracked, shared and retyped addresses", () => {
+    const plain = key("https://jobs.acme.com/backend-engineer");
+    for (const variant of [
+      "https://jobs.acme.com/backend-engineer?utm_source=linkedin&utm_medium=social&utm_campaign=spring",
+      "https://jobs.acme.com/backend-engineer?gclid=abc123",
+      "https://jobs.acme.com/backend-engineer?fbclid=IwAR0x&mc_cid=9f&mc_eid=e1",
+      "https://jobs.acme.com/backend-engineer#apply",
+      "https://jobs.acme.com/backend-engineer/",
+      "http://jobs.acme.com/backend-engineer",
+      "https://JOBS.ACME.COM/backend-engineer",
+      "https://www.jobs.acme.com/backend-engineer",
+    ]) {
+      expect(key(variant), variant).toBe(plain);
+    }
+  });
+
+  it("keeps the parameters that name the job, in any order", () => {
+    const greenhouse = key("https://boards.greenhouse.io/acme?gh_jid=4012&gh_src=newsletter");
+    expect(greenhouse).toBe(key("https://boards.greenhouse.io/acme?gh_jid=4012"));
+    expect(greenhouse).not.toBe(key("https://boards.greenhouse.io/acme?gh_jid=4013"));
+    expect(key("https://example.com/viewjob?jk=1&from=serp")).toBe(key("https://example.com/viewjob?from=serp&jk=1"));
+    expect(key("https://example.com/viewjob?jk=1")).not.toBe(key("https://example.com/viewjob?jk=2"));
+  });
+
+  it("goes by the page's canonical address when it names one", () => {
+    const canonical = "https://careers.acme.com/jobs/42";
+    expect(key("https://careers.acme.com/jobs/42-senior-backend-engineer", canonical)).toBe(key("https://careers.acme.com/jobs/42"));
+    expect(key("https://careers.acme.com/jobs/42?share=team", canonical)).toBe(key("https://careers.acme.com/jobs/42-backend", canonical));
+    expect(key("https://careers.acme.com/jobs/42", canonical)).not.toBe(key("https://careers.acme.com/jobs/43"));
+  });
+});
