@@ -144,9 +144,12 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await eventually(() => again.locator(".bubble.current").textContent()).toBe(secondQuestion);
     // …and the first browser's token stops working, with a page that says where the interview went.
     await candidate.reload();
-    await eventually(() => candidate.getByRole("alert").textContent()).toContain("continued from its invite link in another browser");
-    // Opening the link again brings it back.
-    await candidate.goto(url);
+    await eventually(() => candidate.locator("h1").textContent()).toBe("This interview is open in another browser");
+    expect(await candidate.getByRole("alert").textContent()).toContain("continued from its invite link in another browser");
+    expect(await candidate.getByRole("button", { name: "Try again" }).count()).toBe(0);
+    // The page offers the link this browser started from, which brings the interview back.
+    await candidate.getByRole("link", { name: "Continue the interview here" }).click();
+    await candidate.waitForURL(url);
     await candidate.getByRole("button", { name: "Continue the interview" }).click();
     await eventually(() => candidate.locator(".bubble.current").textContent()).toBe(secondQuestion);
     await again.goto(`${server.url}/invite/not-a-real-token`);

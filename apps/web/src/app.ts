@@ -11,7 +11,7 @@ import { canRecord, micErrorMessage, recordingFileName, startRecording, VOICE_MI
 import { applyTurn, currentQuestion, fromRecord, fromStart, progress, resultsKept, withPendingAnswer, type InterviewModel } from "./model";
 import { followInterview, interviewSocket, type Follower } from "./live-updates";
 import { createPoller } from "./poller";
-import { TEAM_PATH, interviewPath, reviewPath, routeFromLocation } from "./route";
+import { TEAM_PATH, interviewPath, invitePath, reviewPath, routeFromLocation } from "./route";
 import { applyServerLimits, fieldOfServerError, SERVER_LIMITS, setupFormData, validateSetup, type SetupFields } from "./validation";
 import { apiKeyStore, askForApiKey, updateFooter } from "./views/api-key";
 import { renderInvite, renderInviteRefusal, renderInviteResume, type InviteStartMode, type InviteView } from "./views/invite";
@@ -236,11 +236,12 @@ export function startApp(main: HTMLElement) {
       }
     } catch (error) {
       if (mine !== generation) return;
-      showLoadFailure(error, () => void loadInterview(threadId));
+      showLoadFailure(error, () => void loadInterview(threadId), threadId);
     }
   }
 
-  function showLoadFailure(error: unknown, tryAgain: () => void) {
+  function showLoadFailure(error: unknown, tryAgain: () => void, threadId?: string) {
+    if (isApiError(error, "unauthorized") && error.details.tokenRefused) return showTokenRetired(error, threadId);
     const missing = isApiError(error, "not_found");
     const retry = h("button", { type: "button", class: "button secondary" }, "Try again");
     retry.addEventListener("click", tryAgain);
@@ -254,6 +255,26 @@ export function startApp(main: HTMLElement) {
         h("div", { class: "card", role: "alert" }, h("p", {}, missing ? "There is no interview at this link. It may have been erased." : friendlyMessage(error)), h("div", { class: "actions" }, fresh, missing ? null : retry)),
       ),
       "Not found",
+    );
+  }
+
+  /**
+   * This browser's token for the interview was retired: the candidate went on from the invite link
+   * elsewhere (or the interview was erased). The link, if this browser started from it, brings the
+   * interview back here; trying again or starting some other interview would not help.
+   */
+  function showTokenRetired(error: ApiError, threadId: string | undefined) {
+    const link = threadId ? credentials.inviteLinks.get(threadId) : null;
+    const back = link ? h("a", { class: "button primary", href: invitePath(link) }, "Continue the interview here") : null;
+    show(
+      h(
+        "section",
+        { class: "view" },
+        h("h1", { tabindex: -1 }, "This interview is open in another browser"),
+        h("div", { class: "card", role: "alert" }, h("p", {}, error.message), back ? h("div", { class: "actions" }, back) : null),
+      ),
+      "Interview elsewhere",
+      { newButton: false },
     );
   }
 
@@ -694,6 +715,7 @@ export function startApp(main: HTMLElement) {
     try {
       const resumed = await api.resumeFromInvite(token);
       credentials.accessTokens.set(resumed.thread_id, resumed.access_token);
+      credentials.inviteLinks.set(resumed.thread_id, token);
       if (mine !== generation) return;
       navigate(interviewPath(resumed.thread_id));
       announce("Your interview is open again at the question you were on.");
@@ -717,12 +739,14 @@ export function startApp(main: HTMLElement) {
         const turn = await api.startFromInvite(token, form);
         // The interview's own key: it opens this interview only, so no team key is needed.
         if (turn.access_token) credentials.accessTokens.set(turn.thread_id, turn.access_token);
+        credentials.inviteLinks.set(turn.thread_id, token);
         if (!(await openStarted(mine, turn.thread_id, () => fromStart(turn, setup)))) return;
         interview?.focusAnswer();
         announce("The interview has started. Read the first question and type your answer.");
       } else {
         const join = await api.startVoiceFromInvite(token, form);
         if (join.access_token) credentials.accessTokens.set(join.thread_id, join.access_token);
+        credentials.inviteLinks.set(join.thread_id, token);
         if (!(await openStarted(mine, join.thread_id, () => placeholder(join, setup.job_title, setup.company_name)))) return;
         await startVoice(join);
       }

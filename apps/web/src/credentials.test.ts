@@ -19,6 +19,18 @@ describe("credentials kept in the browser", () => {
     expect(createCredentials(() => storage).accessTokens.get("t2")).toBe("itk_two");
   });
 
+  it("remembers the invite link an interview came from until the interview is forgotten", () => {
+    const { map, storage } = memoryStorage();
+    const c = createCredentials(() => storage);
+    c.accessTokens.set("t1", "itk_one");
+    c.inviteLinks.set("t1", "inv_link");
+    expect(createCredentials(() => storage).inviteLinks.get("t1")).toBe("inv_link");
+    expect(c.inviteLinks.get("t2")).toBeNull();
+    c.accessTokens.forget("t1");
+    expect(c.inviteLinks.get("t1")).toBeNull();
+    expect(map.size).toBe(0);
+  });
+
   it("keeps the team's key apart from interview tokens", () => {
     const { map, storage } = memoryStorage();
     const c = createCredentials(() => storage);

@@ -1,12 +1,14 @@
 /**
  * What the page keeps to call the API, and nothing else: the team's API key, and the access token
  * of each interview started from an invite link (it opens that interview only, so a candidate
- * needs no key). Both live in this browser's localStorage, under names that say what they are;
- * an interview's token is forgotten when the interview is erased.
+ * needs no key) with that link, to take the interview back after it went on in another browser.
+ * They live in this browser's localStorage, under names that say what they are; an interview's
+ * token and link are forgotten when the interview is erased.
  */
 
 const KEY = "interview.apiKey";
 const TOKEN = (threadId: string) => `interview.accessToken.${threadId}`;
+const INVITE = (threadId: string) => `interview.inviteLink.${threadId}`;
 
 type Storage = Pick<globalThis.Storage, "getItem" | "setItem" | "removeItem">;
 
@@ -45,7 +47,16 @@ export function createCredentials(storage: () => Storage | null = () => globalTh
     accessTokens: {
       get: (threadId: string) => get(TOKEN(threadId)),
       set: (threadId: string, token: string) => set(TOKEN(threadId), token),
-      forget: (threadId: string) => set(TOKEN(threadId), null),
+      /** Also forgets the invite link the interview came from. */
+      forget: (threadId: string) => {
+        set(TOKEN(threadId), null);
+        set(INVITE(threadId), null);
+      },
+    },
+    /** The invite link's token an interview was started (or continued) from in this browser. */
+    inviteLinks: {
+      get: (threadId: string) => get(INVITE(threadId)),
+      set: (threadId: string, inviteToken: string) => set(INVITE(threadId), inviteToken),
     },
   };
 }
