@@ -3,7 +3,7 @@
  * server with API_KEYS set: the team's page asks for the key; the candidate needs none, only the
  * interview's own access token.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -161,6 +161,13 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await row.waitFor();
     await eventually(() => row.textContent()).toContain("Ana Lima");
     expect(await row.textContent()).toContain("Question 2 of 5");
+    // The list goes to a spreadsheet as it is filtered, with a link back to each interview.
+    const [saved] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+    expect(saved.suggestedFilename()).toMatch(/^interviews-([a-z0-9-]+-)?\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await saved.path())!, "utf8").split("\r\n");
+    expect(csv[0]).toBe("\ufeffthread_id,candidate_name,job_title,company_name,role,status,current_step,max_steps,overall_score,recommendation,recommendation_label,created_at,updated_at,link");
+    expect(csv.find((line) => line.startsWith(threadId))).toContain(`,Ana Lima,Data Engineer,`);
+    expect(csv.find((line) => line.startsWith(threadId))).toContain(`${server.url}/team/interview/${threadId}`);
     await row.getByRole("link", { name: "Ana Lima" }).click();
     await page.waitForURL(`${server.url}/team/interview/${threadId}`);
     await page.locator(".bubble.current").waitFor();

@@ -280,8 +280,13 @@ export function createApiClient(options: ApiClientOptions) {
         client.DELETE("/jobs/{job_id}/invites/{invite_id}", { params: { path: { job_id: jobId, invite_id: inviteId } }, headers }),
       )),
 
+    // JSON, since no Accept: text/csv is sent (the route's other form).
     listInterviews: async (query: InterviewListQuery) =>
-      (await call<InterviewPage>({}, (headers) => client.GET("/interviews", { params: { query }, headers }))).data,
+      (await call<InterviewPage | string>({}, (headers) => client.GET("/interviews", { params: { query }, headers }))).data as InterviewPage,
+
+    /** Every interview the list's filters match, in its order, as a CSV file (page size and cursor do not apply). */
+    exportInterviews: async ({ limit: _limit, cursor: _cursor, ...query }: InterviewListQuery) =>
+      (await call<Blob>({}, (headers) => client.GET("/interviews", { params: { query }, headers: { ...headers, Accept: "text/csv" }, parseAs: "blob" }))).data,
 
     // ------------------------------------------------------------ invite links (no key needed)
 

@@ -7,6 +7,7 @@ import { AnswerAttempts, StartAttempts } from "./attempts";
 import type { Health, JoinResponse, PublicInvite } from "./contract";
 import { credentials } from "./credentials";
 import { announce, focusElement, h, isPlainClick } from "./dom";
+import { download, fileSlug } from "./download";
 import { canRecord, micErrorMessage, recordingFileName, startRecording, VOICE_MIC_ADVICE, type Recording } from "./microphone";
 import { applyTurn, currentQuestion, fromRecord, fromStart, progress, resultsKept, withPendingAnswer, type InterviewModel } from "./model";
 import { followInterview, interviewSocket, type Follower } from "./live-updates";
@@ -627,15 +628,6 @@ export function startApp(main: HTMLElement) {
 
   // ---------------------------------------------------------------- report
 
-  function download(blob: Blob, name: string) {
-    const url = URL.createObjectURL(blob);
-    const link = h("a", { href: url, download: name, hidden: true });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  }
-
   /** The report; a candidate whose hiring team keeps the results is thanked instead. The team's review always shows it. */
   function showReport(model: InterviewModel, review = false) {
     interview = null;
@@ -646,7 +638,7 @@ export function startApp(main: HTMLElement) {
     }
     const element = renderReport(model, {
       onDownload: async (format: ReportFormat) => {
-        const name = `interview-report-${slug(model.jobTitle)}-${model.threadId.slice(0, 8)}`;
+        const name = `interview-report-${fileSlug(model.jobTitle)}-${model.threadId.slice(0, 8)}`;
         if (format === "pdf") download(await api.reportPdf(model.threadId), `${name}.pdf`);
         else download(new Blob([await api.reportMarkdown(model.threadId)], { type: "text/markdown;charset=utf-8" }), `${name}.md`);
       },
@@ -764,10 +756,3 @@ export function startApp(main: HTMLElement) {
 
   void route();
 }
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 40) || "interview";

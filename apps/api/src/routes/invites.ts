@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from "../app-types.js";
 import { newAccessToken } from "../access.js";
 import { errorResponses, JoinResponse, TurnResponse } from "../schemas.js";
 import { turnResponse } from "../presenters.js";
+import { publicBase } from "../public-url.js";
 import { CreateInviteBody, InviteCreated, InviteList, InviteParam, InviteResume, InviteStartForm, InviteStartJson, JOB_LIMITS, JobParam, PublicInvite, TokenParam, type InviteStartBody } from "../jobs-schemas.js";
 import { uploadedFile, withJobDefaults, type StartFields } from "./interviews.js";
 import type { VoiceAvailability } from "./join.js";
@@ -37,10 +38,7 @@ const presentInvite = (invite: Invite): z.infer<typeof InviteList>["invites"][nu
 });
 
 /** Links point at the web UI: PUBLIC_URL when set, else the address the team used to reach this server. */
-function inviteUrl(c: Context<AppEnv>, deps: AppDeps, token: string): string {
-  const base = deps.settings.publicUrl?.replace(/\/+$/, "") || new URL(c.req.url).origin;
-  return `${base}/invite/${token}`;
-}
+const inviteUrl = (c: Context<AppEnv>, deps: AppDeps, token: string): string => `${publicBase(c, deps)}/invite/${token}`;
 
 const createInviteRoute = createRoute({
   method: "post",

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openTestRuntime } from "@interview/graph/testing";
 import { PostgresJobStore } from "@interview/graph";
@@ -61,7 +62,8 @@ beforeAll(async () => {
     logger: createLogger("info", new LogCapture()),
     settings: testSettings,
     jobs: jobDirectory(store),
-    routes: [jobRoutes(store), inviteRoutes(store), listRoutes(store)],
+    // Two rows at a time: an export of the job's six interviews reads three pages.
+    routes: [jobRoutes(store), inviteRoutes(store), listRoutes(store, { exportPageSize: 2 })],
   });
   job = await post("/jobs", { job_title: "Backend Engineer", company_name: "Acme", question_type: "technical", max_step: 2 });
   other = await post("/jobs", { job_title: "Designer" });
@@ -178,6 +180,47 @@ describe("GET /interviews", () => {
     await refused("status=paused");
     await refused("created_from=last-week");
     await refused("created_from=2025-02-30");
+  });
+
+  it("exports every interview the filters match as CSV, in the list's order, whatever the page size", async () => {
+    const res = await app.request(`/jobs/${job.job_id}/interviews?sort=score&limit=1`, { headers: { accept: "text/csv" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="interviews-${job.job_id}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // The byte-order mark that makes Excel read the names as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const listed = (await get(`/jobs/${job.job_id}/interviews?sort=score&limit=100`)).body.interviews as Body[];
+    expect(rows.map((r) => r.thread_id)).toEqual(ids(listed));
+    for (const [i, row] of rows.entries()) {
+      const json = listed[i]!;
+      expect(row).toMatchObject({
+        candidate_name: json.candidate_name,
+        job_title: "Backend Engineer",
+        company_name: "Acme",
+        role: json.role,
+        status: json.status,
+        current_step: String(json.current_step),
+        overall_score: json.overall_score === undefined ? "" : String(json.overall_score),
+        recommendation_label: json.recommendation_label ?? "",
+        created_at: json.created_at,
+        link: `http://localhost/team/interview/${json.thread_id}`,
+      });
+    }
+    // Filters hold as on the JSON list.
+    const completed = parse(await (await app.request(`/interviews?job_id=${job.job_id}&status=completed`, { headers: { accept: "text/csv" } })).text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(completed.map((r) => r.thread_id)).toEqual([threads.c]);
+  });
+
+  it("keeps a candidate's name that would start a spreadsheet formula as text in the CSV", async () => {
+    const own = await post("/jobs", { job_title: "Analyst" });
+    const names = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1 555", "-2+3", "@SUM(A1)", "Zoë \"Zee\" O'Neil, Jr."];
+    for (const username of names) await post("/start_interview", { job_id: own.job_id, username });
+    const text = await (await app.request(`/jobs/${own.job_id}/interviews?order=asc`, { headers: { accept: "text/csv" } })).text();
+    const cells = (parse(text, { bom: true, columns: true }) as Record<string, string>[]).map((r) => r.candidate_name);
+    expect(cells).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1 555", "'-2+3", "'@SUM(A1)", "Zoë \"Zee\" O'Neil, Jr."]);
   });
 
   it("answers 404 for the interviews of a job that does not exist", async () => {

@@ -1,31 +1,45 @@
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { InterviewError, recommendationLabel, type InterviewListRow, type Recommendation } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { errorResponses } from "../schemas.js";
 import { InterviewPage, InterviewRow, JobListQuery, JobParam, ListQuery } from "../jobs-schemas.js";
 import { jobNotFound, teamOnly, type PostgresJobStore, type RouteRegistration } from "./jobs.js";
+import { interviewsCsv, type CsvRow } from "./list-csv.js";
+import { publicBase } from "../public-url.js";
+
+const CSV_EXPORT =
+  "With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields " +
+  "and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text.";
+
+const LIST_CONTENT = {
+  "application/json": { schema: InterviewPage },
+  "text/csv": { schema: { type: "string" as const } },
+};
 
 const listRoute = createRoute({
   method: "get",
   path: "/interviews",
   tags: ["interviews"],
-  summary: "The team's interviews: filtered, sorted, one page at a time",
+  summary: "The team's interviews: filtered, sorted, one page at a time, or all of them as CSV (Accept: text/csv)",
   description:
     "Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, " +
-    "and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for.",
+    "and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for. " +
+    CSV_EXPORT,
   middleware: [teamOnly],
   request: { query: ListQuery },
-  responses: { 200: { description: "A page of interviews", content: { "application/json": { schema: InterviewPage } } }, ...errorResponses(400, 401, 403, 429) },
+  responses: { 200: { description: "A page of interviews, or all of them as CSV", content: LIST_CONTENT }, ...errorResponses(400, 401, 403, 429) },
 });
 
 const jobListRoute = createRoute({
   method: "get",
   path: "/jobs/{job_id}/interviews",
   tags: ["interviews"],
-  summary: "The interviews held for one job (like GET /interviews with job_id)",
+  summary: "The interviews held for one job (like GET /interviews with job_id; Accept: text/csv for all of them as CSV)",
+  description: CSV_EXPORT,
   middleware: [teamOnly],
   request: { params: JobParam, query: JobListQuery },
-  responses: { 200: { description: "A page of interviews", content: { "application/json": { schema: InterviewPage } } }, ...errorResponses(400, 401, 403, 404, 429) },
+  responses: { 200: { description: "A page of interviews, or all of them as CSV", content: LIST_CONTENT }, ...errorResponses(400, 401, 403, 404, 429) },
 });
 
 type Row = z.infer<typeof InterviewRow>;
@@ -76,18 +90,25 @@ const DAY_MS = 86_400_000;
 
 type Query = z.infer<typeof JobListQuery> & { job_id?: string | undefined };
 
-async function page(deps: AppDeps, query: Query) {
+/** The query's filters and sort, as the engine takes them (no page size or cursor). */
+function filterOf(query: Query) {
   const createdTo = query.created_to && (query.created_to.length === 10 ? new Date(instant(query.created_to).getTime() + DAY_MS) : instant(query.created_to));
+  return {
+    jobId: query.job_id,
+    candidateName: query.candidate || undefined,
+    status: query.status,
+    role: query.role,
+    createdFrom: query.created_from && instant(query.created_from).toISOString(),
+    createdTo: createdTo ? createdTo.toISOString() : undefined,
+    sort: query.sort,
+    order: query.order,
+  };
+}
+
+async function page(deps: AppDeps, query: Query) {
   try {
     const result = await deps.service.list({
-      jobId: query.job_id,
-      candidateName: query.candidate || undefined,
-      status: query.status,
-      role: query.role,
-      createdFrom: query.created_from && instant(query.created_from).toISOString(),
-      createdTo: createdTo ? createdTo.toISOString() : undefined,
-      sort: query.sort,
-      order: query.order,
+      ...filterOf(query),
       limit: query.limit,
       cursor: query.cursor === undefined ? undefined : unwrapCursor(query.cursor, query.sort, query.order),
     });
@@ -102,15 +123,48 @@ async function page(deps: AppDeps, query: Query) {
   }
 }
 
+/** Every interview the filters match, in the query's order (page size and cursor do not apply), as CSV. */
+async function exportCsv(c: Context<AppEnv>, deps: AppDeps, query: Query, name: string, pageSize: number): Promise<Response> {
+  const base = publicBase(c, deps);
+  const rows: CsvRow[] = [];
+  const filter = filterOf(query);
+  let cursor: string | undefined;
+  do {
+    const result = await deps.service.list({ ...filter, limit: pageSize, cursor });
+    for (const row of result.rows) rows.push({ ...presentRow(row), link: `${base}/team/interview/${encodeURIComponent(row.threadId)}` });
+    cursor = result.nextCursor ?? undefined;
+  } while (cursor);
+  const day = new Date().toISOString().slice(0, 10);
+  return c.body(interviewsCsv(rows), 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${name}-${day}.csv"`,
+    "cache-control": "no-store",
+  });
+}
+
+const wantsCsv = (c: Context) => (c.req.header("accept") ?? "").includes("text/csv");
+
+export interface ListRouteOptions {
+  /** Rows read from the database at a time for a CSV export (500). */
+  exportPageSize?: number | undefined;
+}
+
 /** The team's list of interviews, across jobs or for one. */
-export function listRoutes(store: PostgresJobStore): RouteRegistration {
+export function listRoutes(store: PostgresJobStore, options: ListRouteOptions = {}): RouteRegistration {
+  const exportPageSize = options.exportPageSize ?? 500;
   return (app: OpenAPIHono<AppEnv>, deps: AppDeps) => {
-    app.openapi(listRoute, async (c) => c.json(await page(deps, c.req.valid("query")), 200));
+    app.openapi(listRoute, async (c) => {
+      const query = c.req.valid("query");
+      if (wantsCsv(c)) return (await exportCsv(c, deps, query, "interviews", exportPageSize)) as never;
+      return c.json(await page(deps, query), 200);
+    });
 
     app.openapi(jobListRoute, async (c) => {
       const { job_id } = c.req.valid("param");
       if (!(await store.get(job_id))) throw jobNotFound();
-      return c.json(await page(deps, { ...c.req.valid("query"), job_id }), 200);
+      const query = { ...c.req.valid("query"), job_id };
+      if (wantsCsv(c)) return (await exportCsv(c, deps, query, `interviews-${job_id}`, exportPageSize)) as never;
+      return c.json(await page(deps, query), 200);
     });
   };
 }

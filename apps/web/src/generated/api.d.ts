@@ -2344,8 +2344,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The team's interviews: filtered, sorted, one page at a time
-         * @description Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for.
+         * The team's interviews: filtered, sorted, one page at a time, or all of them as CSV (Accept: text/csv)
+         * @description Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for. With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text.
          */
         get: {
             parameters: {
@@ -2372,13 +2372,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of interviews */
+                /** @description A page of interviews, or all of them as CSV */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InterviewPage"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Error */
@@ -2434,7 +2435,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The interviews held for one job (like GET /interviews with job_id) */
+        /**
+         * The interviews held for one job (like GET /interviews with job_id; Accept: text/csv for all of them as CSV)
+         * @description With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2461,13 +2465,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of interviews */
+                /** @description A page of interviews, or all of them as CSV */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InterviewPage"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Error */

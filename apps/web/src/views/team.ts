@@ -8,6 +8,7 @@ import { isApiError, type ApiError } from "../api";
 import type { CreateJob, InterviewRow, Invite, InviteCreated, Job } from "../contract";
 import { ROLES, STATUSES } from "../contract";
 import { announce, focusElement, h, isPlainClick, nextId } from "../dom";
+import { download, fileSlug } from "../download";
 import { reviewPath } from "../route";
 import { ROLE_LABELS, STATUS_LABELS } from "../labels";
 import {
@@ -373,6 +374,22 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
   const tableStatus = h("p", { class: "hint", role: "status" });
   const more = h("button", { type: "button", class: "button secondary", hidden: true }, "Load more");
   more.addEventListener("click", () => void loadInterviews(true));
+  const exportButton = h("button", { type: "button", class: "button secondary" }, "Download CSV");
+  exportButton.addEventListener("click", () => void exportList());
+  /** The whole filtered list as a spreadsheet, named for its job when it shows one. */
+  async function exportList() {
+    exportButton.disabled = true;
+    try {
+      const blob = await api.exportInterviews(listQuery(list));
+      const job = jobs.find((j) => j.job_id === list.job_id);
+      download(blob, `interviews-${job ? fileSlug(job.job_title) + "-" : ""}${new Date().toISOString().slice(0, 10)}.csv`);
+      announce("The list was downloaded as a CSV file.");
+    } catch (e) {
+      tableStatus.textContent = handlers.describe(e);
+    } finally {
+      exportButton.disabled = false;
+    }
+  }
   const table = h(
     "div",
     { class: "table-wrap", tabindex: 0, role: "region", "aria-labelledby": "interviews-title" },
@@ -435,7 +452,7 @@ export function renderTeam(api: ApiClient, handlers: TeamHandlers, initialList: 
     "section",
     { class: "view team-view", "aria-labelledby": "team-title" },
     h("div", { class: "intro" }, h("p", { class: "eyebrow" }, "Hiring team"), h("h1", { id: "team-title", tabindex: -1 }, "Jobs and interviews"), h("p", { class: "lede" }, "Create a job, send candidates an invite link, and follow their interviews here.")),
-    h("div", { class: "card" }, h("h2", { id: "interviews-title" }, "Interviews"), filters, table, tableStatus, h("div", { class: "actions" }, more)),
+    h("div", { class: "card" }, h("h2", { id: "interviews-title" }, "Interviews"), filters, table, tableStatus, h("div", { class: "actions" }, more, exportButton)),
     h("div", {}, h("h2", { id: "jobs-title" }, "Jobs"), jobsStatus, jobList),
     jobForm,
   );
