@@ -171,6 +171,16 @@ describe("the AI candidate answering from its CV", () => {
     expect((await ask("How old are you, and what did you do at Paynow?", "weak")).text).not.toMatch(/Paynow/);
   });
 
+  it("declines a question whose unlawful subject runs across its parts, without answering either part", async () => {
+    for (const persona of PERSONAS) {
+      for (const question of ["Will you need maternity leave, and what do you plan to work on first?", "Any maternity leave coming up? What do you expect from the team?"]) {
+        const answer = await ask(question, persona);
+        expect(answer.text, `${persona}: ${question}`).toMatch(/rather not|prefer to keep|let's not go there/);
+        expect(answer.grounded).toBe(false);
+      }
+    }
+  });
+
   it("takes a stance on a view a leading question puts to it, qualifying a sweeping one unless weak or evasive", async () => {
     const sweeping = ["Code review is the best way to find bugs, isn't it?", "Pair programming always slows a team down, right?", "Wouldn't you say that you should never deploy on a Friday?"];
     for (const question of sweeping) {
@@ -179,6 +189,10 @@ describe("the AI candidate answering from its CV", () => {
       expect((await ask(question, "evasive")).text, question).toMatch(/^Oh, definitely/);
     }
     expect((await ask("You'd agree that testing matters, wouldn't you?", "strong")).text).toMatch(/^Yes\./);
+    // A sweeping word in a claim about the candidate is not a view to qualify.
+    for (const question of ["You've always wanted to work in logistics, haven't you?", "Everyone on your team liked you, didn't they?"]) {
+      expect((await ask(question, "strong")).text, question).not.toMatch(/depends/);
+    }
   });
 
   it("answers greetings, small talk and statements briefly and without CV facts", async () => {

@@ -52,7 +52,9 @@ export function answerAsCandidate(input: CandidateAnswerInput): CandidateAnswer 
     repeated: input.askedBefore.some((q) => similarity(q, question) >= 0.7),
   };
   const lawfulParts = shape.parts.filter((part) => unlawfulTopics(part).length === 0);
-  if (intent === "unlawful" && lawfulParts.length > 0 && (input.persona === "strong" || input.persona === "average")) {
+  // Only when some part is unlawful on its own: a subject spread over two parts ("maternity leave,
+  // and what do you plan …") leaves every part lawful, and the rest would be the whole question again.
+  if (intent === "unlawful" && lawfulParts.length > 0 && lawfulParts.length < shape.parts.length && (input.persona === "strong" || input.persona === "average")) {
     return declineAndAnswerTheRest({ ...base, random: seededRandom(input.seed, input.turn, question, 0) }, lawfulParts);
   }
   let answer: CandidateAnswer | undefined;
@@ -156,7 +158,10 @@ function decline(ctx: Context, steering = true): Draft {
 
 /** A two-part question with one lawful part: the unlawful part is declined and the lawful one answered. */
 function declineAndAnswerTheRest(ctx: Context, lawfulParts: string[]): CandidateAnswer {
-  const rest = answerAsCandidate({ ...ctx.input, question: lawfulParts.map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}?`).join(" ") });
+  const question = lawfulParts.map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}?`).join(" ");
+  // Rebuilt from lawful parts, the question may still read as unlawful as a whole: then it is all declined.
+  if (unlawfulTopics(question).length > 0) return { text: finish(decline(ctx).sentences), grounded: false, usedFacts: [] };
+  const rest = answerAsCandidate({ ...ctx.input, question });
   // The rest goes on from the refusal, without an opener of its own ("Happy to.").
   const sentences = rest.text.split(/(?<=[.!?])\s+/);
   while (sentences.length > 1 && STOCK.has(sentences[0]!.trim())) sentences.shift();

@@ -83,10 +83,21 @@ const AGREEING: Record<Persona, string> = { strong: "Yes.", average: "Yes.", wea
 /** A sweeping claim: "always", "never", "the best way"… */
 const SWEEPING = /\b(?:always|never|every(?:one|thing)?|all|only|best|worst|must|no one|nobody|nothing)\b/i;
 const QUALIFIED: Partial<Record<Persona, string>> = { strong: "Not always — it depends on the situation.", average: "Mostly, though it depends." };
+/** How a leading question puts its claim: "Wouldn't you say that …", "… , isn't it?" */
+const LEAD_IN = /^(?:wouldn't you say|would you say|you'd agree|would you agree|don't you think|do you agree|isn't it true)(?: that)?\s*/i;
+const TAG = /,?\s*(?:isn't it|aren't they|isn't that so|don't you|didn't you|haven't you|hasn't it|didn't they|don't they|doesn't it|won't it|wouldn't you|right|correct|no)\s*\?\s*$/i;
+/** The claim is about the candidate ("You've always wanted …", "… liked you"), not generic advice ("you should never …"). */
+const ABOUT_THE_CANDIDATE = /\b(?:your|yours|yourself)\b|\byou(?:'ve|'re|'d|'ll)?\b(?!\s+(?:should|shouldn't|must|mustn't|need|needn't|can|can't|cannot|have to|ought))/i;
+
+/** A leading question that puts a sweeping view of how work is done (not a claim about the candidate). */
+function sweepingView(question: string): boolean {
+  const claim = question.trim().replace(LEAD_IN, "").replace(TAG, "");
+  return SWEEPING.test(claim) && !ABOUT_THE_CANDIDATE.test(claim);
+}
 
 /** Agreement with a leading question's view; a strong or average candidate qualifies a sweeping one. */
 function agreeing(ctx: Context): string {
-  if (ctx.shape.form === "leading" && SWEEPING.test(ctx.input.question)) return QUALIFIED[ctx.persona] ?? AGREEING[ctx.persona];
+  if (ctx.shape.form === "leading" && sweepingView(ctx.input.question)) return QUALIFIED[ctx.persona] ?? AGREEING[ctx.persona];
   return AGREEING[ctx.persona];
 }
 
