@@ -164,6 +164,14 @@ describe("jobs imported from a posting", () => {
     expect((await createJob({ url: posting })).source_url).toBe(posting);
   });
 
+  it("makes one job of a posting two colleagues import at the same moment", async () => {
+    const posting = `${site.url}/jobs/senior-backend-engineer?ref=race`;
+    const attempts = await Promise.all([0, 1, 2].map(() => send("/jobs", json({ url: posting }))));
+    expect(attempts.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    const created = attempts.find((a) => a.status === 201)!.body;
+    for (const refused of attempts.filter((a) => a.status === 409)) expect(refused.body.error.job_id).toBe(created.job_id);
+  });
+
   it("knows a posting again behind tracking parameters, a fragment, and its other addresses that name one canonical", async () => {
     const posting = `${site.url}/jobs/senior-backend-engineer?ref=tracked`;
     const first = await createJob({ url: posting });
@@ -173,10 +181,10 @@ describe("jobs imported from a posting", () => {
     expect((await createJob({ url: `${site.url}/jobs/senior-backend-engineer?ref=tracked-other` })).job_id).not.toBe(first.job_id);
 
     const id = `p${Date.now()}`;
-    const canonical = await createJob({ url: `${site.url}/postings/${id}/senior-backend-engineer` });
-    expect(canonical.source_url).toBe(`${site.url}/postings/${id}/senior-backend-engineer`);
+    const canonical = await createJob({ url: `${site.url}/postings/${id}-senior-backend-engineer` });
+    expect(canonical.source_url).toBe(`${site.url}/postings/${id}-senior-backend-engineer`);
     expect(await refused({ url: `${site.url}/postings/${id}` })).toMatchObject({ status: 409, jobId: canonical.job_id });
-    expect(await refused({ url: `${site.url}/postings/${id}/backend?utm_campaign=spring` })).toMatchObject({ status: 409, jobId: canonical.job_id });
+    expect(await refused({ url: `${site.url}/postings/${id}-backend?utm_campaign=spring` })).toMatchObject({ status: 409, jobId: canonical.job_id });
   });
 
   it("answers a page too large, too slow, or not a job posting with its own error", async () => {

@@ -145,7 +145,7 @@ const createJobRoute = createRoute({
   path: "/jobs",
   tags: ["jobs"],
   summary: "Create a job, typed in or imported from a posting's URL",
-  description: `Send the fields, or \`url\` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job, at the address it was found at after redirects, is refused with 409 \`job_exists\` unless \`allow_duplicate\` is true. ${IMPORT_ERRORS}`,
+  description: `Send the fields, or \`url\` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job is refused with 409 \`job_exists\` (naming the job in \`error.job_id\`) unless \`allow_duplicate\` is true. The same posting: the same address after redirects, or the page's canonical address when it names the posting (not a listing above it), ignoring tracking parameters (utm_*, gclid, fbclid …), the fragment, www., a trailing slash and http against https. ${IMPORT_ERRORS}`,
   middleware: [teamOnly],
   request: { body: { required: true, content: { "application/json": { schema: CreateJobBody } } } },
   responses: { 201: { description: "The job", content: { "application/json": { schema: JobSchema } } }, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 504) },
@@ -210,17 +210,15 @@ export function jobRoutes(store: PostgresJobStore, options: JobRouteOptions = {}
     app.openapi(createJobRoute, async (c) => {
       const { url, allow_duplicate, ...fields } = c.req.valid("json");
       const edit = toEdit(fields);
-      let data: JobData;
       if (url) {
-        const imported = await fetchPosting(url);
+        const read = jobFromImport(await fetchPosting(url));
         // Compared after the fetch: a short link, a tracked link and the posting's own address are one job.
-        const existing = allow_duplicate ? undefined : await store.findImported(imported);
+        const result = await store.createImported({ ...editJob(read, edit), sourceUrl: read.sourceUrl, postingKey: read.postingKey }, { allowDuplicate: allow_duplicate });
         // Thrown as a finished response: the error body names the job, which an InterviewError cannot carry.
-        if (existing) throw new HTTPException(409, { res: Response.json(jobExists(existing), { status: 409 }) });
-        data = editJob(jobFromImport(imported), edit);
-      } else {
-        data = { ...editJob({ title: "", requirements: [], skills: [], responsibilities: [] }, edit), manualFields: undefined };
+        if ("existing" in result) throw new HTTPException(409, { res: Response.json(jobExists(result.existing), { status: 409 }) });
+        return c.json(presentJob(result.created), 201);
       }
+      const data: JobData = { ...editJob({ title: "", requirements: [], skills: [], responsibilities: [] }, edit), manualFields: undefined };
       return c.json(presentJob(await store.create(data)), 201);
     });
 

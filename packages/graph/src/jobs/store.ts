@@ -62,7 +62,7 @@ const LIST_FIELDS = new Set<string>(["requirements", "skills", "responsibilities
 const isPostingField = (field: string): field is PostingField => (POSTING_FIELDS as readonly string[]).includes(field);
 
 /** A job read from its posting; nothing about how to interview for it yet. */
-export function jobFromImport(imported: ImportedJob): JobData {
+export function jobFromImport(imported: ImportedJob): JobData & { sourceUrl: string; postingKey: string } {
   return {
     title: imported.title,
     company: imported.company,
@@ -207,13 +207,35 @@ export class PostgresJobStore {
     return rows[0] && toJob(rows[0]);
   }
 
-  /** The newest job imported from the same posting, if any: by its key, or (jobs imported before keys) its exact address. */
-  async findImported(imported: Pick<ImportedJob, "sourceUrl" | "canonicalUrl">): Promise<Job | undefined> {
-    const { rows } = await this.pool.query<JobRow>(
-      "select * from jobs where data->>'postingKey' = $1 or (data->>'postingKey' is null and data->>'sourceUrl' = $2) order by created_at desc, job_id desc limit 1",
-      [postingKey(imported), imported.sourceUrl],
-    );
-    return rows[0] && toJob(rows[0]);
+  /**
+   * Creates a job read from a posting, unless that posting is already a job (the newest such job
+   * is returned instead, unless a second one is asked for). A lock on the posting makes two imports
+   * of it at once one job. Jobs imported before posting keys match by their exact address.
+   */
+  async createImported(data: JobData & { sourceUrl: string; postingKey: string }, options: { allowDuplicate?: boolean } = {}): Promise<{ created: Job } | { existing: Job }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("begin");
+      await client.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [`job-posting:${data.postingKey}`]);
+      if (!options.allowDuplicate) {
+        const { rows } = await client.query<JobRow>(
+          "select * from jobs where data->>'postingKey' = $1 or (data->>'postingKey' is null and data->>'sourceUrl' = $2) order by created_at desc, job_id desc limit 1",
+          [data.postingKey, data.sourceUrl],
+        );
+        if (rows[0]) {
+          await client.query("rollback");
+          return { existing: toJob(rows[0]) };
+        }
+      }
+      const { rows } = await client.query<JobRow>("insert into jobs (job_id, data) values ($1, $2) returning *", [newJobId(), JSON.stringify(data)]);
+      await client.query("commit");
+      return { created: toJob(rows[0]!) };
+    } catch (error) {
+      await client.query("rollback").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Newest first. */

@@ -151,11 +151,10 @@ Clean as you go.", "hiringOrganization": {"name": "Bistro Nord"},}`;
     expect(job.requirements).toEqual(["Registered nurse licence"]);
   });
 
-  it("reads the page's canonical address, resolved against the page, but not one that names the site's front page", () => {
+  it("reads the page's canonical address, resolved against the page, if it is a web address", () => {
     const withCanonical = (href: string) => ACME_JOB_PAGE.replace("</head>", `<link rel="canonical" href="${href}"></head>`);
     expect(parseJobPage(withCanonical("/jobs/42"), "https://careers.acme.example/jobs/42-backend?src=mail").canonicalUrl).toBe("https://careers.acme.example/jobs/42");
     expect(parseJobPage(withCanonical("https://acme.example/careers/42"), "https://board.example/acme/42").canonicalUrl).toBe("https://acme.example/careers/42");
-    expect(parseJobPage(withCanonical("/"), "https://careers.acme.example/jobs/42").canonicalUrl).toBeUndefined();
     expect(parseJobPage(withCanonical("javascript:alert(1)"), "https://careers.acme.example/jobs/42").canonicalUrl).toBeUndefined();
     expect(parseJobPage(ACME_JOB_PAGE, "https://careers.acme.example/jobs/42").canonicalUrl).toBeUndefined();
   });

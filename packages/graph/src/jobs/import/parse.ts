@@ -331,13 +331,9 @@ export function parseJobPage(html: string, url: string): ParsedJob {
   return canonicalUrl ? { ...parsed, canonicalUrl } : parsed;
 }
 
-/** The page's `<link rel="canonical">`, unless it names a site's front page (a common misconfiguration that would make every posting one). */
-function canonicalOf(document: Document, base: string): string | undefined {
-  const href = absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute("href")?.trim(), base);
-  if (!href) return undefined;
-  const { pathname, search } = new URL(href);
-  return pathname.replace(/\/+$/, "") === "" && search === "" ? undefined : href;
-}
+/** The page's `<link rel="canonical">` as an absolute http(s) address; postingKey decides whether it names the posting. */
+const canonicalOf = (document: Document, base: string): string | undefined =>
+  absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute("href")?.trim(), base);
 
 /** What a posting says, from its markup or its text, before it is read into a job. */
 interface PostingSource {

@@ -28,10 +28,19 @@ describe("postingKey", () => {
     expect(key("https://example.com/viewjob?jk=1")).not.toBe(key("https://example.com/viewjob?jk=2"));
   });
 
-  it("goes by the page's canonical address when it names one", () => {
+  it("goes by the page's canonical address when it names the posting", () => {
     const canonical = "https://careers.acme.com/jobs/42";
     expect(key("https://careers.acme.com/jobs/42-senior-backend-engineer", canonical)).toBe(key("https://careers.acme.com/jobs/42"));
-    expect(key("https://careers.acme.com/jobs/42?share=team", canonical)).toBe(key("https://careers.acme.com/jobs/42-backend", canonical));
+    expect(key("https://careers.acme.com/jobs/42-backend?utm_source=mail", canonical)).toBe(key("https://careers.acme.com/jobs/42-senior", canonical));
+    expect(key("https://board.example/acme-42", canonical)).toBe(key(canonical));
     expect(key("https://careers.acme.com/jobs/42", canonical)).not.toBe(key("https://careers.acme.com/jobs/43"));
+  });
+
+  it("does not go by a canonical address that names a listing: the front page, a parent, or the page without the query that picks the job", () => {
+    expect(key("https://acme.com/jobs/1", "https://acme.com/")).not.toBe(key("https://acme.com/jobs/2", "https://acme.com/"));
+    expect(key("https://acme.com/jobs/1", "https://acme.com/jobs")).not.toBe(key("https://acme.com/jobs/2", "https://acme.com/jobs"));
+    expect(key("https://board.example/acme/jobs/1", "https://acme.com/")).toBe(key("https://board.example/acme/jobs/1"));
+    expect(key("https://acme.com/careers?gh_jid=4012", "https://acme.com/careers")).not.toBe(key("https://acme.com/careers?gh_jid=4013", "https://acme.com/careers"));
+    expect(key("https://acme.com/careers?gh_jid=4012&gh_src=mail", "https://acme.com/careers?gh_jid=4012")).toBe(key("https://acme.com/careers?gh_jid=4012"));
   });
 });

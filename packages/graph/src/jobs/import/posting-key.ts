@@ -8,16 +8,28 @@ import type { ImportedJob } from "./types.js";
  */
 const TRACKING_PARAMETERS = [/^utm_\w+$/i, /^(?:gclid|gbraid|wbraid|fbclid|msclkid|dclid|twclid|li_fat_id|igshid|mc_cid|mc_eid|_hsenc|_hsmi|gh_src|lever-source|trk|trackingid|refid)$/i];
 
+/** Without tracking parameters, fragment, "www." and trailing slash, over https, with the other parameters in order. */
+const normal = (url: string) =>
+  new URL(normalizeUrl(url, { stripHash: true, forceHttps: true, removeQueryParameters: TRACKING_PARAMETERS, sortQueryParameters: true }));
+
 /**
- * One key for every address of the same posting: the page's canonical address when it names one,
- * else where the fetch ended; without tracking parameters, fragment, "www.", trailing slash and
- * the http/https difference, with the remaining parameters in order.
+ * Whether the page's canonical address names this posting. Pages often name a listing instead: a
+ * site's front page or a parent such as /jobs for /jobs/42, or the careers page without the
+ * ?gh_jid=4012 that picks the job. Trusting those would make every posting under it one.
+ */
+function namesThePosting(canonical: URL, source: URL): boolean {
+  const parent = canonical.pathname.replace(/\/+$/, "") + "/";
+  if (source.pathname.startsWith(parent) && source.pathname.length > parent.length) return false;
+  return [...source.searchParams].every(([name, value]) => canonical.searchParams.getAll(name).includes(value));
+}
+
+/**
+ * One key for every address of the same posting: the page's canonical address when it names the
+ * posting, else where the fetch ended; normalised (see `normal`) and without the scheme.
  */
 export function postingKey(job: Pick<ImportedJob, "sourceUrl" | "canonicalUrl">): string {
-  return normalizeUrl(job.canonicalUrl ?? job.sourceUrl, {
-    stripHash: true,
-    stripProtocol: true,
-    removeQueryParameters: TRACKING_PARAMETERS,
-    sortQueryParameters: true,
-  });
+  const source = normal(job.sourceUrl);
+  const canonical = job.canonicalUrl ? normal(job.canonicalUrl) : undefined;
+  const chosen = canonical && namesThePosting(canonical, source) ? canonical : source;
+  return chosen.href.replace(/^https:\/\//, "");
 }

@@ -34,7 +34,7 @@ export interface JobSite {
 /**
  * A loopback job board: a JobPosting page, a page with only readable text, a plain-text posting, a blog post,
  * redirects (relative, absolute, endless, to an address given in `?to=`), a posting under several
- * addresses with one canonical (`/postings/<id>/<slug>`), a 404, an empty page,
+ * addresses with one canonical (`/postings/<id>-<slug>`), a 404, an empty page,
  * a PDF, non-UTF-8 pages, a gzip page and a gzip bomb, an endless body and a slow-drip body.
  */
 export async function startJobSite(): Promise<JobSite> {
@@ -64,7 +64,7 @@ export async function startJobSite(): Promise<JobSite> {
     requests.push(req.url ?? "/");
     headers.push(req.headers);
     const loop = path.match(/^\/redirect\/loop\/(\d+)$/);
-    const shared = path.match(/^\/postings\/(\w+)(?:\/[\w-]*)?$/);
+    const shared = path.match(/^\/postings\/(\w+)(?:-[\w-]*)?$/);
     switch (true) {
       case path === "/jobs/senior-backend-engineer":
         return html(res, ACME_JOB_PAGE);
