@@ -478,6 +478,18 @@ describe("realtime: authentication with API_KEYS", () => {
     byKey.client.close();
   });
 
+  it("refuses an answer on a candidate's socket whose token was replaced without it hearing of it, and saves nothing", async () => {
+    const old = newAccessToken();
+    const start = await replica.runtime.service.start({ jobTitle: "Backend Engineer", questionType: "technical", maxSteps: 3, accessTokenHash: old.digest });
+    const { client } = await connect(replica, start.threadId, { protocols: ["interview.v1", `token.${old.token}`] });
+    // Replaced in the database alone: no event reaches the socket.
+    await replica.runtime.database.pool.query("update interview_threads set access_token_hash = $2 where thread_id = $1", [start.threadId, newAccessToken().digest]);
+    client.send({ type: "answer", text: SOLID_ANSWER, request_id: "late-1" });
+    expect(await client.next("error")).toMatchObject({ code: "unauthorized", request_id: "late-1" });
+    expect((await client.closed).code).toBe(CLOSE_CODES.accessWithdrawn);
+    expect((await record(replica, start.threadId, team)).answers).toEqual([]);
+  });
+
   it("refuses a ticket once it has expired", async () => {
     const store = await PostgresTicketStore.open({ pool: replica.runtime.database.pool, table: uniqueName("tickets") });
     const ticket = await store.issue({ threadId: "t-1", principal: { kind: "open" } }, 1);

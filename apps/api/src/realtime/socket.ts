@@ -90,7 +90,8 @@ export class InterviewSocket {
   async #setUp(): Promise<void> {
     try {
       await this.ctx.attach(this);
-      if (this.closed) return;
+      // The token may have been replaced between the upgrade's check and the subscription.
+      if (this.closed || !(await this.#stillAllowed())) return;
       this.send({ type: "connected", thread_id: this.threadId, connection_id: this.id });
       // A turn this process still runs for the interview (the client dropped mid-turn): its
       // result is the current question, so the client resumes there rather than one behind.
@@ -228,6 +229,7 @@ export class InterviewSocket {
     const answered = this.#questionId;
     const turn = (async () => {
       try {
+        if (!(await this.#stillAllowed(requestId))) return;
         const view = await work({ onToken: (text) => this.send({ type: "token", text }), requestKey });
         await this.#enqueue(() => this.#pushTurn(view, answered));
       } catch (error) {
@@ -267,17 +269,24 @@ export class InterviewSocket {
         this.close(CLOSE_CODES.deleted, "interview deleted");
         return;
       case "access_changed":
-        return void this.#checkAccess();
+        // Missed or failed, the check is made again before the next turn.
+        return void this.#stillAllowed().catch(() => undefined);
     }
   }
 
-  /** A candidate's socket lives only as long as its token opens the interview (opening the invite link elsewhere replaces it). */
-  async #checkAccess(): Promise<void> {
-    if (this.principal.kind !== "candidate") return;
-    const info = await this.ctx.service.info(this.threadId).catch(() => undefined);
-    if (this.closed || !info || info.accessTokenHash === this.principal.tokenDigest) return;
-    this.#error("unauthorized", UNKNOWN_ACCESS_TOKEN);
+  /**
+   * A candidate's socket lives only as long as its token opens the interview (opening the invite
+   * link elsewhere replaces it): checked when the token changes, once subscribed, and before each
+   * turn, so a missed event cannot leave the old browser answering. False once it has closed.
+   */
+  async #stillAllowed(requestId?: string): Promise<boolean> {
+    if (this.principal.kind !== "candidate") return true;
+    const info = await this.ctx.service.info(this.threadId);
+    // Erased: the interview_deleted event, or the turn's own not_found, says so.
+    if (!info || info.accessTokenHash === this.principal.tokenDigest) return !this.closed;
+    this.#error("unauthorized", UNKNOWN_ACCESS_TOKEN, requestId);
     this.close(CLOSE_CODES.accessWithdrawn, "access withdrawn");
+    return false;
   }
 
   /** The bus's own announcement could not be sent: this socket stands (it cannot be outvoted). */
