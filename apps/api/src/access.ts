@@ -63,9 +63,9 @@ export function keyOwner(principal: Principal): string {
   return "open";
 }
 
-/** A token that opens nothing now: replaced when the interview was continued from its invite link elsewhere, or erased with it. */
+/** A token that opens nothing now: mistyped, replaced when the interview was continued from its invite link elsewhere, or erased with it. */
 export const UNKNOWN_ACCESS_TOKEN =
-  "This access token opens no interview now: the interview was continued from its invite link in another browser, or erased. To go on here, open the invite link again.";
+  "This access token opens no interview now. An interview continued from its invite link in another browser, or erased, no longer opens with its old token; if you started from an invite link, open it again to go on.";
 
 /** Team-only routes (the list, jobs, invites): refused to candidates, and to no one on an open server. */
 export function requireTeam(c: Context<AppEnv>): void {

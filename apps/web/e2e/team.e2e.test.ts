@@ -142,9 +142,13 @@ describe("the hiring team's page and invite links in Chromium", () => {
     await again.getByRole("button", { name: "Continue the interview" }).click();
     await again.waitForURL(`${server.url}/interview/${threadId}`);
     await eventually(() => again.locator(".bubble.current").textContent()).toBe(secondQuestion);
-    // …and the first browser's token stops working, with a page that says where the interview went.
+    // …and the first browser's token stops working: an answer sent there is refused, and kept on screen to copy.
+    await candidate.locator("#answer").fill("An answer typed in the first browser after the interview moved on.");
+    await candidate.getByRole("button", { name: "Send answer" }).click();
+    await eventually(() => candidate.locator("h1").textContent()).toBe("This browser can no longer open the interview");
+    expect(await candidate.locator(".unsent-answer").textContent()).toBe("An answer typed in the first browser after the interview moved on.");
     await candidate.reload();
-    await eventually(() => candidate.locator("h1").textContent()).toBe("This interview is open in another browser");
+    await eventually(() => candidate.locator("h1").textContent()).toBe("This browser can no longer open the interview");
     expect(await candidate.getByRole("alert").textContent()).toContain("continued from its invite link in another browser");
     expect(await candidate.getByRole("button", { name: "Try again" }).count()).toBe(0);
     // The page offers the link this browser started from, which brings the interview back.

@@ -40,6 +40,9 @@ function friendlyMessage(error: unknown): string {
   return error instanceof Error && error.message ? error.message : "Something went wrong. Please try again.";
 }
 
+/** This browser's access token no longer opens the interview (continued from its invite link elsewhere, or erased). */
+const tokenRefused = (error: unknown): error is ApiError => isApiError(error, "unauthorized") && error.details.tokenRefused === true;
+
 /** The link opens nothing (unknown, expired, used up) or its interview is finished: said on a page of its own. */
 const isInviteRefusal = (error: unknown): error is ApiError => isApiError(error) && (error.status === 403 || error.status === 404 || error.code === "interview_completed");
 
@@ -242,7 +245,7 @@ export function startApp(main: HTMLElement) {
   }
 
   function showLoadFailure(error: unknown, tryAgain: () => void, threadId?: string) {
-    if (isApiError(error, "unauthorized") && error.details.tokenRefused) return showTokenRetired(error, threadId);
+    if (tokenRefused(error)) return showTokenRetired(error, threadId);
     const missing = isApiError(error, "not_found");
     const retry = h("button", { type: "button", class: "button secondary" }, "Try again");
     retry.addEventListener("click", tryAgain);
@@ -264,15 +267,24 @@ export function startApp(main: HTMLElement) {
    * elsewhere (or the interview was erased). The link, if this browser started from it, brings the
    * interview back here; trying again or starting some other interview would not help.
    */
-  function showTokenRetired(error: ApiError, threadId: string | undefined) {
+  function showTokenRetired(error: ApiError, threadId: string | undefined, unsent?: string) {
+    interview = null;
+    void stopVoice();
     const link = threadId ? credentials.inviteLinks.get(threadId) : null;
     const back = link ? h("a", { class: "button primary", href: invitePath(link) }, "Continue the interview here") : null;
     show(
       h(
         "section",
         { class: "view" },
-        h("h1", { tabindex: -1 }, "This interview is open in another browser"),
-        h("div", { class: "card", role: "alert" }, h("p", {}, error.message), back ? h("div", { class: "actions" }, back) : null),
+        h("h1", { tabindex: -1 }, "This browser can no longer open the interview"),
+        h(
+          "div",
+          { class: "card", role: "alert" },
+          h("p", {}, error.message),
+          // What was typed here is not lost with the page: the candidate can copy it before going on.
+          unsent?.trim() ? [h("p", {}, "Your answer was not sent. Copy it if you want to use it:"), h("blockquote", { class: "unsent-answer" }, unsent)] : null,
+          back ? h("div", { class: "actions" }, back) : null,
+        ),
       ),
       "Interview elsewhere",
       { newButton: false },
@@ -398,6 +410,10 @@ export function startApp(main: HTMLElement) {
       return null;
     } catch (error) {
       if (view !== interview) return null;
+      if (tokenRefused(error)) {
+        showTokenRetired(error, before.threadId, spoken ? undefined : draft);
+        return null;
+      }
       if (isApiError(error, "idempotency_mismatch")) attempts.settle();
       // The answer may have been recorded even if the reply was lost: ask the server.
       const synced = await api.getInterview(before.threadId).then(fromRecord, () => null);
@@ -551,7 +567,14 @@ export function startApp(main: HTMLElement) {
     stopRecorder();
     view.showVoicePanel();
     const refresh = async () => {
-      const model = fromRecord(await api.getInterview(join.thread_id));
+      let model: InterviewModel;
+      try {
+        model = fromRecord(await api.getInterview(join.thread_id));
+      } catch (error) {
+        // The interview went on from its invite link elsewhere: this page stops following it.
+        if (view === interview && tokenRefused(error)) return showTokenRetired(error, join.thread_id);
+        throw error;
+      }
       if (view !== interview) return;
       const before = view.current;
       view.render(model);
