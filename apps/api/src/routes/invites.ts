@@ -6,6 +6,7 @@ import { newAccessToken } from "../access.js";
 import { errorResponses, JoinResponse, TurnResponse } from "../schemas.js";
 import { turnResponse } from "../presenters.js";
 import { publicBase } from "../public-url.js";
+import { errorFacts } from "../logger.js";
 import { CreateInviteBody, InviteCreated, InviteList, InviteParam, InviteResume, InviteStartForm, InviteStartJson, JOB_LIMITS, JobParam, PublicInvite, TokenParam, type InviteStartBody } from "../jobs-schemas.js";
 import { uploadedFile, withJobDefaults, type StartFields } from "./interviews.js";
 import type { VoiceAvailability } from "./join.js";
@@ -79,9 +80,9 @@ const publicInviteRoute = createRoute({
   path: "/invites/{token}",
   tags: ["invites"],
   summary: "What an invite link is for (no API key needed)",
-  description: `${INVITE_ERRORS} ${RESUMING}`,
+  description: `${INVITE_ERRORS} ${RESUMING} 409 \`interview_completed\` once the interview a single-use link started is finished.`,
   request: { params: TokenParam },
-  responses: { 200: { description: "The job and the link's state", content: { "application/json": { schema: PublicInvite } } }, ...errorResponses(403, 404, 429) },
+  responses: { 200: { description: "The job and the link's state", content: { "application/json": { schema: PublicInvite } } }, ...errorResponses(403, 404, 409, 429) },
 });
 
 const startBody = {
@@ -116,7 +117,7 @@ const inviteResumeRoute = createRoute({
   path: "/invites/{token}/resume",
   tags: ["invites"],
   summary: "Continue, in this browser, the unfinished interview a single-use link started (no API key needed)",
-  description: `${RESUMING} The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 \`interview_completed\` once it is finished; 400 \`invalid_input\` for a link that has started nothing. ${INVITE_ERRORS}`,
+  description: `${RESUMING} The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 \`interview_completed\` once it is finished; 400 \`invalid_input\` for a link that has started nothing, and for a link for several candidates (it cannot tell whose interview to continue). ${INVITE_ERRORS}`,
   request: { params: TokenParam },
   responses: { 200: { description: "The interview and its new access token", content: { "application/json": { schema: InviteResume } } }, ...errorResponses(400, 403, 404, 409, 429) },
 });
@@ -156,7 +157,9 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
         const view = await deps.service.start({ ...request, cvPdf, accessTokenHash: accessToken.digest });
         c.set("threadId", view.threadId);
         // The interview has started whatever happens here; without the note it only cannot be resumed.
-        await store.recordStart(redeemed.invite.inviteId, view.threadId).catch(() => undefined);
+        await store.recordStart(redeemed.invite.inviteId, view.threadId).catch((error: unknown) => {
+          deps.logger.warn({ threadId: view.threadId, err: errorFacts(error) }, "could not note which interview an invite link started; the link cannot continue it");
+        });
         return { view, accessToken: accessToken.token };
       } catch (error) {
         await store.refund(redeemed.invite.inviteId).catch(() => undefined);
@@ -235,7 +238,12 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
       const lookup = await store.inspect(c.req.valid("param").token);
       const started = await startedBy(lookup);
       if (!started) {
-        if (lookup.status === "valid") throw new InterviewError("invalid_input", "This link has not started an interview yet: start one with it.");
+        if (lookup.status === "valid") {
+          throw new InterviewError(
+            "invalid_input",
+            lookup.invite.maxUses === 1 ? "This link has not started an interview yet: start one with it." : "This link is for several candidates, so it cannot tell whose interview to continue: it only starts new ones.",
+          );
+        }
         throw refusal(lookup);
       }
       if (started.status === "completed") throw finished();

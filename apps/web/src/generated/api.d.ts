@@ -1937,7 +1937,7 @@ export interface paths {
         };
         /**
          * What an invite link is for (no API key needed)
-         * @description 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up. A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed.
+         * @description 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up. A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. 409 `interview_completed` once the interview a single-use link started is finished.
          */
         get: {
             parameters: {
@@ -1978,6 +1978,15 @@ export interface paths {
                     };
                 };
                 /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2007,7 +2016,7 @@ export interface paths {
         put?: never;
         /**
          * Continue, in this browser, the unfinished interview a single-use link started (no API key needed)
-         * @description A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 `interview_completed` once it is finished; 400 `invalid_input` for a link that has started nothing. 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.
+         * @description A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 `interview_completed` once it is finished; 400 `invalid_input` for a link that has started nothing, and for a link for several candidates (it cannot tell whose interview to continue). 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.
          */
         post: {
             parameters: {
