@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AccessToken, RoomAgentDispatch, RoomConfiguration, TrackSource } from "livekit-server-sdk";
+import { AccessToken, RoomAgentDispatch, RoomConfiguration, RoomServiceClient, TrackSource, TwirpError } from "livekit-server-sdk";
 import type { ApiConfig } from "./config.js";
 import type { Role } from "@interview/graph";
 import type { VoiceRoutes } from "./app-types.js";
@@ -21,7 +21,21 @@ export interface LiveKitSettings {
  * dispatch of the right agent that carries the thread_id and nothing else (never the CV).
  */
 export class LiveKitRoomAccess implements RoomAccess {
-  constructor(private readonly settings: LiveKitSettings) {}
+  readonly #rooms: RoomServiceClient;
+
+  constructor(private readonly settings: LiveKitSettings) {
+    this.#rooms = new RoomServiceClient(settings.url, settings.apiKey, settings.apiSecret, { requestTimeout: 5 });
+  }
+
+  async close(roomName: string): Promise<void> {
+    try {
+      await this.#rooms.deleteRoom(roomName);
+    } catch (error) {
+      // Empty rooms close by themselves: one already gone has nothing left to end.
+      if (error instanceof TwirpError && error.code === "not_found") return;
+      throw error;
+    }
+  }
 
   async grant({ threadId, role, roomName }: { threadId: string; role: Role; roomName?: string | undefined }): Promise<VoiceRoom> {
     const room = roomName ?? `interview-${randomUUID()}`;

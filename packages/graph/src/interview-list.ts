@@ -47,8 +47,25 @@ export interface InterviewPage {
 export class InterviewDirectory {
   constructor(private readonly pool: pg.Pool) {}
 
-  async replaceAccessToken(threadId: string, tokenDigest: string): Promise<void> {
-    await this.pool.query("update interview_threads set access_token_hash = $2 where thread_id = $1", [threadId, tokenDigest]);
+  /** The new token opens the interview from now on; its voice room, entered with the old one, is forgotten and returned. */
+  async replaceAccessToken(threadId: string, tokenDigest: string): Promise<{ voiceRoom: string | null }> {
+    const { rows } = await this.pool.query<{ voice_room: string | null }>(
+      `update interview_threads t set access_token_hash = $2, voice_room = null
+       from (select voice_room from interview_threads where thread_id = $1 for update) old where t.thread_id = $1 returning old.voice_room`,
+      [threadId, tokenDigest],
+    );
+    return { voiceRoom: rows[0]?.voice_room ?? null };
+  }
+
+  /** Records the interview's voice room; returns the one it had before, if another. */
+  async replaceVoiceRoom(threadId: string, room: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ voice_room: string | null }>(
+      `update interview_threads t set voice_room = $2
+       from (select voice_room from interview_threads where thread_id = $1 for update) old where t.thread_id = $1 returning old.voice_room`,
+      [threadId, room],
+    );
+    const previous = rows[0]?.voice_room ?? null;
+    return previous === room ? null : previous;
   }
 
   async isAccessToken(tokenDigest: string): Promise<boolean> {

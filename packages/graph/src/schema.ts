@@ -26,6 +26,8 @@ const MIGRATIONS = [
     add column if not exists overall_score real,
     add column if not exists recommendation text,
     add column if not exists access_token_hash text`,
+  // The interview's one voice room: a newer one, or the interview moving to another browser, closes it.
+  `alter table interview_threads add column if not exists voice_room text`,
   `create index if not exists interview_threads_created on interview_threads (created_at desc, thread_id desc)`,
   `create index if not exists interview_threads_job on interview_threads (job_id, created_at desc)`,
   `create index if not exists interview_threads_token on interview_threads (access_token_hash) where access_token_hash is not null`,

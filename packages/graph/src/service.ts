@@ -219,9 +219,16 @@ export class InterviewService {
     return THREAD_ID.test(threadId) ? this.deps.threads.info(threadId) : undefined;
   }
 
-  async replaceAccessToken(threadId: string, tokenDigest: string): Promise<void> {
-    await this.deps.directory?.replaceAccessToken(threadId, tokenDigest);
+  /** The new token opens the interview; sockets opened with the old one close. Returns the voice room the old one was in. */
+  async replaceAccessToken(threadId: string, tokenDigest: string): Promise<{ voiceRoom: string | null }> {
+    const replaced = (await this.deps.directory?.replaceAccessToken(threadId, tokenDigest)) ?? { voiceRoom: null };
     this.deps.events?.accessChanged(threadId);
+    return replaced;
+  }
+
+  /** The interview's voice room from now on; the one it had before (to close), if another. */
+  async replaceVoiceRoom(threadId: string, room: string): Promise<string | null> {
+    return (await this.deps.directory?.replaceVoiceRoom(threadId, room)) ?? null;
   }
 
   async isAccessToken(tokenDigest: string): Promise<boolean> {

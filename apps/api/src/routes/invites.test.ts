@@ -8,13 +8,17 @@ import { loadApiConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { voiceAvailability } from "../voice.js";
 import { form, json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
+import { startLiveKitRoomServer, type LiveKitRoomServer } from "../testing/livekit-rooms.js";
 import type { VoiceAvailability } from "./join.js";
 import { jobDirectory, jobRoutes } from "./jobs.js";
 import { inviteRoutes } from "./invites.js";
 import { listRoutes } from "./list.js";
 
 const databaseUrl = inject("databaseUrl");
-const LIVEKIT = { LIVEKIT_URL: "wss://voice.example.test", LIVEKIT_API_KEY: "APIkey123", LIVEKIT_API_SECRET: "a-long-enough-secret-for-hmac-signing-0123456789" };
+const KEYS = { LIVEKIT_API_KEY: "APIkey123", LIVEKIT_API_SECRET: "a-long-enough-secret-for-hmac-signing-0123456789" };
+// LiveKit's room service on loopback: continuing from the link elsewhere closes the old browser's room there.
+let rooms: LiveKitRoomServer;
+let LIVEKIT: typeof KEYS & { LIVEKIT_URL: string };
 
 let runtime: Awaited<ReturnType<typeof openTestRuntime>>;
 let store: PostgresJobStore;
@@ -34,8 +38,13 @@ beforeAll(async () => {
   runtime = await openTestRuntime(databaseUrl);
   store = new PostgresJobStore(runtime.database.pool);
   app = appWith();
+  rooms = await startLiveKitRoomServer(KEYS.LIVEKIT_API_KEY, KEYS.LIVEKIT_API_SECRET);
+  LIVEKIT = { ...KEYS, LIVEKIT_URL: rooms.url };
 });
-afterAll(() => runtime.close());
+afterAll(async () => {
+  await rooms.close();
+  await runtime.close();
+});
 
 type Body = Record<string, any>;
 type App = ReturnType<typeof appWith>;
@@ -319,6 +328,19 @@ describe("a voice interview through an invite link", () => {
     expect(claims.roomConfig.agents[0]).toMatchObject({ agentName: "voice-agent", metadata: JSON.stringify({ thread_id: res.body.thread_id }) });
     expect((await get(`/interviews/${res.body.thread_id}`, {}, voiceApp)).body).toMatchObject({ job_id: job.job_id, status: "question" });
     expect((await send(`/invites/${token}/join`, json({}), voiceApp)).status).toBe(403);
+  });
+
+  it("closes the first browser's voice room when the candidate continues from the link in another browser", async () => {
+    const voiceApp = appWith({ apiKeys: ["team-key"] }, voiceAvailability(loadApiConfig(LIVEKIT)));
+    const { token } = await jobWithInvite({}, voiceApp, bearer("team-key"));
+    const joined = await send(`/invites/${token}/join`, json({ username: "Ana" }), voiceApp);
+    expect(joined.status).toBe(200);
+    rooms.live.add(joined.body.room_name);
+    const resumed = await send(`/invites/${token}/resume`, { method: "POST" }, voiceApp);
+    expect(resumed.status).toBe(200);
+    for (let waited = 0; rooms.live.has(joined.body.room_name) && waited < 3_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rooms.requested).toContain(joined.body.room_name);
+    expect(rooms.live.has(joined.body.room_name)).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import { publicBase } from "../public-url.js";
 import { errorFacts } from "../logger.js";
 import { CreateInviteBody, InviteCreated, InviteList, InviteParam, InviteResume, InviteStartForm, InviteStartJson, JOB_LIMITS, JobParam, PublicInvite, TokenParam, type InviteStartBody } from "../jobs-schemas.js";
 import { uploadedFile, withJobDefaults, type StartFields } from "./interviews.js";
-import type { VoiceAvailability } from "./join.js";
+import { closeRoom, enterVoiceRoom, type VoiceAvailability } from "./join.js";
 import { jobDirectory, jobNotFound, teamOnly, type Invite, type InviteLookup, type PostgresJobStore, type RouteRegistration } from "./jobs.js";
 
 export interface InviteRouteOptions {
@@ -248,7 +248,9 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
       }
       if (started.status === "completed") throw finished();
       const accessToken = newAccessToken();
-      await deps.service.replaceAccessToken(started.threadId, accessToken.digest);
+      const { voiceRoom } = await deps.service.replaceAccessToken(started.threadId, accessToken.digest);
+      // The old browser's voice room goes with its token: the interview goes on in one place.
+      if (voiceRoom && access) closeRoom(deps, access, started.threadId, voiceRoom);
       c.set("threadId", started.threadId);
       return c.json({ thread_id: started.threadId, access_token: accessToken.token }, 200);
     });
@@ -269,6 +271,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
       const { view, accessToken } = await startFromInvite(c, c.req.valid("param").token, body);
       // Always a fresh room: a public link must not hand out seats in rooms of the caller's choosing.
       const room = await access.grant({ threadId: view.threadId, role: view.role });
+      await enterVoiceRoom(deps, access, view.threadId, room);
       return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: view.threadId, role: view.role, access_token: accessToken }, 200);
     });
   };

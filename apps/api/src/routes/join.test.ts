@@ -6,10 +6,22 @@ import { loadApiConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createVoiceRoutes } from "../voice.js";
 import { form, json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
+import { startLiveKitRoomServer, type LiveKitRoomServer } from "../testing/livekit-rooms.js";
 
 const databaseUrl = inject("databaseUrl");
 
-const LIVEKIT = { LIVEKIT_URL: "wss://voice.example.test", LIVEKIT_API_KEY: "APIkey123", LIVEKIT_API_SECRET: "a-long-enough-secret-for-hmac-signing-0123456789" };
+/** Resolves once the check holds (the room is closed after the reply, without holding it up). */
+async function eventually(check: () => boolean, ms = 3_000) {
+  for (const deadline = Date.now() + ms; !check(); ) {
+    if (Date.now() > deadline) throw new Error("the room was not closed in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const KEYS = { LIVEKIT_API_KEY: "APIkey123", LIVEKIT_API_SECRET: "a-long-enough-secret-for-hmac-signing-0123456789" };
+// LiveKit's room service on loopback: joining again closes the interview's previous room there.
+let rooms: LiveKitRoomServer;
+let LIVEKIT: typeof KEYS & { LIVEKIT_URL: string };
 const START = { username: "Ana Lima", job_title: "Backend Engineer", question_type: "technical", max_step: "2" };
 
 interface Claims {
@@ -35,9 +47,14 @@ describe("POST /join", () => {
   let app: ReturnType<typeof appWith>;
   beforeAll(async () => {
     runtime = await openTestRuntime(databaseUrl);
+    rooms = await startLiveKitRoomServer(KEYS.LIVEKIT_API_KEY, KEYS.LIVEKIT_API_SECRET);
+    LIVEKIT = { ...KEYS, LIVEKIT_URL: rooms.url };
     app = appWith({ ...LIVEKIT, LIVEKIT_TOKEN_TTL_SECONDS: "600" });
   });
-  afterAll(() => runtime.close());
+  afterAll(async () => {
+    await rooms.close();
+    await runtime.close();
+  });
 
   const join = async (init: RequestInit, on = app) => {
     const res = await on.request("/join", init);
@@ -118,6 +135,26 @@ describe("POST /join", () => {
     const again = await join(form({ ...START, thread_id: started.threadId }));
     expect(again.status).toBe(200);
     expect(again.body.thread_id).toBe(started.threadId);
+  });
+
+  it("keeps one voice room per interview: joining again closes the room it was in, and a room already gone is no error", async () => {
+    const other = await join(json(START));
+    rooms.live.add(other.body.room_name);
+    const started = await join(json(START));
+    rooms.live.add(started.body.room_name);
+    const again = await join(json({ thread_id: started.body.thread_id }));
+    expect(again.status).toBe(200);
+    await eventually(() => rooms.requested.includes(started.body.room_name));
+    expect(rooms.live.has(started.body.room_name)).toBe(false);
+    // Joined once more: the second room had emptied and closed by itself already.
+    const third = await join(json({ thread_id: started.body.thread_id }));
+    expect(third.status).toBe(200);
+    await eventually(() => rooms.requested.includes(again.body.room_name));
+    expect(rooms.refused).toBe(0);
+    expect(logs.text).not.toContain("could not close");
+    // Another interview's room is left alone.
+    expect(rooms.requested).not.toContain(other.body.room_name);
+    expect(rooms.requested).not.toContain(third.body.room_name);
   });
 
   it("answers 404 for an unknown thread and 409 for a completed one", async () => {

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from "../app-types.js";
 import { errorResponses, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
 import { readStartRequest, requireFormOrJson, startInterview } from "./interviews.js";
 import { authorizeInterview, principalOf } from "../access.js";
+import { errorFacts } from "../logger.js";
 
 /** A seat in a voice room for one interview thread. */
 export interface VoiceRoom {
@@ -16,6 +17,21 @@ export interface VoiceRoom {
 /** Hands out room tokens that bring the right voice agent along (LiveKit in production). */
 export interface RoomAccess {
   grant(request: { threadId: string; role: Role; roomName?: string | undefined }): Promise<VoiceRoom>;
+  /** Ends a room: its participants and its voice agent leave. A room that is already gone is no error. */
+  close(roomName: string): Promise<void>;
+}
+
+/**
+ * The room becomes the interview's one voice room; the one it had before is closed, as a newer
+ * socket closes the older. Closing is not waited for: a slow LiveKit must not hold up the join.
+ */
+export async function enterVoiceRoom(deps: AppDeps, access: RoomAccess, threadId: string, room: VoiceRoom): Promise<void> {
+  const previous = await deps.service.replaceVoiceRoom(threadId, room.roomName);
+  if (previous) closeRoom(deps, access, threadId, previous);
+}
+
+export function closeRoom(deps: AppDeps, access: RoomAccess, threadId: string, roomName: string): void {
+  void access.close(roomName).catch((error: unknown) => deps.logger.warn({ threadId, err: errorFacts(error) }, "could not close the interview's previous voice room"));
 }
 
 /** Voice is available with room access, or unavailable for want of the named settings. */
@@ -31,6 +47,7 @@ const joinRoute = (middleware: MiddlewareHandler<AppEnv>[]) =>
       "Creates the interview like /start_interview (same fields, optional CV), or takes `thread_id` to continue an existing one by voice. " +
       "The token is valid for this room only, for LIVEKIT_TOKEN_TTL_SECONDS, may publish the microphone and data, and dispatches the `voice-agent` " +
       "worker (the AI interviews) or, for `role=interviewer`, the `candidate-agent` (the AI is the candidate), with the thread_id as its only metadata. " +
+      "An interview has one voice room: joining it in a new room closes the one it had. " +
       "503 `voice_not_configured` when the server has no LiveKit settings.",
     middleware,
     request: {
@@ -88,6 +105,7 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
     }
     c.set("threadId", threadId);
     const room = await access.grant({ threadId, role, roomName: body.room_name });
+    await enterVoiceRoom(deps, access, threadId, room);
     return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: threadId, role, ...(accessToken ? { access_token: accessToken } : {}) }, 200);
   });
 }
