@@ -9,18 +9,17 @@ const COLUMNS = [
 export type CsvRow = { [K in (typeof COLUMNS)[number]]?: string | number | undefined };
 
 /**
- * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first)
- * is kept as text: candidates type their own names, and a name must never become a formula.
+ * RFC 4180 CSV with a header row; the byte-order mark makes Excel read it as UTF-8. Candidates
+ * type their own names: a cell that would start a formula (=, +, -, @, their full-width forms, a
+ * tab or carriage return) is kept as text, and a line break inside one is quoted, never a new row.
  */
-const asText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** RFC 4180 CSV with a header row; the byte-order mark makes Excel read it as UTF-8. */
 export function interviewsCsv(rows: CsvRow[]): string {
   return stringify(rows, {
     bom: true,
     header: true,
     columns: [...COLUMNS],
     record_delimiter: "windows",
-    cast: { string: asText },
+    quote_record_delimiter: true,
+    escape_formulas: true,
   });
 }

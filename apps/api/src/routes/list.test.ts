@@ -214,13 +214,15 @@ describe("GET /interviews", () => {
     expect(completed.map((r) => r.thread_id)).toEqual([threads.c]);
   });
 
-  it("keeps a candidate's name that would start a spreadsheet formula as text in the CSV", async () => {
+  it("keeps a candidate's name that would start a spreadsheet formula, or holds a line break, as text in its own cell", async () => {
     const own = await post("/jobs", { job_title: "Analyst" });
-    const names = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1 555", "-2+3", "@SUM(A1)", "Zoë \"Zee\" O'Neil, Jr."];
+    const names = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1 555", "-2+3", "@SUM(A1)", "＝1+1", "Ana\n=1+1", "Zoë \"Zee\" O'Neil, Jr."];
     for (const username of names) await post("/start_interview", { job_id: own.job_id, username });
     const text = await (await app.request(`/jobs/${own.job_id}/interviews?order=asc`, { headers: { accept: "text/csv" } })).text();
-    const cells = (parse(text, { bom: true, columns: true }) as Record<string, string>[]).map((r) => r.candidate_name);
-    expect(cells).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1 555", "'-2+3", "'@SUM(A1)", "Zoë \"Zee\" O'Neil, Jr."]);
+    // Read as a spreadsheet would: a line break outside quotes ends a row.
+    const cells = (parse(text, { bom: true, columns: true, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true }) as Record<string, string>[]).map((r) => r.candidate_name);
+    // A line break stays inside its cell: the next line is not a row of its own starting with a formula.
+    expect(cells).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1 555", "'-2+3", "'@SUM(A1)", "'＝1+1", "Ana\n=1+1", "Zoë \"Zee\" O'Neil, Jr."]);
   });
 
   it("answers 404 for the interviews of a job that does not exist", async () => {
