@@ -182,7 +182,13 @@ describe("the AI candidate answering from its CV", () => {
   });
 
   it("takes a stance on a view a leading question puts to it, qualifying a sweeping one unless weak or evasive", async () => {
-    const sweeping = ["Code review is the best way to find bugs, isn't it?", "Pair programming always slows a team down, right?", "Wouldn't you say that you should never deploy on a Friday?"];
+    const sweeping = [
+      "Code review is the best way to find bugs, isn't it?",
+      "Pair programming always slows a team down, right?",
+      "Wouldn't you say that you should never deploy on a Friday?",
+      "Code review is the best way to find bugs, don't you think?",
+      "Testing always pays off, don’t you agree?",
+    ];
     for (const question of sweeping) {
       expect((await ask(question, "strong")).text, question).toMatch(/^Not always — it depends/);
       expect((await ask(question, "average")).text, question).toMatch(/^Mostly, though it depends/);

@@ -85,13 +85,14 @@ const SWEEPING = /\b(?:always|never|every(?:one|thing)?|all|only|best|worst|must
 const QUALIFIED: Partial<Record<Persona, string>> = { strong: "Not always — it depends on the situation.", average: "Mostly, though it depends." };
 /** How a leading question puts its claim: "Wouldn't you say that …", "… , isn't it?" */
 const LEAD_IN = /^(?:wouldn't you say|would you say|you'd agree|would you agree|don't you think|do you agree|isn't it true)(?: that)?\s*/i;
-const TAG = /,?\s*(?:isn't it|aren't they|isn't that so|don't you|didn't you|haven't you|hasn't it|didn't they|don't they|doesn't it|won't it|wouldn't you|right|correct|no)\s*\?\s*$/i;
+const TAG =
+  /,?\s*(?:isn't it|aren't they|isn't that so|don't you think|don't you agree|wouldn't you say|wouldn't you agree|would you agree|don't you|didn't you|haven't you|hasn't it|didn't they|don't they|doesn't it|won't it|wouldn't you|agreed|right|correct|no)\s*\?\s*$/i;
 /** The claim is about the candidate ("You've always wanted …", "… liked you"), not generic advice ("you should never …"). */
 const ABOUT_THE_CANDIDATE = /\b(?:your|yours|yourself)\b|\byou(?:'ve|'re|'d|'ll)?\b(?!\s+(?:should|shouldn't|must|mustn't|need|needn't|can|can't|cannot|have to|ought))/i;
 
 /** A leading question that puts a sweeping view of how work is done (not a claim about the candidate). */
 function sweepingView(question: string): boolean {
-  const claim = question.trim().replace(LEAD_IN, "").replace(TAG, "");
+  const claim = question.trim().replace(/[’‘]/g, "'").replace(LEAD_IN, "").replace(TAG, "");
   return SWEEPING.test(claim) && !ABOUT_THE_CANDIDATE.test(claim);
 }
 

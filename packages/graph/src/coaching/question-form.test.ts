@@ -41,6 +41,9 @@ describe("the form of an interviewer's question", () => {
       "I assume you've used Kubernetes?",
       "Wouldn't you say you're a team player?",
       "You enjoyed that project, didn't you?",
+      // As phones type it, with ’ for '.
+      "Don’t you think microservices are overkill for a small team?",
+      "You enjoyed that project, didn’t you?",
     ]) {
       expect(formOf(q), q).toBe("leading");
     }

@@ -108,7 +108,9 @@ export function isSmallTalk(text: string): boolean {
 }
 
 /** What kind of question this is, how many things it asks, and whether it is a question at all. */
-export function shapeOfQuestion(text: string): QuestionShape {
+export function shapeOfQuestion(typed: string): QuestionShape {
+  // Phones type ’ for ': "don’t you agree?" is the same tag as "don't you agree?".
+  const text = typed.replace(/[’‘]/g, "'");
   const sentences = sentencesOf(text);
   if (isSmallTalk(text)) return { isQuestion: false, smallTalk: true, form: "open", parts: [], multiple: false };
   const parts: string[] = [];
