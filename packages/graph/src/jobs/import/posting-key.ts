@@ -14,12 +14,14 @@ const normal = (url: string) =>
 
 /**
  * Whether the page's canonical address names this posting. Pages often name a listing instead: a
- * site's front page or a parent such as /jobs for /jobs/42, or the careers page without the
- * ?gh_jid=4012 that picks the job. Trusting those would make every posting under it one.
+ * site's front page, /jobs for /job/42, a careers page without the ?gh_jid=4012 that picks the
+ * job, or another site's page. Trusting those would make every posting under it one. So it must be
+ * on the same site, as deep as the page (/jobs/42 for /jobs/42-backend-engineer), and keep the
+ * page's query.
  */
 function namesThePosting(canonical: URL, source: URL): boolean {
-  const parent = canonical.pathname.replace(/\/+$/, "") + "/";
-  if (source.pathname.startsWith(parent) && source.pathname.length > parent.length) return false;
+  const depth = (url: URL) => url.pathname.split("/").filter(Boolean).length;
+  if (canonical.host !== source.host || depth(canonical) < depth(source)) return false;
   return [...source.searchParams].every(([name, value]) => canonical.searchParams.getAll(name).includes(value));
 }
 
