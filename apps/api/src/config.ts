@@ -37,6 +37,8 @@ export const ApiConfigSchema = EngineConfigSchema.extend(SpeechSettingsSchema.sh
   /** Job postings may be fetched from private addresses (intranets). */
   JOB_FETCH_ALLOW_PRIVATE: bool,
   LIVEKIT_URL: optionalText,
+  /** Where the API itself reaches LiveKit's room service (to close rooms); LIVEKIT_URL when unset. */
+  LIVEKIT_API_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
   LIVEKIT_API_SECRET: optionalText,
   LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),

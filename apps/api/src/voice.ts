@@ -10,7 +10,10 @@ export const VOICE_AGENT_NAME = "voice-agent";
 export const CANDIDATE_AGENT_NAME = "candidate-agent";
 
 export interface LiveKitSettings {
+  /** What browsers connect to (handed out by /join). */
   url: string;
+  /** Where this server reaches LiveKit's room service; `url` when they are the same. */
+  apiUrl?: string | undefined;
   apiKey: string;
   apiSecret: string;
   tokenTtlSeconds: number;
@@ -24,7 +27,7 @@ export class LiveKitRoomAccess implements RoomAccess {
   readonly #rooms: RoomServiceClient;
 
   constructor(private readonly settings: LiveKitSettings) {
-    this.#rooms = new RoomServiceClient(settings.url, settings.apiKey, settings.apiSecret, { requestTimeout: 5 });
+    this.#rooms = new RoomServiceClient(settings.apiUrl ?? settings.url, settings.apiKey, settings.apiSecret, { requestTimeout: 5 });
   }
 
   async close(roomName: string): Promise<void> {
@@ -69,6 +72,7 @@ export function voiceAvailability(config: ApiConfig): VoiceAvailability {
   return {
     access: new LiveKitRoomAccess({
       url: config.LIVEKIT_URL!,
+      apiUrl: config.LIVEKIT_API_URL,
       apiKey: config.LIVEKIT_API_KEY!,
       apiSecret: config.LIVEKIT_API_SECRET!,
       tokenTtlSeconds: config.LIVEKIT_TOKEN_TTL_SECONDS,

@@ -57,15 +57,21 @@ export class InterviewDirectory {
     return { voiceRoom: rows[0]?.voice_room ?? null };
   }
 
-  /** Records the interview's voice room; returns the one it had before, if another. */
-  async replaceVoiceRoom(threadId: string, room: string): Promise<string | null> {
+  /**
+   * Records the interview's voice room and returns the one it had before, if another. With a
+   * token digest, only while that token still opens the interview (else `recorded` is false): a
+   * join racing the link's move to another browser must not leave the old browser a room.
+   */
+  async replaceVoiceRoom(threadId: string, room: string, tokenDigest?: string): Promise<{ recorded: boolean; previous: string | null }> {
     const { rows } = await this.pool.query<{ voice_room: string | null }>(
       `update interview_threads t set voice_room = $2
-       from (select voice_room from interview_threads where thread_id = $1 for update) old where t.thread_id = $1 returning old.voice_room`,
-      [threadId, room],
+       from (select voice_room from interview_threads where thread_id = $1 for update) old
+       where t.thread_id = $1 and ($3::text is null or t.access_token_hash = $3) returning old.voice_room`,
+      [threadId, room, tokenDigest ?? null],
     );
-    const previous = rows[0]?.voice_room ?? null;
-    return previous === room ? null : previous;
+    if (rows.length === 0) return { recorded: false, previous: null };
+    const previous = rows[0]!.voice_room;
+    return { recorded: true, previous: previous === room ? null : previous };
   }
 
   async isAccessToken(tokenDigest: string): Promise<boolean> {

@@ -226,9 +226,9 @@ export class InterviewService {
     return replaced;
   }
 
-  /** The interview's voice room from now on; the one it had before (to close), if another. */
-  async replaceVoiceRoom(threadId: string, room: string): Promise<string | null> {
-    return (await this.deps.directory?.replaceVoiceRoom(threadId, room)) ?? null;
+  /** The interview's voice room from now on, and the one it had before (to close); with a candidate's token, only while it opens the interview. */
+  async replaceVoiceRoom(threadId: string, room: string, tokenDigest?: string): Promise<{ recorded: boolean; previous: string | null }> {
+    return (await this.deps.directory?.replaceVoiceRoom(threadId, room, tokenDigest)) ?? { recorded: true, previous: null };
   }
 
   async isAccessToken(tokenDigest: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { createApp } from "../app.js";
 import { loadApiConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createVoiceRoutes } from "../voice.js";
+import { digest } from "../access.js";
 import { form, json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
 import { startLiveKitRoomServer, type LiveKitRoomServer } from "../testing/livekit-rooms.js";
 
@@ -144,17 +145,43 @@ describe("POST /join", () => {
     rooms.live.add(started.body.room_name);
     const again = await join(json({ thread_id: started.body.thread_id }));
     expect(again.status).toBe(200);
-    await eventually(() => rooms.requested.includes(started.body.room_name));
+    await eventually(() => rooms.answered.includes(started.body.room_name));
     expect(rooms.live.has(started.body.room_name)).toBe(false);
-    // Joined once more: the second room had emptied and closed by itself already.
+    // Joined once more: the second room had emptied and closed by itself already (not_found).
     const third = await join(json({ thread_id: started.body.thread_id }));
     expect(third.status).toBe(200);
-    await eventually(() => rooms.requested.includes(again.body.room_name));
+    await eventually(() => rooms.answered.includes(again.body.room_name));
+    // A room LiveKit fails to close is logged (by the thread only); the one already gone was not.
+    rooms.failing.add(third.body.room_name);
+    expect((await join(json({ thread_id: started.body.thread_id }))).status).toBe(200);
+    await eventually(() => logs.text.includes("could not close the interview's previous voice room"));
+    const warnings = logs.text.split("\n").filter((line) => line.includes("could not close"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(started.body.thread_id);
     expect(rooms.refused).toBe(0);
-    expect(logs.text).not.toContain("could not close");
     // Another interview's room is left alone.
     expect(rooms.requested).not.toContain(other.body.room_name);
-    expect(rooms.requested).not.toContain(third.body.room_name);
+  });
+
+  it("closes rooms through LIVEKIT_API_URL when the server reaches LiveKit at another address than browsers do", async () => {
+    const split = appWith({ ...LIVEKIT, LIVEKIT_URL: "ws://127.0.0.1:9", LIVEKIT_API_URL: rooms.url.replace(/^ws/, "http") });
+    const first = await join(json(START), split);
+    expect(first.body.url).toBe("ws://127.0.0.1:9");
+    await join(json({ thread_id: first.body.thread_id }), split);
+    await eventually(() => rooms.answered.includes(first.body.room_name));
+  });
+
+  it("gives a candidate's token a fresh room only, and no room once the token was retired", async () => {
+    const locked = appWith(LIVEKIT, { apiKeys: ["team"] });
+    const started = await join(json(START, { authorization: "Bearer team" }), locked);
+    const candidate = { authorization: `Bearer ${started.body.access_token}` };
+    const named = await join(json({ thread_id: started.body.thread_id, room_name: "someone-elses-room" }, candidate), locked);
+    expect(named).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+    expect(rooms.requested).not.toContain("someone-elses-room");
+    expect((await join(json({ thread_id: started.body.thread_id }, candidate), locked)).status).toBe(200);
+    // A join that passed the token check just before the interview moved to another browser records no room.
+    await runtime.service.replaceAccessToken(started.body.thread_id, "another-token-digest");
+    expect(await runtime.service.replaceVoiceRoom(started.body.thread_id, "late-room", digest(started.body.access_token))).toEqual({ recorded: false, previous: null });
   });
 
   it("answers 404 for an unknown thread and 409 for a completed one", async () => {

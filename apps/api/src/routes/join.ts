@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { InterviewError, type Role } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { errorResponses, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
 import { readStartRequest, requireFormOrJson, startInterview } from "./interviews.js";
-import { authorizeInterview, principalOf } from "../access.js";
+import { authorizeInterview, principalOf, UNKNOWN_ACCESS_TOKEN } from "../access.js";
 import { errorFacts } from "../logger.js";
 
 /** A seat in a voice room for one interview thread. */
@@ -25,8 +25,11 @@ export interface RoomAccess {
  * The room becomes the interview's one voice room; the one it had before is closed, as a newer
  * socket closes the older. Closing is not waited for: a slow LiveKit must not hold up the join.
  */
-export async function enterVoiceRoom(deps: AppDeps, access: RoomAccess, threadId: string, room: VoiceRoom): Promise<void> {
-  const previous = await deps.service.replaceVoiceRoom(threadId, room.roomName);
+export async function enterVoiceRoom(c: Context<AppEnv>, deps: AppDeps, access: RoomAccess, threadId: string, room: VoiceRoom): Promise<void> {
+  const principal = principalOf(c);
+  const { recorded, previous } = await deps.service.replaceVoiceRoom(threadId, room.roomName, principal.kind === "candidate" ? principal.tokenDigest : undefined);
+  // The token was retired meanwhile (the interview went on in another browser): no room for it.
+  if (!recorded) throw new InterviewError("unauthorized", UNKNOWN_ACCESS_TOKEN);
   if (previous) closeRoom(deps, access, threadId, previous);
 }
 
@@ -86,6 +89,10 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
     let threadId: string;
     let role: Role;
     let accessToken: string | undefined;
+    // A room of the caller's choosing is for the team: a candidate's seat is always a fresh room.
+    if (body.room_name && principalOf(c).kind === "candidate") {
+      throw new InterviewError("forbidden", "An interview's access token cannot choose the room; leave room_name out.");
+    }
     if (body.thread_id) {
       // Resume by voice: an interview that can still be answered.
       threadId = body.thread_id;
@@ -105,7 +112,7 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
     }
     c.set("threadId", threadId);
     const room = await access.grant({ threadId, role, roomName: body.room_name });
-    await enterVoiceRoom(deps, access, threadId, room);
+    await enterVoiceRoom(c, deps, access, threadId, room);
     return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: threadId, role, ...(accessToken ? { access_token: accessToken } : {}) }, 200);
   });
 }

@@ -9,6 +9,10 @@ export interface LiveKitRoomServer {
   requested: string[];
   /** Rooms with someone in them (tests add them, as a browser joining would); deleting one removes it. */
   live: Set<string>;
+  /** Rooms whose deletion fails with a server error, as an overloaded LiveKit would answer. */
+  failing: Set<string>;
+  /** Rooms whose DeleteRoom has been answered (after `requested`, once the reply is sent). */
+  answered: string[];
   /** Requests refused for a bad signature or grant. */
   refused: number;
   close(): Promise<void>;
@@ -21,7 +25,9 @@ export interface LiveKitRoomServer {
  */
 export async function startLiveKitRoomServer(apiKey: string, secret: string): Promise<LiveKitRoomServer> {
   const requested: string[] = [];
+  const answered: string[] = [];
   const live = new Set<string>();
+  const failing = new Set<string>();
   let refused = 0;
   const twirpError = (status: number, code: string, msg: string) => ({ status, body: { code, msg } });
   const server = createServer((req, res) => {
@@ -29,6 +35,12 @@ export async function startLiveKitRoomServer(apiKey: string, secret: string): Pr
     req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
     req.on("end", () => {
       void (async () => {
+        let room: string | undefined;
+        try {
+          room = (JSON.parse(raw || "{}") as { room?: string }).room;
+        } catch {
+          room = undefined;
+        }
         const reply = await (async () => {
           if (req.method !== "POST" || req.url !== "/twirp/livekit.RoomService/DeleteRoom") return twirpError(404, "bad_route", "no such method");
           try {
@@ -38,13 +50,13 @@ export async function startLiveKitRoomServer(apiKey: string, secret: string): Pr
             refused += 1;
             return twirpError(401, "unauthenticated", "invalid token");
           }
-          const { room } = JSON.parse(raw || "{}") as { room?: string };
           if (room) requested.push(room);
+          if (room && failing.has(room)) return twirpError(503, "unavailable", "try again later");
           if (!room || !live.delete(room)) return twirpError(404, "not_found", "requested room does not exist");
           return { status: 200, body: {} };
         })();
         res.writeHead(reply.status, { "content-type": "application/json" });
-        res.end(JSON.stringify(reply.body));
+        res.end(JSON.stringify(reply.body), () => room && answered.push(room));
       })();
     });
   });
@@ -54,6 +66,8 @@ export async function startLiveKitRoomServer(apiKey: string, secret: string): Pr
     url: `ws://127.0.0.1:${port}`,
     requested,
     live,
+    failing,
+    answered,
     get refused() {
       return refused;
     },
