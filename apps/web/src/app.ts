@@ -411,7 +411,7 @@ export function startApp(main: HTMLElement) {
     } catch (error) {
       if (view !== interview) return null;
       if (tokenRefused(error)) {
-        showTokenRetired(error, before.threadId, spoken ? undefined : draft);
+        showTokenRetired(error, before.threadId, spoken ? kept : draft);
         return null;
       }
       if (isApiError(error, "idempotency_mismatch")) attempts.settle();
@@ -557,6 +557,7 @@ export function startApp(main: HTMLElement) {
       await startVoice(join);
     } catch (error) {
       if (view !== interview) return;
+      if (tokenRefused(error)) return showTokenRetired(error, view.current.threadId);
       view.showError(voiceUnavailable(error) ? voiceUnavailableMessage(error as ApiError) : friendlyMessage(error));
     }
   }
@@ -641,7 +642,14 @@ export function startApp(main: HTMLElement) {
     const view = interview;
     if (!view) return;
     view.hideVoicePanel();
-    const model = await api.getInterview(view.current.threadId).then(fromRecord, () => view.current);
+    let model: InterviewModel;
+    try {
+      model = fromRecord(await api.getInterview(view.current.threadId));
+    } catch (error) {
+      // The room closed because the interview went on from its invite link in another browser.
+      if (view === interview && tokenRefused(error)) return showTokenRetired(error, view.current.threadId);
+      model = view.current;
+    }
     if (view !== interview) return;
     if (model.status === "completed") return showReport(model);
     view.render(model);
