@@ -89,8 +89,10 @@ export class InterviewSocket {
 
   async #setUp(): Promise<void> {
     try {
+      // Checked before it takes the interview from another socket (a retired token must not close
+      // the new browser's), and again once subscribed, for a change in between.
+      if (!(await this.#stillAllowed())) return;
       await this.ctx.attach(this);
-      // The token may have been replaced between the upgrade's check and the subscription.
       if (this.closed || !(await this.#stillAllowed())) return;
       this.send({ type: "connected", thread_id: this.threadId, connection_id: this.id });
       // A turn this process still runs for the interview (the client dropped mid-turn): its
