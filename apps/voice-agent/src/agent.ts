@@ -85,8 +85,10 @@ export function interviewAgent(agent: AgentName) {
         endpointing: config.endpointing,
         feedbackWaitMs: config.VOICE_FEEDBACK_WAIT_MS,
         onError: (error) => logger.warn({ agent, threadId, ...errorSummary(error) }, "voice turn failed; the human was asked to say it again"),
+        ...(ctx.job.room?.name ? { roomCheck: { name: ctx.job.room.name, current: async () => (await runtime.service.info(threadId))?.voiceRoom ?? null } } : {}),
       });
-      if (opening.refused) logger.warn({ agent, threadId }, "dispatched to the wrong agent for the interview's role; refusing and leaving");
+      if (opening.moved) logger.info({ agent, threadId }, "the interview is spoken in another room now; leaving this one");
+      else if (opening.refused) logger.warn({ agent, threadId }, "dispatched to the wrong agent for the interview's role; refusing and leaving");
       // The interview is over, refused, or the human left: leave the room and end the job.
       session.on(voice.AgentSessionEventTypes.Close, (event) => ctx.shutdown(String(event.reason)));
     },

@@ -286,3 +286,44 @@ describe("the voice bridge, dispatched as the wrong agent", () => {
     expect(opening.text).toMatch(/^Sorry, I'm the AI candidate, but in this interview you are the one being interviewed/);
   });
 });
+
+describe("the voice bridge, in a room the interview has left", () => {
+  const roomOf = (name: string, current: { room: string | null }) => ({ name, current: async () => current.room });
+
+  it("says goodbye and sends nothing when the interview was joined in another room before it came", async () => {
+    const interviews = new ScriptedInterviews([]);
+    const bridge = new InterviewBridge(interviews, "t1", { feedbackWaitMs: 0, room: roomOf("interview-old", { room: "interview-new" }) });
+    const opening = await bridge.opening();
+    expect(opening).toMatchObject({ refused: true, moved: true, finished: true });
+    expect(opening.text).toMatch(/another room/);
+    const reply = bridge.reply("My answer, said in the old room.");
+    expect((await readAll(reply.text)).join("")).toBe(opening.text);
+    expect(await reply.finished).toBe(true);
+    expect(interviews.sent).toEqual([]);
+  });
+
+  it("takes answers while its room is the interview's, and none once the interview is joined elsewhere", async () => {
+    const next = "Tell me about a migration you led.";
+    const interviews = new ScriptedInterviews([async () => turnView({ message: next, questionId: "q2" })]);
+    const current = { room: "interview-here" as string | null };
+    const bridge = new InterviewBridge(interviews, "t1", { feedbackWaitMs: 0, room: roomOf("interview-here", current) });
+    expect(await bridge.opening()).toMatchObject({ refused: false, moved: false });
+    const first = bridge.reply("We versioned every endpoint.");
+    expect((await readAll(first.text)).join("")).toContain(next);
+    expect(await first.finished).toBe(false);
+
+    current.room = "interview-elsewhere";
+    const second = bridge.reply("An answer the other browser did not give.");
+    expect((await readAll(second.text)).join("")).toMatch(/another room/);
+    expect(await second.finished).toBe(true);
+    expect(interviews.sent.map((input) => input.text)).toEqual(["We versioned every endpoint."]);
+  });
+
+  it("takes answers in a room never recorded (joined with the command-line dispatch)", async () => {
+    const interviews = new ScriptedInterviews([async () => turnView({ message: "Next question?" })]);
+    const bridge = new InterviewBridge(interviews, "t1", { feedbackWaitMs: 0, room: roomOf("dev-room", { room: null }) });
+    expect(await bridge.opening()).toMatchObject({ refused: false, moved: false });
+    await readAll(bridge.reply("An answer.").text);
+    expect(interviews.sent).toHaveLength(1);
+  });
+});

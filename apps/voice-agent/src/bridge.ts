@@ -1,7 +1,7 @@
 import { ReadableStream, type ReadableStreamDefaultController } from "node:stream/web";
 import { isInterviewError, type InterviewService, type TurnView } from "@interview/graph";
 import { roleServedBy, type AgentName } from "./dispatch.js";
-import { isClosingRemark, spokenApology, spokenCandidateReply, spokenFeedback, spokenOpening, spokenRefusal, spokenReply } from "./speech-text.js";
+import { isClosingRemark, SPOKEN_MOVED, spokenApology, spokenCandidateReply, spokenFeedback, spokenOpening, spokenRefusal, spokenReply } from "./speech-text.js";
 
 /** The part of the interview service the voice agent uses; state always comes from the checkpointer. */
 export type Interviews = Pick<InterviewService, "get" | "answer" | "end">;
@@ -17,6 +17,8 @@ export interface Opening extends Spoken {
   language: string;
   /** The dispatch named the wrong agent for the interview's role; nothing will be sent to the graph. */
   refused: boolean;
+  /** The interview is spoken in another room now (joined again, or moved to another browser): the agent leaves. */
+  moved: boolean;
 }
 
 export interface Reply {
@@ -36,6 +38,11 @@ export interface BridgeOptions {
   busyRetryDelayMs?: number;
   /** Told about failed turns; receives the error only, never the answer. */
   onError?: (error: unknown) => void;
+  /**
+   * The room the agent is in, and how to read the interview's current room. An interview has one
+   * voice room: once it is joined elsewhere, this agent takes no more answers here.
+   */
+  room?: { name: string; current: () => Promise<string | null> };
 }
 
 /**
@@ -64,10 +71,21 @@ export class InterviewBridge {
     const language = view.setup.language;
     if (view.role !== roleServedBy(this.agent)) {
       this.refusal = spokenRefusal(this.agent);
-      return { text: this.refusal, finished: true, language, refused: true };
+      return { text: this.refusal, finished: true, language, refused: true, moved: false };
     }
+    if (await this.movedElsewhere()) return { text: this.refusal!, finished: true, language, refused: true, moved: true };
     this.questionId = view.question?.id;
-    return { text: spokenOpening(view), finished: view.status === "completed", language, refused: false };
+    return { text: spokenOpening(view), finished: view.status === "completed", language, refused: false, moved: false };
+  }
+
+  /** True (and the agent refuses from then on) once the interview's current voice room is another. */
+  private async movedElsewhere(): Promise<boolean> {
+    const { room } = this.options;
+    if (!room) return false;
+    const current = await room.current();
+    if (current === null || current === room.name) return false;
+    this.refusal = SPOKEN_MOVED;
+    return true;
   }
 
   /** The graph's reply to what the human just said. */
@@ -75,8 +93,8 @@ export class InterviewBridge {
     const out = new SpokenStream();
     const finished = this.serial(async () => {
       try {
-        if (this.refusal !== null) {
-          out.write(this.refusal);
+        if (this.refusal !== null || (await this.movedElsewhere())) {
+          out.write(this.refusal!);
           return true;
         }
         return this.agent === "candidate-agent" ? await this.candidateTurn(said, out) : await this.interviewTurn(said, out);

@@ -29,10 +29,13 @@ export interface InterviewSessionOptions {
   audioInput?: voice.AudioInput;
   /** Told about failed turns (the error only, never the answer). */
   onError?: (error: unknown) => void;
+  /** The room's name and the interview's current room: the agent leaves once they differ. */
+  roomCheck?: { name: string; current: () => Promise<string | null> };
 }
 
 export const INTERVIEW_FINISHED = "interview_finished";
 export const WRONG_AGENT = "wrong_agent_for_role";
+export const MOVED_ELSEWHERE = "interview_moved_to_another_room";
 
 /**
  * Starts a voice session on an interview thread: the greeting (or a welcome back) first, then
@@ -45,11 +48,12 @@ export async function startInterviewSession(options: InterviewSessionOptions): P
     agent: options.agent,
     feedbackWaitMs: options.feedbackWaitMs,
     onError: options.onError,
+    room: options.roomCheck,
   });
   const opening = await bridge.opening();
   const models = options.speech?.(opening.language) ?? {};
   const endpointing = options.endpointing ?? { minDelayMs: DEFAULT_MIN_ENDPOINTING_MS, maxDelayMs: DEFAULT_MAX_ENDPOINTING_MS };
-  const reason = opening.refused ? WRONG_AGENT : INTERVIEW_FINISHED;
+  const reason = opening.moved ? MOVED_ELSEWHERE : opening.refused ? WRONG_AGENT : INTERVIEW_FINISHED;
   // Draining lets the last words finish playing before the session goes away.
   const finish = () => session.shutdown({ drain: true, reason });
   const session = new voice.AgentSession({
