@@ -62,8 +62,7 @@ beforeAll(async () => {
     logger: createLogger("info", new LogCapture()),
     settings: testSettings,
     jobs: jobDirectory(store),
-    // Two rows at a time: an export of the job's six interviews reads three pages.
-    routes: [jobRoutes(store), inviteRoutes(store), listRoutes(store, { exportPageSize: 2 })],
+    routes: [jobRoutes(store), inviteRoutes(store), listRoutes(store)],
   });
   job = await post("/jobs", { job_title: "Backend Engineer", company_name: "Acme", question_type: "technical", max_step: 2 });
   other = await post("/jobs", { job_title: "Designer" });
@@ -183,6 +182,7 @@ describe("GET /interviews", () => {
   });
 
   it("exports every interview the filters match as CSV, in the list's order, whatever the page size", async () => {
+    // limit=1 would page the JSON list one row at a time; the export holds all six.
     const res = await app.request(`/jobs/${job.job_id}/interviews?sort=score&limit=1`, { headers: { accept: "text/csv" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -212,6 +212,15 @@ describe("GET /interviews", () => {
     // Filters hold as on the JSON list.
     const completed = parse(await (await app.request(`/interviews?job_id=${job.job_id}&status=completed`, { headers: { accept: "text/csv" } })).text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(completed.map((r) => r.thread_id)).toEqual([threads.c]);
+  });
+
+  it("asks to narrow the filters rather than export part of a list longer than the limit", async () => {
+    const small = createApp({ service: runtime.service, logger: createLogger("info", new LogCapture()), settings: testSettings, routes: [listRoutes(store, { exportMaxRows: 5 })] });
+    const res = await small.request(`/jobs/${job.job_id}/interviews`, { headers: { accept: "text/csv" } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Body).error).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/^More than 5 interviews match; narrow the filters/) });
+    const completed = await small.request(`/jobs/${job.job_id}/interviews?status=completed`, { headers: { accept: "text/csv" } });
+    expect(completed.status).toBe(200);
   });
 
   it("keeps a candidate's name that would start a spreadsheet formula, or holds a line break, as text in its own cell", async () => {

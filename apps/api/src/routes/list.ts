@@ -10,7 +10,7 @@ import { publicBase } from "../public-url.js";
 
 const CSV_EXPORT =
   "With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields " +
-  "and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text.";
+  "and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text. Up to 50 000 interviews; more is 400 `invalid_input` (narrow the filters).";
 
 const LIST_CONTENT = {
   "application/json": { schema: InterviewPage },
@@ -123,17 +123,18 @@ async function page(deps: AppDeps, query: Query) {
   }
 }
 
-/** Every interview the filters match, in the query's order (page size and cursor do not apply), as CSV. */
-async function exportCsv(c: Context<AppEnv>, deps: AppDeps, query: Query, name: string, pageSize: number): Promise<Response> {
+/**
+ * Every interview the filters match, in the query's order (page size and cursor do not apply), as
+ * CSV. One query, so the file is one moment's list even while scores change; past `maxRows` the
+ * caller is asked to narrow the filters rather than given part of the list.
+ */
+async function exportCsv(c: Context<AppEnv>, deps: AppDeps, query: Query, name: string, maxRows: number): Promise<Response> {
   const base = publicBase(c, deps);
-  const rows: CsvRow[] = [];
-  const filter = filterOf(query);
-  let cursor: string | undefined;
-  do {
-    const result = await deps.service.list({ ...filter, limit: pageSize, cursor });
-    for (const row of result.rows) rows.push({ ...presentRow(row), link: `${base}/team/interview/${encodeURIComponent(row.threadId)}` });
-    cursor = result.nextCursor ?? undefined;
-  } while (cursor);
+  const result = await deps.service.list({ ...filterOf(query), limit: maxRows });
+  if (result.nextCursor !== null) {
+    throw new InterviewError("invalid_input", `More than ${maxRows} interviews match; narrow the filters (job, status, start dates) to export them.`);
+  }
+  const rows: CsvRow[] = result.rows.map((row) => ({ ...presentRow(row), link: `${base}/team/interview/${encodeURIComponent(row.threadId)}` }));
   const day = new Date().toISOString().slice(0, 10);
   return c.body(interviewsCsv(rows), 200, {
     "content-type": "text/csv; charset=utf-8",
@@ -145,17 +146,17 @@ async function exportCsv(c: Context<AppEnv>, deps: AppDeps, query: Query, name: 
 const wantsCsv = (c: Context) => (c.req.header("accept") ?? "").includes("text/csv");
 
 export interface ListRouteOptions {
-  /** Rows read from the database at a time for a CSV export (500). */
-  exportPageSize?: number | undefined;
+  /** The most interviews one CSV export holds (50 000). */
+  exportMaxRows?: number | undefined;
 }
 
 /** The team's list of interviews, across jobs or for one. */
 export function listRoutes(store: PostgresJobStore, options: ListRouteOptions = {}): RouteRegistration {
-  const exportPageSize = options.exportPageSize ?? 500;
+  const exportMaxRows = options.exportMaxRows ?? 50_000;
   return (app: OpenAPIHono<AppEnv>, deps: AppDeps) => {
     app.openapi(listRoute, async (c) => {
       const query = c.req.valid("query");
-      if (wantsCsv(c)) return (await exportCsv(c, deps, query, "interviews", exportPageSize)) as never;
+      if (wantsCsv(c)) return (await exportCsv(c, deps, query, "interviews", exportMaxRows)) as never;
       return c.json(await page(deps, query), 200);
     });
 
@@ -163,7 +164,7 @@ export function listRoutes(store: PostgresJobStore, options: ListRouteOptions = 
       const { job_id } = c.req.valid("param");
       if (!(await store.get(job_id))) throw jobNotFound();
       const query = { ...c.req.valid("query"), job_id };
-      if (wantsCsv(c)) return (await exportCsv(c, deps, query, `interviews-${job_id}`, exportPageSize)) as never;
+      if (wantsCsv(c)) return (await exportCsv(c, deps, query, `interviews-${job_id}`, exportMaxRows)) as never;
       return c.json(await page(deps, query), 200);
     });
   };

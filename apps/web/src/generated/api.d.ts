@@ -2354,7 +2354,7 @@ export interface paths {
         };
         /**
          * The team's interviews: filtered, sorted, one page at a time, or all of them as CSV (Accept: text/csv)
-         * @description Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for. With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text.
+         * @description Newest first unless `sort`/`order` say otherwise. Pages follow `next_cursor`, which holds its place even when interviews are added meanwhile, and never repeats or skips one (equal scores go by start time, then thread_id). A cursor works only with the sort and order it was made for. With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text. Up to 50 000 interviews; more is 400 `invalid_input` (narrow the filters).
          */
         get: {
             parameters: {
@@ -2446,7 +2446,7 @@ export interface paths {
         };
         /**
          * The interviews held for one job (like GET /interviews with job_id; Accept: text/csv for all of them as CSV)
-         * @description With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text.
+         * @description With `Accept: text/csv`: every interview the filters match, in the same order (`limit` and `cursor` do not apply), one row each with the JSON row's fields and `link`, the team's page for the interview; a spreadsheet cell that would start a formula is kept as text. Up to 50 000 interviews; more is 400 `invalid_input` (narrow the filters).
          */
         get: {
             parameters: {
