@@ -11,7 +11,7 @@ import { elevenLabsKey, loadVoiceAgentConfig, type VoiceAgentConfig } from "./co
 import { openInterviewRuntime } from "./database.js";
 import { threadIdFromMetadata, type AgentName } from "./dispatch.js";
 import { resolveDataDir } from "./paths.js";
-import { startInterviewSession, type SpeechModels } from "./session.js";
+import { MOVED_ELSEWHERE, startInterviewSession, type SpeechModels } from "./session.js";
 
 export { AGENT_NAMES, type AgentName } from "./dispatch.js";
 
@@ -85,12 +85,15 @@ export function interviewAgent(agent: AgentName) {
         endpointing: config.endpointing,
         feedbackWaitMs: config.VOICE_FEEDBACK_WAIT_MS,
         onError: (error) => logger.warn({ agent, threadId, ...errorSummary(error) }, "voice turn failed; the human was asked to say it again"),
-        ...(ctx.job.room?.name ? { roomCheck: { name: ctx.job.room.name, current: async () => (await runtime.service.info(threadId))?.voiceRoom ?? null } } : {}),
+        ...(ctx.job.room?.name ? { stillHere: () => runtime.service.speaksIn(threadId, ctx.job.room!.name) } : {}),
       });
       if (opening.moved) logger.info({ agent, threadId }, "the interview is spoken in another room now; leaving this one");
       else if (opening.refused) logger.warn({ agent, threadId }, "dispatched to the wrong agent for the interview's role; refusing and leaving");
-      // The interview is over, refused, or the human left: leave the room and end the job.
-      session.on(voice.AgentSessionEventTypes.Close, (event) => ctx.shutdown(String(event.reason)));
+      // The interview is over, refused, moved to another room, or the human left: leave the room and end the job.
+      session.on(voice.AgentSessionEventTypes.Close, (event) => {
+        if (String(event.reason) === MOVED_ELSEWHERE && !opening.moved) logger.info({ agent, threadId }, "the interview is spoken in another room now; leaving this one");
+        ctx.shutdown(String(event.reason));
+      });
     },
   });
 }

@@ -39,10 +39,10 @@ export interface BridgeOptions {
   /** Told about failed turns; receives the error only, never the answer. */
   onError?: (error: unknown) => void;
   /**
-   * The room the agent is in, and how to read the interview's current room. An interview has one
-   * voice room: once it is joined elsewhere, this agent takes no more answers here.
+   * Whether the agent's room is still the interview's. An interview has one voice room: once it is
+   * joined elsewhere, or moved to another browser, this agent takes no more answers here.
    */
-  room?: { name: string; current: () => Promise<string | null> };
+  stillHere?: () => Promise<boolean>;
 }
 
 /**
@@ -78,12 +78,13 @@ export class InterviewBridge {
     return { text: spokenOpening(view), finished: view.status === "completed", language, refused: false, moved: false };
   }
 
-  /** True (and the agent refuses from then on) once the interview's current voice room is another. */
+  /** True once the interview has left the agent's room; the agent refuses from then on. */
+  get moved(): boolean {
+    return this.refusal === SPOKEN_MOVED;
+  }
+
   private async movedElsewhere(): Promise<boolean> {
-    const { room } = this.options;
-    if (!room) return false;
-    const current = await room.current();
-    if (current === null || current === room.name) return false;
+    if (!this.options.stillHere || (await this.options.stillHere())) return false;
     this.refusal = SPOKEN_MOVED;
     return true;
   }

@@ -29,8 +29,8 @@ export interface InterviewSessionOptions {
   audioInput?: voice.AudioInput;
   /** Told about failed turns (the error only, never the answer). */
   onError?: (error: unknown) => void;
-  /** The room's name and the interview's current room: the agent leaves once they differ. */
-  roomCheck?: { name: string; current: () => Promise<string | null> };
+  /** Whether the agent's room is still the interview's: it leaves once it is not. */
+  stillHere?: () => Promise<boolean>;
 }
 
 export const INTERVIEW_FINISHED = "interview_finished";
@@ -48,14 +48,13 @@ export async function startInterviewSession(options: InterviewSessionOptions): P
     agent: options.agent,
     feedbackWaitMs: options.feedbackWaitMs,
     onError: options.onError,
-    room: options.roomCheck,
+    stillHere: options.stillHere,
   });
   const opening = await bridge.opening();
   const models = options.speech?.(opening.language) ?? {};
   const endpointing = options.endpointing ?? { minDelayMs: DEFAULT_MIN_ENDPOINTING_MS, maxDelayMs: DEFAULT_MAX_ENDPOINTING_MS };
-  const reason = opening.moved ? MOVED_ELSEWHERE : opening.refused ? WRONG_AGENT : INTERVIEW_FINISHED;
   // Draining lets the last words finish playing before the session goes away.
-  const finish = () => session.shutdown({ drain: true, reason });
+  const finish = () => session.shutdown({ drain: true, reason: bridge.moved ? MOVED_ELSEWHERE : opening.refused ? WRONG_AGENT : INTERVIEW_FINISHED });
   const session = new voice.AgentSession({
     llm: new InterviewLLM(bridge, finish),
     stt: models.stt,

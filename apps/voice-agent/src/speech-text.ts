@@ -45,10 +45,10 @@ export function spokenOpening(view: InterviewView): string {
   return `Welcome back. We're at question ${view.currentStep} of ${view.maxSteps}. ${view.message}`;
 }
 
-/** Said when the dispatched agent is not the one the interview's role needs; then it leaves. */
 /** Said in a room the interview has left (it was joined again elsewhere); nothing said here is recorded. */
 export const SPOKEN_MOVED = "This interview carries on in another room now, so I'll leave this one. Please go on where you opened it last. Goodbye.";
 
+/** Said when the dispatched agent is not the one the interview's role needs; then it leaves. */
 export function spokenRefusal(agent: AgentName): string {
   return agent === "voice-agent"
     ? "Sorry, I'm the interviewer, but in this interview you ask the questions and an AI candidate answers them, so I can't take part. Please join again from the interview page. Goodbye."

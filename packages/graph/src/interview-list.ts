@@ -43,18 +43,36 @@ export interface InterviewPage {
   nextCursor: string | null;
 }
 
+/** voice_room once the interview moved to another browser: left, with no room to close. */
+const NO_ROOM = "";
+const roomName = (stored: string | null | undefined) => (stored ? stored : null);
+
 /** The list of interviews and their access tokens, in PostgreSQL. */
 export class InterviewDirectory {
   constructor(private readonly pool: pg.Pool) {}
 
-  /** The new token opens the interview from now on; its voice room, entered with the old one, is forgotten and returned. */
+  /**
+   * The new token opens the interview from now on. Its voice room, entered with the old one, is
+   * returned (to close) and marked left: no room may speak the interview until the next join.
+   */
   async replaceAccessToken(threadId: string, tokenDigest: string): Promise<{ voiceRoom: string | null }> {
     const { rows } = await this.pool.query<{ voice_room: string | null }>(
-      `update interview_threads t set access_token_hash = $2, voice_room = null
+      `update interview_threads t set access_token_hash = $2, voice_room = $3
        from (select voice_room from interview_threads where thread_id = $1 for update) old where t.thread_id = $1 returning old.voice_room`,
-      [threadId, tokenDigest],
+      [threadId, tokenDigest, NO_ROOM],
     );
-    return { voiceRoom: rows[0]?.voice_room ?? null };
+    return { voiceRoom: roomName(rows[0]?.voice_room) };
+  }
+
+  /**
+   * Whether a voice agent in this room may take the interview's answers: its room is the one the
+   * interview was last joined in, or the interview was never joined through /join (a dispatch by
+   * hand). False once it was joined elsewhere or moved to another browser.
+   */
+  async speaksIn(threadId: string, room: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ voice_room: string | null }>("select voice_room from interview_threads where thread_id = $1", [threadId]);
+    const current = rows[0]?.voice_room ?? null;
+    return current === null || current === room;
   }
 
   /**
@@ -70,7 +88,7 @@ export class InterviewDirectory {
       [threadId, room, tokenDigest ?? null],
     );
     if (rows.length === 0) return { recorded: false, previous: null };
-    const previous = rows[0]!.voice_room;
+    const previous = roomName(rows[0]!.voice_room);
     return { recorded: true, previous: previous === room ? null : previous };
   }
 

@@ -226,6 +226,11 @@ export class InterviewService {
     return replaced;
   }
 
+  /** Whether a voice agent in this room may take the interview's answers (see InterviewDirectory.speaksIn); true without a directory. */
+  async speaksIn(threadId: string, room: string): Promise<boolean> {
+    return (await this.deps.directory?.speaksIn(threadId, room)) ?? true;
+  }
+
   /** The interview's voice room from now on, and the one it had before (to close); with a candidate's token, only while it opens the interview. */
   async replaceVoiceRoom(threadId: string, room: string, tokenDigest?: string): Promise<{ recorded: boolean; previous: string | null }> {
     return (await this.deps.directory?.replaceVoiceRoom(threadId, room, tokenDigest)) ?? { recorded: true, previous: null };

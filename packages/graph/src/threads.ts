@@ -48,8 +48,6 @@ export interface ThreadInfo {
   role: string;
   jobId: string | null;
   accessTokenHash: string | null;
-  /** The LiveKit room the interview is spoken in now (the latest /join), if any. */
-  voiceRoom: string | null;
 }
 
 /**
@@ -393,12 +391,12 @@ export class PostgresThreadRegistry implements ThreadRegistry {
   }
 
   async info(threadId: string): Promise<ThreadInfo | undefined> {
-    const { rows } = await this.pool.query<{ head: string | null; role: string; job_id: string | null; access_token_hash: string | null; voice_room: string | null }>(
-      "select head, role, job_id, access_token_hash, voice_room from interview_threads where thread_id = $1",
+    const { rows } = await this.pool.query<{ head: string | null; role: string; job_id: string | null; access_token_hash: string | null }>(
+      "select head, role, job_id, access_token_hash from interview_threads where thread_id = $1",
       [threadId],
     );
     const row = rows[0];
-    return row && { threadId, head: row.head, role: row.role, jobId: row.job_id, accessTokenHash: row.access_token_hash, voiceRoom: row.voice_room };
+    return row && { threadId, head: row.head, role: row.role, jobId: row.job_id, accessTokenHash: row.access_token_hash };
   }
 
   async erase(threadId: string): Promise<void> {
@@ -479,7 +477,7 @@ export class InMemoryThreadRegistry implements ThreadRegistry {
 
   async info(threadId: string): Promise<ThreadInfo | undefined> {
     const thread = this.threads.get(threadId);
-    return thread && { threadId, head: thread.head, role: thread.role, jobId: null, accessTokenHash: null, voiceRoom: null };
+    return thread && { threadId, head: thread.head, role: thread.role, jobId: null, accessTokenHash: null };
   }
 
   async erase(threadId: string): Promise<void> {

@@ -271,7 +271,8 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
       const { view, accessToken } = await startFromInvite(c, c.req.valid("param").token, body);
       // Always a fresh room: a public link must not hand out seats in rooms of the caller's choosing.
       const room = await access.grant({ threadId: view.threadId, role: view.role });
-      await enterVoiceRoom(c, deps, access, view.threadId, room);
+      // The interview was started just now with its own new token: nothing else holds it yet.
+      await enterVoiceRoom(deps, access, view.threadId, room);
       return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: view.threadId, role: view.role, access_token: accessToken }, 200);
     });
   };

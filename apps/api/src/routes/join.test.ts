@@ -147,6 +147,11 @@ describe("POST /join", () => {
     expect(again.status).toBe(200);
     await eventually(() => rooms.answered.includes(started.body.room_name));
     expect(rooms.live.has(started.body.room_name)).toBe(false);
+    // The voice agent takes answers in the interview's latest room only; one never joined through /join takes them anywhere.
+    expect(await runtime.service.speaksIn(started.body.thread_id, started.body.room_name)).toBe(false);
+    expect(await runtime.service.speaksIn(started.body.thread_id, again.body.room_name)).toBe(true);
+    const byHand = await runtime.service.start({ jobTitle: "SRE", questionType: "technical", maxSteps: 2 });
+    expect(await runtime.service.speaksIn(byHand.threadId, "a-room-dispatched-by-hand")).toBe(true);
     // Joined once more: the second room had emptied and closed by itself already (not_found).
     const third = await join(json({ thread_id: started.body.thread_id }));
     expect(third.status).toBe(200);

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Context, MiddlewareHandler } from "hono";
-import { InterviewError, type Role } from "@interview/graph";
+import type { MiddlewareHandler } from "hono";
+import { InterviewError, interviewNotFound, type Role } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import { errorResponses, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
 import { readStartRequest, requireFormOrJson, startInterview } from "./interviews.js";
@@ -25,11 +25,10 @@ export interface RoomAccess {
  * The room becomes the interview's one voice room; the one it had before is closed, as a newer
  * socket closes the older. Closing is not waited for: a slow LiveKit must not hold up the join.
  */
-export async function enterVoiceRoom(c: Context<AppEnv>, deps: AppDeps, access: RoomAccess, threadId: string, room: VoiceRoom): Promise<void> {
-  const principal = principalOf(c);
-  const { recorded, previous } = await deps.service.replaceVoiceRoom(threadId, room.roomName, principal.kind === "candidate" ? principal.tokenDigest : undefined);
+export async function enterVoiceRoom(deps: AppDeps, access: RoomAccess, threadId: string, room: VoiceRoom, tokenDigest?: string): Promise<void> {
+  const { recorded, previous } = await deps.service.replaceVoiceRoom(threadId, room.roomName, tokenDigest);
   // The token was retired meanwhile (the interview went on in another browser): no room for it.
-  if (!recorded) throw new InterviewError("unauthorized", UNKNOWN_ACCESS_TOKEN);
+  if (!recorded) throw tokenDigest ? new InterviewError("unauthorized", UNKNOWN_ACCESS_TOKEN) : interviewNotFound();
   if (previous) closeRoom(deps, access, threadId, previous);
 }
 
@@ -112,7 +111,8 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
     }
     c.set("threadId", threadId);
     const room = await access.grant({ threadId, role, roomName: body.room_name });
-    await enterVoiceRoom(c, deps, access, threadId, room);
+    const principal = principalOf(c);
+    await enterVoiceRoom(deps, access, threadId, room, principal.kind === "candidate" ? principal.tokenDigest : undefined);
     return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: threadId, role, ...(accessToken ? { access_token: accessToken } : {}) }, 200);
   });
 }
