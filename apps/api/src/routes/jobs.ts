@@ -145,7 +145,7 @@ const createJobRoute = createRoute({
   path: "/jobs",
   tags: ["jobs"],
   summary: "Create a job, typed in or imported from a posting's URL",
-  description: `Send the fields, or \`url\` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job is refused with 409 \`job_exists\` (naming the job in \`error.job_id\`) unless \`allow_duplicate\` is true. The same posting: the same address after redirects, or the page's canonical address when it names the posting (on the same site, as deep as the page, with its query; not a listing), ignoring tracking parameters (utm_*, gclid, fbclid …), the fragment, www., a trailing slash and http against https. ${IMPORT_ERRORS}`,
+  description: `Send the fields, or \`url\` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job is refused with 409 \`job_exists\` (naming the job in \`error.job_id\`) unless \`allow_duplicate\` is true. The same posting: the same address after redirects, or the page's canonical address when it is the page's address spelt another way (/jobs/42 for /jobs/42-backend-engineer; never a listing), ignoring tracking parameters (utm_*, gclid, fbclid …), the fragment, www., a trailing slash and http against https. ${IMPORT_ERRORS}`,
   middleware: [teamOnly],
   request: { body: { required: true, content: { "application/json": { schema: CreateJobBody } } } },
   responses: { 201: { description: "The job", content: { "application/json": { schema: JobSchema } } }, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 504) },

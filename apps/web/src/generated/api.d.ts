@@ -1262,7 +1262,7 @@ export interface paths {
         put?: never;
         /**
          * Create a job, typed in or imported from a posting's URL
-         * @description Send the fields, or `url` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job is refused with 409 `job_exists` (naming the job in `error.job_id`) unless `allow_duplicate` is true. The same posting: the same address after redirects, or the page's canonical address when it names the posting (on the same site, as deep as the page, with its query; not a listing), ignoring tracking parameters (utm_*, gclid, fbclid …), the fragment, www., a trailing slash and http against https. Import errors: 422 `url_not_allowed` (a private or reserved address), `url_unreachable`, `not_a_job_posting`; 413 `posting_too_large`; 504 `upstream_timeout`; 400 `invalid_input` (not a web address).
+         * @description Send the fields, or `url` to import the posting (the fields given beside it override what the posting says). A posting already imported as a job is refused with 409 `job_exists` (naming the job in `error.job_id`) unless `allow_duplicate` is true. The same posting: the same address after redirects, or the page's canonical address when it is the page's address spelt another way (/jobs/42 for /jobs/42-backend-engineer; never a listing), ignoring tracking parameters (utm_*, gclid, fbclid …), the fragment, www., a trailing slash and http against https. Import errors: 422 `url_not_allowed` (a private or reserved address), `url_unreachable`, `not_a_job_posting`; 413 `posting_too_large`; 504 `upstream_timeout`; 400 `invalid_input` (not a web address).
          */
         post: {
             parameters: {

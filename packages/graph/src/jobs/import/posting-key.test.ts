@@ -33,12 +33,15 @@ describe("postingKey", () => {
     expect(key("https://careers.acme.com/jobs/42-senior-backend-engineer", canonical)).toBe(key("https://careers.acme.com/jobs/42"));
     expect(key("https://careers.acme.com/jobs/42-backend?utm_source=mail", canonical)).toBe(key("https://careers.acme.com/jobs/42-senior", canonical));
     expect(key("https://careers.acme.com/jobs/42", canonical)).not.toBe(key("https://careers.acme.com/jobs/43"));
+    expect(key("https://careers.acme.com/jobs/42", "https://careers.acme.com/jobs/42/senior-backend-engineer")).toBe(key("https://careers.acme.com/jobs/42/senior-backend-engineer"));
   });
 
   it("does not go by a canonical address that names a listing: the front page, a shallower page, another site, or the page without the query that picks the job", () => {
     expect(key("https://acme.com/jobs/1", "https://acme.com/")).not.toBe(key("https://acme.com/jobs/2", "https://acme.com/"));
     expect(key("https://acme.com/jobs/1", "https://acme.com/jobs")).not.toBe(key("https://acme.com/jobs/2", "https://acme.com/jobs"));
     expect(key("https://acme.com/job/1", "https://acme.com/jobs")).not.toBe(key("https://acme.com/job/2", "https://acme.com/jobs"));
+    expect(key("https://acme.com/jobs/1", "https://acme.com/en/jobs")).not.toBe(key("https://acme.com/jobs/2", "https://acme.com/en/jobs"));
+    expect(key("https://acme.com/careers/backend", "https://acme.com/careers/openings")).not.toBe(key("https://acme.com/careers/frontend", "https://acme.com/careers/openings"));
     expect(key("https://board.example/acme/jobs/1", "https://acme.com/careers/jobs/1")).toBe(key("https://board.example/acme/jobs/1"));
     expect(key("https://acme.com/careers?gh_jid=4012", "https://acme.com/careers")).not.toBe(key("https://acme.com/careers?gh_jid=4013", "https://acme.com/careers"));
     expect(key("https://acme.com/careers?gh_jid=4012&gh_src=mail", "https://acme.com/careers?gh_jid=4012")).toBe(key("https://acme.com/careers?gh_jid=4012"));

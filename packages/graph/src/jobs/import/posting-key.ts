@@ -14,16 +14,23 @@ const normal = (url: string) =>
 
 /**
  * Whether the page's canonical address names this posting. Pages often name a listing instead: a
- * site's front page, /jobs for /job/42, a careers page without the ?gh_jid=4012 that picks the
- * job, or another site's page. Trusting those would make every posting under it one. So it must be
- * on the same site, as deep as the page (/jobs/42 for /jobs/42-backend-engineer), and keep the
- * page's query.
+ * site's front page, /jobs or /en/jobs for /jobs/42, /careers/openings for /careers/backend, a
+ * careers page without the ?gh_jid=4012 that picks the job, or another site's page. Trusting those
+ * would make every posting under it one. So it must be on the same site, keep the page's query,
+ * and be the page's own address spelt another way: the same, deeper (/jobs/42/backend), or in the
+ * same folder with a last part that begins with the same word (/jobs/42 for /jobs/42-backend).
  */
 function namesThePosting(canonical: URL, source: URL): boolean {
-  const depth = (url: URL) => url.pathname.split("/").filter(Boolean).length;
-  if (canonical.host !== source.host || depth(canonical) < depth(source)) return false;
-  return [...source.searchParams].every(([name, value]) => canonical.searchParams.getAll(name).includes(value));
+  if (canonical.host !== source.host) return false;
+  if (![...source.searchParams].every(([name, value]) => canonical.searchParams.getAll(name).includes(value))) return false;
+  const c = segments(canonical);
+  const s = segments(source);
+  if (c.length >= s.length && s.every((part, i) => c[i] === part)) return true;
+  const firstWord = (part: string) => part.split(/[-_.]/)[0]!.toLowerCase();
+  return c.length === s.length && c.length > 0 && c.slice(0, -1).join("/") === s.slice(0, -1).join("/") && firstWord(c.at(-1)!) === firstWord(s.at(-1)!);
 }
+
+const segments = (url: URL) => url.pathname.split("/").filter(Boolean);
 
 /**
  * One key for every address of the same posting: the page's canonical address when it names the
