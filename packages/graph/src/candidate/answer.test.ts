@@ -188,6 +188,7 @@ describe("the AI candidate answering from its CV", () => {
       "Wouldn't you say that you should never deploy on a Friday?",
       "Code review is the best way to find bugs, don't you think?",
       "Testing always pays off, don’t you agree?",
+      "Pair programming always slows a team down, agreed?",
     ];
     for (const question of sweeping) {
       expect((await ask(question, "strong")).text, question).toMatch(/^Not always — it depends/);

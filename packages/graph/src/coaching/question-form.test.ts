@@ -44,6 +44,8 @@ describe("the form of an interviewer's question", () => {
       // As phones type it, with ’ for '.
       "Don’t you think microservices are overkill for a small team?",
       "You enjoyed that project, didn’t you?",
+      "Microservices are always overkill for a small team, agreed?",
+      "Testing always pays off, would you agree?",
     ]) {
       expect(formOf(q), q).toBe("leading");
     }

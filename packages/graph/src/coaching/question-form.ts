@@ -36,7 +36,7 @@ const INVITATION =
 const LEADING =
   /\b(?:you'?d agree|you would agree|wouldn'?t you (?:say|agree)|don'?t you (?:think|agree|feel)|do you not (?:think|agree)|isn'?t it (?:true|fair|obvious|better|the case)|surely\b|i assume\b|i presume\b|i take it\b|i imagine you|i'?m sure you|i bet you|presumably\b|you must (?:have|be)\b|obviously you|of course you|you (?:probably|surely|certainly) |it'?s fair to say|would it be fair to say|wouldn'?t it be (?:better|easier|fair)|shouldn'?t you have)/i;
 const TAG_QUESTION =
-  /,\s*(?:right|correct|yes|no|yeah|ok(?:ay)?|isn'?t (?:it|that)|aren'?t (?:you|they)|don'?t (?:you|they)|didn'?t (?:you|it|they)|wasn'?t (?:it|that)|haven'?t you|won'?t you|wouldn'?t you|can'?t you|doesn'?t it|hasn'?t it)\s*\?\s*$/i;
+  /,\s*(?:right|correct|agreed|would you agree|yes|no|yeah|ok(?:ay)?|isn'?t (?:it|that)|aren'?t (?:you|they)|don'?t (?:you|they)|didn'?t (?:you|it|they)|wasn'?t (?:it|that)|haven'?t you|won'?t you|wouldn'?t you|can'?t you|doesn'?t it|hasn'?t it)\s*\?\s*$/i;
 /** "What do you prefer, React or Vue?": a choice between given answers. */
 const EITHER_OR = /^(?:which|what)\b[^?]*[,:—–]\s*[^,?]+\s+or\s+[^,?]+\??$/i;
 
