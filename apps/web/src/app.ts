@@ -282,7 +282,7 @@ export function startApp(main: HTMLElement) {
           { class: "card", role: "alert" },
           h("p", {}, error.message),
           // What was typed here is not lost with the page: the candidate can copy it before going on.
-          unsent?.trim() ? [h("p", {}, "Your answer was not sent. Copy it if you want to use it:"), h("blockquote", { class: "unsent-answer" }, unsent)] : null,
+          unsent?.trim() ? [h("p", {}, "This text was not sent. Copy it if you want to use it:"), h("blockquote", { class: "unsent-answer" }, unsent)] : null,
           back ? h("div", { class: "actions" }, back) : null,
         ),
       ),
