@@ -53,11 +53,12 @@ export class InterviewDirectory {
 
   /**
    * The new token opens the interview from now on. Its voice room, entered with the old one, is
-   * returned (to close) and marked left: no room may speak the interview until the next join.
+   * returned (to close) and marked left: no room may speak the interview until the next join. An
+   * interview never joined by voice stays so.
    */
   async replaceAccessToken(threadId: string, tokenDigest: string): Promise<{ voiceRoom: string | null }> {
     const { rows } = await this.pool.query<{ voice_room: string | null }>(
-      `update interview_threads t set access_token_hash = $2, voice_room = $3
+      `update interview_threads t set access_token_hash = $2, voice_room = case when old.voice_room is null then null else $3 end
        from (select voice_room from interview_threads where thread_id = $1 for update) old where t.thread_id = $1 returning old.voice_room`,
       [threadId, tokenDigest, NO_ROOM],
     );

@@ -7,6 +7,7 @@ import type { AppSettings } from "../app-types.js";
 import { loadApiConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { voiceAvailability } from "../voice.js";
+import { digest } from "../access.js";
 import { form, json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
 import { startLiveKitRoomServer, type LiveKitRoomServer } from "../testing/livekit-rooms.js";
 import type { VoiceAvailability } from "./join.js";
@@ -342,6 +343,10 @@ describe("a voice interview through an invite link", () => {
     expect(rooms.requested).toContain(joined.body.room_name);
     expect(rooms.live.has(joined.body.room_name)).toBe(false);
     // Even had LiveKit not closed it, a voice agent there (or in a room the old token opens again) takes no answer.
+    expect(await runtime.service.speaksIn(joined.body.thread_id, joined.body.room_name)).toBe(false);
+    // Until the interview is joined again, from the new browser.
+    expect(await runtime.service.replaceVoiceRoom(joined.body.thread_id, "interview-new-browser", digest(resumed.body.access_token))).toEqual({ recorded: true, previous: null });
+    expect(await runtime.service.speaksIn(joined.body.thread_id, "interview-new-browser")).toBe(true);
     expect(await runtime.service.speaksIn(joined.body.thread_id, joined.body.room_name)).toBe(false);
   });
 });

@@ -160,7 +160,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
         await store.recordStart(redeemed.invite.inviteId, view.threadId).catch((error: unknown) => {
           deps.logger.warn({ threadId: view.threadId, err: errorFacts(error) }, "could not note which interview an invite link started; the link cannot continue it");
         });
-        return { view, accessToken: accessToken.token };
+        return { view, accessToken: accessToken.token, accessTokenDigest: accessToken.digest };
       } catch (error) {
         await store.refund(redeemed.invite.inviteId).catch(() => undefined);
         throw error;
@@ -268,11 +268,11 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
         throw new InterviewError("voice_not_configured", `Voice interviews are not configured on this server;${missing || " see docs/voice.md."} Text interviews work as usual.`);
       }
       const body = (isForm(c) ? c.req.valid("form") : c.req.valid("json")) as InviteStartBody;
-      const { view, accessToken } = await startFromInvite(c, c.req.valid("param").token, body);
+      const { view, accessToken, accessTokenDigest } = await startFromInvite(c, c.req.valid("param").token, body);
       // Always a fresh room: a public link must not hand out seats in rooms of the caller's choosing.
       const room = await access.grant({ threadId: view.threadId, role: view.role });
-      // The interview was started just now with its own new token: nothing else holds it yet.
-      await enterVoiceRoom(deps, access, view.threadId, room);
+      // Under the new token, which opening the link in another browser may already have replaced.
+      await enterVoiceRoom(deps, access, view.threadId, room, accessTokenDigest);
       return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: view.threadId, role: view.role, access_token: accessToken }, 200);
     });
   };

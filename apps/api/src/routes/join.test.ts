@@ -152,6 +152,9 @@ describe("POST /join", () => {
     expect(await runtime.service.speaksIn(started.body.thread_id, again.body.room_name)).toBe(true);
     const byHand = await runtime.service.start({ jobTitle: "SRE", questionType: "technical", maxSteps: 2 });
     expect(await runtime.service.speaksIn(byHand.threadId, "a-room-dispatched-by-hand")).toBe(true);
+    // A new token (a replayed start) leaves an interview never joined by voice open to such a room.
+    await runtime.service.replaceAccessToken(byHand.threadId, "a-replayed-start-digest");
+    expect(await runtime.service.speaksIn(byHand.threadId, "a-room-dispatched-by-hand")).toBe(true);
     // Joined once more: the second room had emptied and closed by itself already (not_found).
     const third = await join(json({ thread_id: started.body.thread_id }));
     expect(third.status).toBe(200);

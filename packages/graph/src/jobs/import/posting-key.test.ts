@@ -42,6 +42,7 @@ describe("postingKey", () => {
     expect(key("https://acme.com/job/1", "https://acme.com/jobs")).not.toBe(key("https://acme.com/job/2", "https://acme.com/jobs"));
     expect(key("https://acme.com/jobs/1", "https://acme.com/en/jobs")).not.toBe(key("https://acme.com/jobs/2", "https://acme.com/en/jobs"));
     expect(key("https://acme.com/careers/backend", "https://acme.com/careers/openings")).not.toBe(key("https://acme.com/careers/frontend", "https://acme.com/careers/openings"));
+    expect(key("https://acme.com/jobs/engineering-manager", "https://acme.com/jobs/engineering")).not.toBe(key("https://acme.com/jobs/engineering-intern", "https://acme.com/jobs/engineering"));
     expect(key("https://board.example/acme/jobs/1", "https://acme.com/careers/jobs/1")).toBe(key("https://board.example/acme/jobs/1"));
     expect(key("https://acme.com/careers?gh_jid=4012", "https://acme.com/careers")).not.toBe(key("https://acme.com/careers?gh_jid=4013", "https://acme.com/careers"));
     expect(key("https://acme.com/careers?gh_jid=4012&gh_src=mail", "https://acme.com/careers?gh_jid=4012")).toBe(key("https://acme.com/careers?gh_jid=4012"));

@@ -18,7 +18,7 @@ const normal = (url: string) =>
  * careers page without the ?gh_jid=4012 that picks the job, or another site's page. Trusting those
  * would make every posting under it one. So it must be on the same site, keep the page's query,
  * and be the page's own address spelt another way: the same, deeper (/jobs/42/backend), or in the
- * same folder with a last part that begins with the same word (/jobs/42 for /jobs/42-backend).
+ * same folder with a last part that begins with the same id (/jobs/42 for /jobs/42-backend).
  */
 function namesThePosting(canonical: URL, source: URL): boolean {
   if (canonical.host !== source.host) return false;
@@ -26,8 +26,11 @@ function namesThePosting(canonical: URL, source: URL): boolean {
   const c = segments(canonical);
   const s = segments(source);
   if (c.length >= s.length && s.every((part, i) => c[i] === part)) return true;
-  const firstWord = (part: string) => part.split(/[-_.]/)[0]!.toLowerCase();
-  return c.length === s.length && c.length > 0 && c.slice(0, -1).join("/") === s.slice(0, -1).join("/") && firstWord(c.at(-1)!) === firstWord(s.at(-1)!);
+  // The shared first word must hold a digit, as a job's id does: /jobs/engineering for
+  // /jobs/engineering-manager is a department's page, not the posting.
+  const firstWord = (part: string) => part.split(/[-_.]/)[0]!;
+  const word = c.length > 0 ? firstWord(c.at(-1)!) : "";
+  return c.length === s.length && /\d/.test(word) && c.slice(0, -1).join("/") === s.slice(0, -1).join("/") && word === firstWord(s.at(-1)!);
 }
 
 const segments = (url: URL) => url.pathname.split("/").filter(Boolean);
