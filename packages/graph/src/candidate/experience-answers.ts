@@ -6,6 +6,7 @@ import { pick } from "./random.js";
 import { article, capitalise, listOf, spokenAchievement, spokenTitle, splitResult, vagueAchievement, vagueProject } from "./spoken.js";
 import { followUpAnswer } from "./follow-up-answers.js";
 import { relatedTechnologies } from "./technology-families.js";
+import { straightApostrophes } from "../coaching/question-form.js";
 import type { Persona } from "./types.js";
 import * as voice from "./voice.js";
 
@@ -92,7 +93,7 @@ const ABOUT_THE_CANDIDATE = /\b(?:your|yours|yourself)\b|\byou(?:'ve|'re|'d|'ll)
 
 /** A leading question that puts a sweeping view of how work is done (not a claim about the candidate). */
 function sweepingView(question: string): boolean {
-  const claim = question.trim().replace(/[’‘]/g, "'").replace(LEAD_IN, "").replace(TAG, "");
+  const claim = straightApostrophes(question.trim()).replace(LEAD_IN, "").replace(TAG, "");
   return SWEEPING.test(claim) && !ABOUT_THE_CANDIDATE.test(claim);
 }
 

@@ -107,10 +107,12 @@ export function isSmallTalk(text: string): boolean {
   return sentences.some(pleasantry) && sentences.every((s) => pleasantry(s) || !asksSomething(s));
 }
 
+/** Phones type ’ for ': "don’t you agree?" is the same tag as "don't you agree?". */
+export const straightApostrophes = (text: string) => text.replace(/[’‘]/g, "'");
+
 /** What kind of question this is, how many things it asks, and whether it is a question at all. */
 export function shapeOfQuestion(typed: string): QuestionShape {
-  // Phones type ’ for ': "don’t you agree?" is the same tag as "don't you agree?".
-  const text = typed.replace(/[’‘]/g, "'");
+  const text = straightApostrophes(typed);
   const sentences = sentencesOf(text);
   if (isSmallTalk(text)) return { isQuestion: false, smallTalk: true, form: "open", parts: [], multiple: false };
   const parts: string[] = [];
