@@ -87,11 +87,10 @@ export function interviewAgent(agent: AgentName) {
         onError: (error) => logger.warn({ agent, threadId, ...errorSummary(error) }, "voice turn failed; the human was asked to say it again"),
         ...(ctx.job.room?.name ? { stillHere: () => runtime.service.speaksIn(threadId, ctx.job.room!.name) } : {}),
       });
-      if (opening.moved) logger.info({ agent, threadId }, "the interview is spoken in another room now; leaving this one");
-      else if (opening.refused) logger.warn({ agent, threadId }, "dispatched to the wrong agent for the interview's role; refusing and leaving");
-      // The interview is over, refused, moved to another room, or the human left: leave the room and end the job.
+      if (opening.refused && !opening.moved) logger.warn({ agent, threadId }, "dispatched to the wrong agent for the interview's role; refusing and leaving");
+      // The interview is over, refused, moved to another room (at the greeting or later), or the human left: leave the room and end the job.
       session.on(voice.AgentSessionEventTypes.Close, (event) => {
-        if (String(event.reason) === MOVED_ELSEWHERE && !opening.moved) logger.info({ agent, threadId }, "the interview is spoken in another room now; leaving this one");
+        if (String(event.reason) === MOVED_ELSEWHERE) logger.info({ agent, threadId }, "the interview is spoken in another room now; leaving this one");
         ctx.shutdown(String(event.reason));
       });
     },

@@ -88,8 +88,9 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
     let threadId: string;
     let role: Role;
     let accessToken: string | undefined;
+    const principal = principalOf(c);
     // A room of the caller's choosing is for the team: a candidate's seat is always a fresh room.
-    if (body.room_name && principalOf(c).kind === "candidate") {
+    if (body.room_name && principal.kind === "candidate") {
       throw new InterviewError("forbidden", "An interview's access token cannot choose the room; leave room_name out.");
     }
     if (body.thread_id) {
@@ -102,7 +103,7 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
       }
       role = view.role;
     } else {
-      if (principalOf(c).kind === "candidate") throw new InterviewError("forbidden", "An interview's access token cannot start another interview.");
+      if (principal.kind === "candidate") throw new InterviewError("forbidden", "An interview's access token cannot start another interview.");
       const { fields, cvPdf } = await readStartRequest(c);
       const started = await startInterview(c, deps, fields, cvPdf);
       threadId = started.view.threadId;
@@ -111,7 +112,6 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
     }
     c.set("threadId", threadId);
     const room = await access.grant({ threadId, role, roomName: body.room_name });
-    const principal = principalOf(c);
     await enterVoiceRoom(deps, access, threadId, room, principal.kind === "candidate" ? principal.tokenDigest : undefined);
     return c.json({ token: room.token, url: room.url, room_name: room.roomName, thread_id: threadId, role, ...(accessToken ? { access_token: accessToken } : {}) }, 200);
   });
