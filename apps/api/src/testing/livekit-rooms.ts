@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { jwtVerify } from "jose";
+import { listenOnLoopback } from "@interview/graph/testing";
 
 export interface LiveKitRoomServer {
   /** ws://127.0.0.1:port, as LIVEKIT_URL is set. */
@@ -60,10 +60,9 @@ export async function startLiveKitRoomServer(apiKey: string, secret: string): Pr
       })();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `ws://127.0.0.1:${port}`,
+    url: url.replace(/^http/, "ws"),
     requested,
     live,
     failing,
@@ -71,6 +70,6 @@ export async function startLiveKitRoomServer(apiKey: string, secret: string): Pr
     get refused() {
       return refused;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
