@@ -4,6 +4,7 @@ import type { Store } from "hono-rate-limiter";
 import type { Logger } from "./logger.js";
 import type { Principal } from "./access.js";
 import type { SpeechServices } from "./speech.js";
+import type { RoomAccess } from "./voice-rooms.js";
 
 export interface AppSettings {
   apiKeys: string[];
@@ -57,6 +58,8 @@ export interface AppDeps {
   voice?: VoiceRoutes;
   /** Whether LiveKit is configured (for /health; /join answers 503 otherwise). */
   voiceAvailable?: boolean;
+  /** Closes the voice room of an interview being erased; absent without LiveKit. */
+  voiceRooms?: RoomAccess;
   /** Speech-to-text and text-to-speech for recorded answers; absent or partial when not configured. */
   speech?: SpeechServices;
   /** Where rate limits are counted (shared by replicas); in memory when absent. */

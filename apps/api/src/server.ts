@@ -110,6 +110,7 @@ async function runServer() {
     checkProvider: runtime.checkProvider,
     voice: voice.routes,
     voiceAvailable: voice.available,
+    voiceRooms: voice.rooms,
     speech: createSpeechServices(config, runtime.audio),
     rateLimitStore: shared.rateLimitStore,
     readiness,

@@ -3,7 +3,8 @@ import { AccessToken, RoomAgentDispatch, RoomConfiguration, RoomServiceClient, T
 import type { ApiConfig } from "./config.js";
 import type { Role } from "@interview/graph";
 import type { VoiceRoutes } from "./app-types.js";
-import { registerJoinRoute, type RoomAccess, type VoiceAvailability, type VoiceRoom } from "./routes/join.js";
+import { registerJoinRoute, type VoiceAvailability } from "./routes/join.js";
+import type { RoomAccess, VoiceRoom } from "./voice-rooms.js";
 
 /** The worker names in apps/voice-agent; the token dispatches one explicitly. */
 export const VOICE_AGENT_NAME = "voice-agent";
@@ -81,7 +82,8 @@ export function voiceAvailability(config: ApiConfig): VoiceAvailability {
 }
 
 /** Voice routes (POST /join). Always registered: without LiveKit settings /join answers 503 saying which are missing. */
-export function createVoiceRoutes(config: ApiConfig): { routes: VoiceRoutes; available: boolean; availability: VoiceAvailability } {
+export function createVoiceRoutes(config: ApiConfig): { routes: VoiceRoutes; available: boolean; availability: VoiceAvailability; rooms: RoomAccess | undefined } {
   const voice = voiceAvailability(config);
-  return { routes: (app, deps) => registerJoinRoute(app, deps, voice), available: "access" in voice, availability: voice };
+  const rooms = "access" in voice ? voice.access : undefined;
+  return { routes: (app, deps) => registerJoinRoute(app, deps, voice), available: rooms !== undefined, availability: voice, rooms };
 }

@@ -97,4 +97,4 @@ export const ERASE_INTERVIEW_SQL = `with
     cv as (delete from interview_cv_chunks where thread_id = $1),
     a as (delete from interview_audio where thread_id = $1),
     k as (delete from interview_request_keys where thread_id = $1)
-  delete from interview_threads where thread_id = $1 and ($2::text is null or lease_owner = $2)`;
+  delete from interview_threads where thread_id = $1 and ($2::text is null or lease_owner = $2) returning voice_room`;

@@ -244,14 +244,18 @@ export class InterviewService {
     return (await this.deps.directory?.list(filter)) ?? { rows: [], nextCursor: null };
   }
 
-  /** Erases the interview: checkpoints, CV passages (and this process's index of them), audio, keys. */
-  async erase(threadId: string): Promise<void> {
+  /**
+   * Erases the interview: checkpoints, CV passages (and this process's index of them), audio, keys.
+   * Returns the voice room it was in, for the caller to close.
+   */
+  async erase(threadId: string): Promise<{ voiceRoom: string | null }> {
     const info = THREAD_ID.test(threadId) ? await this.deps.threads.info(threadId) : undefined;
     if (!info) throw interviewNotFound();
     const cvId = info.head ? (await this.stateAt(threadId, info.head, info.role)).cvId : null;
-    await this.deps.threads.erase(threadId);
+    const erased = await this.deps.threads.erase(threadId);
     if (cvId) this.deps.retriever?.forget(cvId);
     this.deps.events?.erased(threadId);
+    return erased;
   }
 
   private async turn(threadId: string, resume: AnswerResume, kind: TurnKind, options: TurnOptions): Promise<TurnView> {

@@ -80,8 +80,8 @@ export interface ThreadRegistry {
   /** A turn on an existing interview, or the replay of a request already answered. */
   begin(threadId: string, key?: RequestKey): Promise<Turn | Replay>;
   info(threadId: string): Promise<ThreadInfo | undefined>;
-  /** Erases the interview and everything stored for it, holding its lease (or, in-memory, at once). */
-  erase(threadId: string): Promise<void>;
+  /** Erases the interview and everything stored for it, holding its lease (or, in-memory, at once); returns the voice room it was in, to close. */
+  erase(threadId: string): Promise<{ voiceRoom: string | null }>;
 }
 
 export const isReplay = (value: Turn | Replay): value is Replay => !("commit" in value);
@@ -399,14 +399,16 @@ export class PostgresThreadRegistry implements ThreadRegistry {
     return row && { threadId, head: row.head, role: row.role, jobId: row.job_id, accessTokenHash: row.access_token_hash };
   }
 
-  async erase(threadId: string): Promise<void> {
+  async erase(threadId: string): Promise<{ voiceRoom: string | null }> {
     const lease = this.newLease();
     const taken = await this.pool.query(`${LEASE_SQL} returning head`, [threadId, lease.owner, lease.ttlMs]);
     if (taken.rowCount === 0) {
       if (await this.info(threadId)) throw busy();
       throw interviewNotFound();
     }
-    await this.pool.query(ERASE_INTERVIEW_SQL, [threadId, lease.owner]);
+    const { rows } = await this.pool.query<{ voice_room: string | null }>(ERASE_INTERVIEW_SQL, [threadId, lease.owner]);
+    // '' marks a room the interview already left (interview-list.ts): nothing to close.
+    return { voiceRoom: rows[0]?.voice_room || null };
   }
 
   /** Forgets request keys older than a day. */
@@ -480,11 +482,12 @@ export class InMemoryThreadRegistry implements ThreadRegistry {
     return thread && { threadId, head: thread.head, role: thread.role, jobId: null, accessTokenHash: null };
   }
 
-  async erase(threadId: string): Promise<void> {
+  async erase(threadId: string): Promise<{ voiceRoom: string | null }> {
     const thread = this.threads.get(threadId);
     if (!thread) throw interviewNotFound();
     if (thread.owner) throw busy();
     this.threads.delete(threadId);
     delete this.saver.storage[threadId];
+    return { voiceRoom: null };
   }
 }

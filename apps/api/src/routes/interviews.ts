@@ -12,6 +12,7 @@ import { logFailure, toErrorResponse } from "../http-errors.js";
 import type { Logger } from "../logger.js";
 import { authorizeInterview, interviewFor, newAccessToken, principalOf, RESULTS_WITHHELD, seesResults, turnFor } from "../access.js";
 import { requestKeyOf } from "../idempotency.js";
+import { closeRoom } from "../voice-rooms.js";
 
 const startRoute = createRoute({
   method: "post",
@@ -109,6 +110,7 @@ const deleteRoute = createRoute({
   path: "/interviews/{thread_id}",
   tags: ["interview"],
   summary: "Erase the interview and its CV, audio and keys",
+  description: "Erases everything stored for the interview in one transaction, and closes its voice room, if it is in one, so the people and the voice agent there leave.",
   request: { params: ThreadParam },
   responses: { 204: { description: "Erased" }, ...errorResponses(401, 403, 404, 409) },
 });
@@ -372,7 +374,9 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const { thread_id } = c.req.valid("param");
     c.set("threadId", thread_id);
     await authorizeInterview(c, service, thread_id);
-    await service.erase(thread_id);
+    const { voiceRoom } = await service.erase(thread_id);
+    // The candidate and the voice agent leave the room with the interview.
+    if (voiceRoom && deps.voiceRooms) closeRoom(deps, deps.voiceRooms, thread_id, voiceRoom);
     return c.body(null, 204);
   });
 }

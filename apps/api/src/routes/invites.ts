@@ -9,7 +9,8 @@ import { publicBase } from "../public-url.js";
 import { errorFacts } from "../logger.js";
 import { CreateInviteBody, InviteCreated, InviteList, InviteParam, InviteResume, InviteStartForm, InviteStartJson, JOB_LIMITS, JobParam, PublicInvite, TokenParam, type InviteStartBody } from "../jobs-schemas.js";
 import { uploadedFile, withJobDefaults, type StartFields } from "./interviews.js";
-import { closeRoom, enterVoiceRoom, type VoiceAvailability } from "./join.js";
+import type { VoiceAvailability } from "./join.js";
+import { closeRoom, enterVoiceRoom } from "../voice-rooms.js";
 import { jobDirectory, jobNotFound, teamOnly, type Invite, type InviteLookup, type PostgresJobStore, type RouteRegistration } from "./jobs.js";
 
 export interface InviteRouteOptions {

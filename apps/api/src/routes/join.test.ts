@@ -38,13 +38,16 @@ interface Claims {
 describe("POST /join", () => {
   let runtime: Awaited<ReturnType<typeof openTestRuntime>>;
   const logs = new LogCapture();
-  const appWith = (env: Record<string, string>, settings = {}) =>
-    createApp({
+  const appWith = (env: Record<string, string>, settings = {}) => {
+    const voice = createVoiceRoutes(loadApiConfig(env));
+    return createApp({
       service: runtime.service,
       logger: createLogger("info", logs),
       settings: { ...testSettings, ...settings },
-      voice: createVoiceRoutes(loadApiConfig(env)).routes,
+      voice: voice.routes,
+      voiceRooms: voice.rooms,
     });
+  };
   let app: ReturnType<typeof appWith>;
   beforeAll(async () => {
     runtime = await openTestRuntime(databaseUrl);
@@ -162,13 +165,33 @@ describe("POST /join", () => {
     // A room LiveKit fails to close is logged (by the thread only); the one already gone was not.
     rooms.failing.add(third.body.room_name);
     expect((await join(json({ thread_id: started.body.thread_id }))).status).toBe(200);
-    await eventually(() => logs.text.includes("could not close the interview's previous voice room"));
+    await eventually(() => logs.text.includes("could not close a voice room the interview left"));
     const warnings = logs.text.split("\n").filter((line) => line.includes("could not close"));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(started.body.thread_id);
     expect(rooms.refused).toBe(0);
     // Another interview's room is left alone.
     expect(rooms.requested).not.toContain(other.body.room_name);
+  });
+
+  it("closes the interview's voice room when the interview is erased, and no room it already left", async () => {
+    const started = await join(json(START));
+    rooms.live.add(started.body.room_name);
+    expect((await app.request(`/interviews/${started.body.thread_id}`, { method: "DELETE" })).status).toBe(204);
+    await eventually(() => rooms.answered.includes(started.body.room_name));
+    expect(rooms.live.has(started.body.room_name)).toBe(false);
+    // Moved to another browser, the interview left its room (closed then): erasing it closes nothing more.
+    const moved = await join(json(START));
+    await runtime.service.replaceAccessToken(moved.body.thread_id, "the-other-browser-digest");
+    const before = rooms.requested.length;
+    expect((await app.request(`/interviews/${moved.body.thread_id}`, { method: "DELETE" })).status).toBe(204);
+    const byText = await runtime.service.start({ jobTitle: "SRE", questionType: "technical", maxSteps: 2 });
+    expect((await app.request(`/interviews/${byText.threadId}`, { method: "DELETE" })).status).toBe(204);
+    // A later erase's close arrives after any the earlier ones would have sent.
+    const last = await join(json(START));
+    expect((await app.request(`/interviews/${last.body.thread_id}`, { method: "DELETE" })).status).toBe(204);
+    await eventually(() => rooms.answered.includes(last.body.room_name));
+    expect(rooms.requested.slice(before)).toEqual([last.body.room_name]);
   });
 
   it("closes rooms through LIVEKIT_API_URL when the server reaches LiveKit at another address than browsers do", async () => {

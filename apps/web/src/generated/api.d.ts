@@ -443,7 +443,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Erase the interview and its CV, audio and keys */
+        /**
+         * Erase the interview and its CV, audio and keys
+         * @description Erases everything stored for the interview in one transaction, and closes its voice room, if it is in one, so the people and the voice agent there leave.
+         */
         delete: {
             parameters: {
                 query?: never;
