@@ -31,7 +31,7 @@ const feedback = (e: Evaluation) => ({
 export const finalEvaluation = (f: FinalEvaluation) => ({
   overall_score: f.overallScore,
   recommendation: f.recommendation,
-  recommendation_label: recommendationLabel(f.recommendation),
+  recommendation_label: f.recommendation && recommendationLabel(f.recommendation),
   strengths: f.strengths,
   improvements: f.improvements,
   per_question: f.perQuestion.map((p) => ({ question_id: p.questionId, question: p.question, score: p.score, feedback: p.feedback })),

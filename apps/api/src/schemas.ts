@@ -132,9 +132,9 @@ export const FeedbackSchema = z
 
 export const FinalEvaluationSchema = z
   .object({
-    overall_score: z.number(),
-    recommendation: z.enum(RECOMMENDATIONS),
-    recommendation_label: z.string().openapi({ example: "Lean hire" }),
+    overall_score: z.number().nullable().openapi({ description: "The mean of the answers' scores, 0–10; null when the interview ended before any answer was scored." }),
+    recommendation: z.enum(RECOMMENDATIONS).nullable().openapi({ description: "Null with overall_score: nothing was answered to assess." }),
+    recommendation_label: z.string().nullable().openapi({ example: "Lean hire" }),
     strengths: z.array(z.string()),
     improvements: z.array(z.string()),
     per_question: z.array(z.object({ question_id: z.string(), question: z.string(), score: z.number(), feedback: z.string() })),

@@ -31,7 +31,7 @@ export type InterviewListQuery = NonNullable<paths["/interviews"]["get"]["parame
 
 export type Status = TurnResponse["status"];
 export type Role = TurnResponse["role"];
-export type Recommendation = FinalEvaluation["recommendation"];
+export type Recommendation = NonNullable<FinalEvaluation["recommendation"]>;
 export type Persona = NonNullable<Schemas["StartInterviewJson"]["persona"]>;
 export type Seniority = NonNullable<Schemas["StartInterviewJson"]["seniority"]>;
 export type QuestionStyle = NonNullable<Schemas["StartInterviewJson"]["question_style"]>;

@@ -156,6 +156,12 @@ describe("report view", () => {
     ]);
   });
 
+  it("shows an interview ended before any answer as not scored, with no recommendation", () => {
+    const unscored = { ...done, final_evaluation: { ...done.final_evaluation!, overall_score: null, recommendation: null, recommendation_label: null, per_question: [] } };
+    const report = reportView(applyTurn(fromRecord(recordAfterTwo), "A3", unscored))!;
+    expect(report).toMatchObject({ overall: null, overallText: "—", recommendation: null, rows: [] });
+  });
+
   it("is absent until there is a final evaluation", () => {
     expect(reportView(fromRecord(recordAfterTwo))).toBeUndefined();
   });

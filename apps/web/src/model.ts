@@ -292,9 +292,10 @@ export interface ReportRow {
 
 export interface ReportView {
   title: string;
-  overall: number;
+  /** Null when nothing was answered: no score, no recommendation. */
+  overall: number | null;
   overallText: string;
-  recommendation: string;
+  recommendation: string | null;
   tone: Tone;
   summary: string;
   strengths: string[];
@@ -336,9 +337,9 @@ export function reportView(model: InterviewModel): ReportView | undefined {
   return {
     title: model.companyName ? `${model.jobTitle} at ${model.companyName}` : model.jobTitle,
     overall: f.overall_score,
-    overallText: formatScore(f.overall_score),
-    recommendation: f.recommendation_label,
-    tone: RECOMMENDATION_TONES[f.recommendation] ?? "ok",
+    overallText: f.overall_score === null ? "—" : formatScore(f.overall_score),
+    recommendation: f.recommendation && f.recommendation_label,
+    tone: (f.recommendation && RECOMMENDATION_TONES[f.recommendation]) ?? "ok",
     summary: f.summary,
     strengths: f.strengths,
     improvements: f.improvements,

@@ -219,8 +219,10 @@ describe("a full interview on PostgreSQL with the offline engine", () => {
   it("ends an interview with no answers with a report that says so", async () => {
     const start = await runtime.service.start({ jobTitle: "Engineer", questionType: "technical", maxSteps: 5 });
     const ended = await runtime.service.end(start.threadId);
-    expect(ended.finalEvaluation).toMatchObject({ perQuestion: [], overallScore: 0 });
+    // No score and no recommendation: a no-show is not a failed candidate.
+    expect(ended.finalEvaluation).toMatchObject({ perQuestion: [], overallScore: null, recommendation: null });
     expect(ended.finalEvaluation!.summary).toMatch(/before any question was answered/);
+    expect(ended.message).not.toMatch(/score/i);
   });
 
   it("erases an interview and its CV on delete", async () => {

@@ -93,8 +93,9 @@ export const RECOMMENDATIONS = ["strong_hire", "hire", "lean_hire", "lean_no_hir
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 export interface FinalEvaluation {
-  overallScore: number;
-  recommendation: Recommendation;
+  /** Null when no answer was scored: an interview ended before any answer says nothing of the candidate. */
+  overallScore: number | null;
+  recommendation: Recommendation | null;
   strengths: string[];
   improvements: string[];
   perQuestion: QuestionSummary[];

@@ -96,6 +96,19 @@ describe("ending early and reports", () => {
     expect(record.body).toMatchObject({ status: "completed", ended_early: true });
   });
 
+  it("gives an interview ended before any answer no score and no recommendation, in its reply, its record and the team's list", async () => {
+    const start = await started(t, { max_step: 3 });
+    const ended = await body(await t.app.request(`/interviews/${start.body.thread_id}/end`, { method: "POST" }));
+    expect(ended.body.final_evaluation).toMatchObject({ overall_score: null, recommendation: null, recommendation_label: null, per_question: [] });
+    const record = await body(await t.app.request(`/interviews/${start.body.thread_id}`));
+    expect(record.body.final_evaluation).toMatchObject({ overall_score: null, recommendation: null });
+    const listed = await body(await t.app.request(`/interviews?status=completed&limit=100`));
+    const row = listed.body.interviews.find((r: { thread_id: string }) => r.thread_id === start.body.thread_id);
+    expect(row).toMatchObject({ status: "completed" });
+    expect(row).not.toHaveProperty("overall_score");
+    expect(row).not.toHaveProperty("recommendation");
+  });
+
   it("renders the report as a PDF whose text holds the score and every question", async () => {
     const start = await started(t, { max_step: 2, username: "Σοφία Παπαδοπούλου" });
     let reply = start.body;

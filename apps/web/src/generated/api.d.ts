@@ -2941,11 +2941,15 @@ export interface components {
             evidence: number;
         };
         FinalEvaluation: {
-            overall_score: number;
-            /** @enum {string} */
-            recommendation: "strong_hire" | "hire" | "lean_hire" | "lean_no_hire" | "no_hire";
+            /** @description The mean of the answers' scores, 0–10; null when the interview ended before any answer was scored. */
+            overall_score: number | null;
+            /**
+             * @description Null with overall_score: nothing was answered to assess.
+             * @enum {string|null}
+             */
+            recommendation: "strong_hire" | "hire" | "lean_hire" | "lean_no_hire" | "no_hire" | null;
             /** @example Lean hire */
-            recommendation_label: string;
+            recommendation_label: string | null;
             strengths: string[];
             improvements: string[];
             per_question: {

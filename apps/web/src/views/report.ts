@@ -161,8 +161,10 @@ function renderCandidateReport(model: InterviewModel, report: ReportView, handle
         "div",
         { class: "overall" },
         h("p", { class: "overall-label", id: "overall-label" }, "Overall score"),
-        h("p", { class: `overall-score tone-${scoreTone(report.overall)}`, "aria-describedby": "overall-label", "data-testid": "overall-score" }, h("strong", {}, report.overallText), h("span", {}, "/10")),
-        h("p", { class: `badge tone-${report.tone}`, "data-testid": "recommendation" }, report.recommendation),
+        report.overall === null
+          ? h("p", { class: "overall-score", "aria-describedby": "overall-label", "data-testid": "overall-score" }, h("strong", {}, "Not scored"))
+          : h("p", { class: `overall-score tone-${scoreTone(report.overall)}`, "aria-describedby": "overall-label", "data-testid": "overall-score" }, h("strong", {}, report.overallText), h("span", {}, "/10")),
+        report.recommendation ? h("p", { class: `badge tone-${report.tone}`, "data-testid": "recommendation" }, report.recommendation) : null,
       ),
       h("div", { class: "summary-text" }, paragraphs(report.summary)),
     ),

@@ -30,7 +30,7 @@ export function makeFinalAssessment(deps: GraphDeps) {
     if (evaluations.length === 0) {
       const summary = `The interview for the ${state.jobTitle} role ended before any question was answered, so there is nothing to assess.`;
       return {
-        finalEvaluation: { overallScore: 0, recommendation: "no_hire", strengths: [], improvements: ["Answer at least one question to get an assessment."], perQuestion: [], summary },
+        finalEvaluation: { overallScore: null, recommendation: null, strengths: [], improvements: ["Answer at least one question to get an assessment."], perQuestion: [], summary },
         status: "completed",
         nextAction: null,
         messages: [{ role: "interviewer", text: state.resultsShared ? `${CLOSING} ${summary}` : CLOSING_FOR_TEAM }],

@@ -57,8 +57,8 @@ export function reportFromState(interviewId: string, state: ReportSource, option
     plannedQuestions: state.maxSteps,
     questionType: state.questionType,
     questionStyle: state.questionStyle,
-    // With nothing answered the final score is a zero that says nothing about the candidate: leave it out.
-    ...(f && state.evaluations.length
+    // With nothing answered there is no score (older interviews stored a zero): leave it out.
+    ...(f?.overallScore != null && f.recommendation && state.evaluations.length
       ? {
           overall: {
             score: f.overallScore,
