@@ -4,7 +4,7 @@ import { openTestRuntime } from "@interview/graph/testing";
 import { PostgresJobStore } from "@interview/graph";
 import { createApp } from "../app.js";
 import { createLogger } from "../logger.js";
-import { json, LogCapture, testSettings } from "../testing/test-app.js";
+import { json, LogCapture, SOLID_ANSWER, testSettings } from "../testing/test-app.js";
 import { jobDirectory, jobRoutes } from "./jobs.js";
 import { inviteRoutes } from "./invites.js";
 import { listRoutes } from "./list.js";
@@ -69,6 +69,7 @@ beforeAll(async () => {
   for (const name of ["a", "b", "c", "d", "e"]) threads[name] = (await post("/start_interview", { job_id: job.job_id, username: `Candidate ${name}` })).thread_id;
   threads.f = (await post("/start_interview", { job_id: job.job_id, role: "interviewer", username: "Hiring manager" })).thread_id;
   threads.x = (await post("/start_interview", { job_id: other.job_id })).thread_id;
+  await post("/continue_interview", { thread_id: threads.c, user_response: SOLID_ANSWER });
   await post(`/interviews/${threads.c}/end`, {});
 });
 afterAll(() => runtime.close());

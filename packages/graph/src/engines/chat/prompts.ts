@@ -21,7 +21,8 @@ const PHASE: Record<QuestionRequest["phase"], string> = {
   projects: "a question about a specific project the candidate worked on",
   standout_skills: "a question probing the candidate's strongest skill",
   role_skills: "a question on a skill the role requires",
-  closing: "a closing question",
+  // Scored like any other: inviting the candidate's own questions would grade what cannot be judged.
+  closing: "a closing question about the candidate's fit for the role, motivation or first months in it (not an invitation to ask their own questions)",
 };
 
 function jobBlock(r: { jobTitle: string; company?: string | undefined; jobDescription?: string | undefined }) {

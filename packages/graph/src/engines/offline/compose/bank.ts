@@ -167,15 +167,14 @@ export const TEMPLATES: Template[] = [
   t({ id: "role-tool-daily", intent: "daily_use", types: ALL, phases: ["role_skills", "standout_skills"], needs: ["tool"], domain: "trade" }, (s) =>
     `How do you use ${s.tool} in your day-to-day work, and what have you made with it that others rely on?`),
 
-  // Closing: the company and the role.
+  // Closing: the company and the role. Every closing question is scored, so none invites the
+  // candidate's own questions: the interviewer could not answer them, and grading them is unfair.
   t({ id: "close-90-days", intent: "first_90_days", types: ALL, phases: ["closing"], needs: [], broad: true }, (s) =>
     `If you joined${s.company ? ` ${s.company}` : " us"} as ${s.aJob}, what would you want to learn or improve in your first 90 days?`),
   t({ id: "close-growth", intent: "growth", types: ["technical", "behavioral"], phases: ["closing"], needs: [] }, () =>
     "What is one skill you are actively improving at the moment, and what are you doing about it?"),
   t({ id: "close-success", intent: "success", types: ALL, phases: ["closing"], needs: [] }, (s) =>
     `What would make you successful as ${s.aJob}, and how would you know after six months?`),
-  t({ id: "close-questions", intent: "questions", types: ALL, phases: ["closing"], needs: [] }, (s) =>
-    `What would you like to know about the team or the role${at(s)}?`),
   t({ id: "close-redesign", intent: "redesign", types: S, phases: ["closing"], needs: [], domain: "tech" }, () =>
     "How do you decide when a system needs a redesign rather than another incremental fix?"),
   t({ id: "close-bring", intent: "bring", types: ALL, phases: ["closing"], needs: [] }, (s) =>

@@ -178,7 +178,7 @@ function simply(input: ComposeInput, slots: Slots): string {
   if (slots.org && slots.aRole) return `what did you do as ${slots.aRole} at ${slots.org}, and how did it turn out?`;
   if (focus.kind === "work") return `which project of yours fits the ${slots.job} role best, and what did you do on it?`;
   if (focus.kind === "background") return `what have you done so far that prepares you for the ${slots.jobTitle} role?`;
-  if (focus.kind === "company") return `what would you like to know about the role${slots.company ? ` at ${slots.company}` : ""}, or what should we know about you?`;
+  if (focus.kind === "company") return `why do you want this role${slots.company ? ` at ${slots.company}` : ""}, and what would you bring to it?`;
   return "what did you do, and how did it turn out?";
 }
 
