@@ -148,10 +148,20 @@ describe("the AI candidate answering from its CV", () => {
     for (const persona of PERSONAS) {
       for (const question of questions) {
         const answer = await ask(question, persona);
-        expect(answer.text, `${persona}: ${question}`).toMatch(/rather not|prefer to keep|let's not go there/);
+        expect(answer.text, `${persona}: ${question}`).toMatch(/rather not|prefer to keep|let's not go into/);
         expect(answer.text).not.toMatch(/\d|\b(?:I'm|I am) (?:married|single|a (?:christian|muslim|citizen))|my (?:wife|husband|kids|children)|I was born/i);
         expect(answer.grounded).toBe(false);
       }
+    }
+  });
+
+  it("names the subject it declines, whatever its persona, and declines a single clause with a lawful word whole", async () => {
+    for (const persona of PERSONAS) {
+      expect((await ask("Tell me about your religion.", persona)).text, persona).toMatch(/\bmy religion\b/);
+      expect((await ask("How old are you?", persona)).text, persona).toMatch(/\bmy age\b/);
+      const clause = await ask("Tell me about Kafka and your religion.", persona);
+      expect(clause.text, persona).toMatch(/\bmy religion\b/);
+      expect(clause.text, persona).not.toMatch(/Kafka/);
     }
   });
 
@@ -175,7 +185,7 @@ describe("the AI candidate answering from its CV", () => {
     for (const persona of PERSONAS) {
       for (const question of ["Will you need maternity leave, and what do you plan to work on first?", "Any maternity leave coming up? What do you expect from the team?"]) {
         const answer = await ask(question, persona);
-        expect(answer.text, `${persona}: ${question}`).toMatch(/rather not|prefer to keep|let's not go there/);
+        expect(answer.text, `${persona}: ${question}`).toMatch(/rather not|prefer to keep|let's not go into/);
         expect(answer.grounded).toBe(false);
       }
     }

@@ -310,8 +310,8 @@ export const INTRODUCTION_FALLBACK: Bank = {
 export const DECLINE: Bank = {
   strong: ["I'd rather not go into {subject}, if that's all right — it doesn't affect how I'd do the job. {steer}"],
   average: ["I'd prefer to keep {subject} private, if that's okay. {steer}"],
-  weak: ["Oh — um, I'd rather not say, if that's okay."],
-  evasive: ["Ha, let's not go there — I'd much rather keep it about the role."],
+  weak: ["Oh — um, I'd rather not talk about {subject}, if that's okay."],
+  evasive: ["Ha, let's not go into {subject} — I'd much rather keep it about the role."],
 };
 
 /** How the candidate refers to each unlawful subject when declining it, and where it steers instead. */

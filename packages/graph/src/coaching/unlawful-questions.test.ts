@@ -15,6 +15,9 @@ describe("questions an interviewer should not ask", () => {
     ["Are you pregnant?", "children and pregnancy"],
     ["Which religious holidays do you observe?", "religion"],
     ["What religion are you?", "religion"],
+    ["Tell me about your religion.", "religion"],
+    ["Tell me about Kafka and your religion.", "religion"],
+    ["How does your faith shape your week?", "religion"],
     ["Where are you really from?", "nationality and origin"],
     ["Where were you born?", "nationality and origin"],
     ["What is your native language?", "nationality and origin"],
@@ -57,6 +60,8 @@ describe("questions an interviewer should not ask", () => {
       "How would you support a patient on medication who refuses to eat?",
       "Is there anything we can do to make this interview more accessible for you?",
       "Have you taught any children with special educational needs?",
+      "What gave you faith in the rewrite?",
+      "How do you keep your faith in a plan when it slips?",
     ]) {
       expect(categories(q), q).toEqual([]);
     }

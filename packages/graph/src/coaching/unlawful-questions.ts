@@ -65,6 +65,7 @@ const RULES: Rule[] = [
     category: "religion",
     patterns: [
       /\b(?:what'?s|what is|which is) your (?:religion|faith)\b|\bwhat religion\b/i,
+      /\byour (?:religion|religious (?:background|beliefs?|views|upbringing|community)|faith(?! in\b))\b/i,
       /\b(?:are you|you're) (?:religious|christian|muslim|jewish|hindu|catholic|buddhist|sikh|atheist|protestant)\b/i,
       /\b(?:go to|attend) (?:church|mosque|synagogue|temple)\b/i,
       /\breligious (?:holidays?|beliefs?|observances?|practices?|festivals?)\b/i,
