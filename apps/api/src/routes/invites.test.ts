@@ -167,7 +167,8 @@ describe("a candidate with an invite link", () => {
 
     // Used up: it starts no second interview, and opens the one it started.
     expect(await get(`/invites/${token}`)).toMatchObject({ status: 200, body: { uses_left: 0, resumable: true } });
-    expect((await start(token)).body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already been used/) });
+    // Starting again points to the interview the link started, not to a new link.
+    expect((await start(token)).body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already started your interview.*resume/) });
 
     // Neither the link's token (in the API's path or the web page's) nor what the candidate sent reaches the logs.
     await get(`/invite/${token}`);
@@ -268,7 +269,7 @@ describe("a candidate who comes back through a single-use link", () => {
     const run = await start(finished.token, {}, on);
     let last = await answer(run.body.thread_id, run.body.access_token, on);
     while (last.body.status === "question") last = await answer(run.body.thread_id, run.body.access_token, on);
-    for (const res of [await get(`/invites/${finished.token}`, {}, on), await resume(finished.token, on)]) {
+    for (const res of [await get(`/invites/${finished.token}`, {}, on), await resume(finished.token, on), await start(finished.token, {}, on)]) {
       expect(res).toMatchObject({ status: 409, body: { error: { code: "interview_completed", message: expect.stringMatching(/^You have finished the interview this link opened/) } } });
     }
 

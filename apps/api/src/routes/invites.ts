@@ -72,7 +72,9 @@ const revokeInviteRoute = createRoute({
   responses: { 204: { description: "Revoked" }, ...errorResponses(401, 403, 404, 429) },
 });
 
-const INVITE_ERRORS = "404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.";
+const INVITE_ERRORS =
+  "404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up (for a single-use link whose interview is unfinished, the message says to resume it).";
+const LINK_FINISHED = "409 `interview_completed` once the interview a single-use link started is finished.";
 const RESUMING =
   "A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed.";
 
@@ -81,7 +83,7 @@ const publicInviteRoute = createRoute({
   path: "/invites/{token}",
   tags: ["invites"],
   summary: "What an invite link is for (no API key needed)",
-  description: `${INVITE_ERRORS} ${RESUMING} 409 \`interview_completed\` once the interview a single-use link started is finished.`,
+  description: `${INVITE_ERRORS} ${RESUMING} ${LINK_FINISHED}`,
   request: { params: TokenParam },
   responses: { 200: { description: "The job and the link's state", content: { "application/json": { schema: PublicInvite } } }, ...errorResponses(403, 404, 409, 429) },
 });
@@ -98,9 +100,9 @@ const inviteStartRoute = createRoute({
   summary: "Start the interview an invite link is for (no API key needed)",
   description:
     "Like /start_interview, with the job's settings; the reply carries the interview's own access_token. Each start uses the link once; " +
-    `a start that fails does not. Idempotency-Key is not honoured here: every start is a new interview. ${INVITE_ERRORS}`,
+    `a start that fails does not. Idempotency-Key is not honoured here: every start is a new interview. ${INVITE_ERRORS} ${LINK_FINISHED}`,
   request: { params: TokenParam, body: startBody },
-  responses: { 200: { description: "First question", content: { "application/json": { schema: TurnResponse } } }, ...errorResponses(400, 403, 404, 413, 415, 422, 429, 503, 504) },
+  responses: { 200: { description: "First question", content: { "application/json": { schema: TurnResponse } } }, ...errorResponses(400, 403, 404, 409, 413, 415, 422, 429, 503, 504) },
 });
 
 const inviteJoinRoute = createRoute({
@@ -108,9 +110,9 @@ const inviteJoinRoute = createRoute({
   path: "/invites/{token}/join",
   tags: ["invites"],
   summary: "Start the interview an invite link is for, by voice (no API key needed)",
-  description: `Like /join for a new interview, in a fresh room. 503 \`voice_not_configured\` (using nothing) when the server has no LiveKit settings. ${INVITE_ERRORS}`,
+  description: `Like /join for a new interview, in a fresh room. 503 \`voice_not_configured\` (using nothing) when the server has no LiveKit settings. ${INVITE_ERRORS} ${LINK_FINISHED}`,
   request: { params: TokenParam, body: startBody },
-  responses: { 200: { description: "Room token", content: { "application/json": { schema: JoinResponse } } }, ...errorResponses(400, 403, 404, 413, 415, 422, 429, 503, 504) },
+  responses: { 200: { description: "Room token", content: { "application/json": { schema: JoinResponse } } }, ...errorResponses(400, 403, 404, 409, 413, 415, 422, 429, 503, 504) },
 });
 
 const inviteResumeRoute = createRoute({
@@ -142,7 +144,13 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
     async function startFromInvite(c: Context<AppEnv>, token: string, body: InviteStartBody) {
       const cvPdf = await uploadedFile(body.cv, "cv");
       const redeemed = await store.redeem(token);
-      if (redeemed.status !== "valid") throw refusal(redeemed);
+      if (redeemed.status !== "valid") {
+        // The link's own interview goes on (or is over): say so, rather than send the candidate for a new link.
+        const started = await startedBy(redeemed);
+        if (started?.status === "completed") throw finished();
+        if (started) throw new InterviewError("forbidden", "This invite link has already started your interview, which is not finished: continue it (POST /invites/{token}/resume, or open the link again in the browser).");
+        throw refusal(redeemed);
+      }
       try {
         const fields: StartFields = {
           jobId: redeemed.invite.jobId,

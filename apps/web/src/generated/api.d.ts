@@ -1940,7 +1940,7 @@ export interface paths {
         };
         /**
          * What an invite link is for (no API key needed)
-         * @description 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up. A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. 409 `interview_completed` once the interview a single-use link started is finished.
+         * @description 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up (for a single-use link whose interview is unfinished, the message says to resume it). A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. 409 `interview_completed` once the interview a single-use link started is finished.
          */
         get: {
             parameters: {
@@ -2019,7 +2019,7 @@ export interface paths {
         put?: never;
         /**
          * Continue, in this browser, the unfinished interview a single-use link started (no API key needed)
-         * @description A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 `interview_completed` once it is finished; 400 `invalid_input` for a link that has started nothing, and for a link for several candidates (it cannot tell whose interview to continue). 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.
+         * @description A single-use link that started an interview still unfinished opens it again (`resumable`), until the link expires or is revoked: for a candidate whose browser was closed, cleared or changed. The reply carries a new access token for the interview; the one given before stops working, so the interview goes on in one place. 409 `interview_completed` once it is finished; 400 `invalid_input` for a link that has started nothing, and for a link for several candidates (it cannot tell whose interview to continue). 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up (for a single-use link whose interview is unfinished, the message says to resume it).
          */
         post: {
             parameters: {
@@ -2105,7 +2105,7 @@ export interface paths {
         put?: never;
         /**
          * Start the interview an invite link is for (no API key needed)
-         * @description Like /start_interview, with the job's settings; the reply carries the interview's own access_token. Each start uses the link once; a start that fails does not. Idempotency-Key is not honoured here: every start is a new interview. 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.
+         * @description Like /start_interview, with the job's settings; the reply carries the interview's own access_token. Each start uses the link once; a start that fails does not. Idempotency-Key is not honoured here: every start is a new interview. 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up (for a single-use link whose interview is unfinished, the message says to resume it). 409 `interview_completed` once the interview a single-use link started is finished.
          */
         post: {
             parameters: {
@@ -2152,6 +2152,15 @@ export interface paths {
                 };
                 /** @description Error */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2232,7 +2241,7 @@ export interface paths {
         put?: never;
         /**
          * Start the interview an invite link is for, by voice (no API key needed)
-         * @description Like /join for a new interview, in a fresh room. 503 `voice_not_configured` (using nothing) when the server has no LiveKit settings. 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up.
+         * @description Like /join for a new interview, in a fresh room. 503 `voice_not_configured` (using nothing) when the server has no LiveKit settings. 404 `not_found` for an unknown or revoked link; 403 `forbidden` for one that has expired or is used up (for a single-use link whose interview is unfinished, the message says to resume it). 409 `interview_completed` once the interview a single-use link started is finished.
          */
         post: {
             parameters: {
@@ -2279,6 +2288,15 @@ export interface paths {
                 };
                 /** @description Error */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
