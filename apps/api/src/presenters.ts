@@ -89,10 +89,13 @@ export function turnResponse(view: TurnView, extras: TurnExtras = {}): z.infer<t
   if (extras.audioUrl) body.audio_url = extras.audioUrl;
   if (extras.accessToken) body.access_token = extras.accessToken;
   if (view.status === "completed") {
-    body.feedback_list = view.answered.flatMap(({ question: q, answer, evaluation }) =>
-      evaluation ? [{ ...feedback(evaluation), question: q.text, answer: answer.text }] : [],
-    );
-    if (view.finalEvaluation) body.final_evaluation = finalEvaluation(view.finalEvaluation);
+    // Both go with the final evaluation: a candidate whose team keeps the results gets neither.
+    if (view.finalEvaluation) {
+      body.feedback_list = view.answered.flatMap(({ question: q, answer, evaluation }) =>
+        evaluation ? [{ ...feedback(evaluation), question: q.text, answer: answer.text }] : [],
+      );
+      body.final_evaluation = finalEvaluation(view.finalEvaluation);
+    }
     if (view.coaching) body.coaching = coaching(view.coaching);
   }
   return body;

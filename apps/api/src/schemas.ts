@@ -194,7 +194,7 @@ export const TurnResponse = z
     feedback_list: z
       .array(FeedbackSchema.extend({ question: z.string(), answer: z.string() }))
       .optional()
-      .openapi({ description: "At completion: every question, answer and evaluation." }),
+      .openapi({ description: "At completion, with final_evaluation: every question, answer and evaluation. Absent for a candidate whose hiring team keeps the results, and in role reversal." }),
     final_evaluation: FinalEvaluationSchema.optional(),
     coaching: CoachingSchema.optional().openapi({ description: "Role reversal, at completion: the coaching on your interviewing." }),
     results_shared: RESULTS_SHARED,

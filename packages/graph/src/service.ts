@@ -277,7 +277,7 @@ export class InterviewService {
     // A finished interview waits for nothing: the run changed nothing and wrote no checkpoint.
     if (head === begun.head && state.status === "completed") {
       if (kind === "end") return view;
-      throw new InterviewError("interview_completed", "This interview is already completed; its report is ready.");
+      throw new InterviewError("interview_completed", "This interview is already completed and takes no more answers.");
     }
     this.deps.events?.committed(threadId, view, kind);
     return view;

@@ -215,7 +215,7 @@ export class InterviewSocket {
       const { speech, service } = this.ctx;
       if (!speech) throw new InterviewError("speech_not_configured", SPEECH_NOT_CONFIGURED);
       // No transcription is paid for an interview that cannot take the answer.
-      if ((await service.get(this.threadId)).status === "completed") throw new InterviewError("interview_completed", "This interview is already completed; its report is ready.");
+      if ((await service.get(this.threadId)).status === "completed") throw new InterviewError("interview_completed", "This interview is already completed and takes no more answers.");
       const text = await speech.transcribe({ data: audio, mimeType: message.mime_type ?? "" }, this.#language);
       this.send({ type: "transcript", text });
       return service.answer(this.threadId, { text, channel: "audio", questionId }, options);

@@ -264,7 +264,7 @@ export const requireFormOrJson = requireBodyOf(
 export async function transcribed(deps: AppDeps, threadId: string, audio: Uint8Array, mimeType: string, filename: string | undefined) {
   if (!deps.speech) throw new InterviewError("speech_not_configured", "Spoken answers are not set up on this server: set STT_PROVIDER and its key (see README, Spoken answers).");
   const interview = await deps.service.get(threadId);
-  if (interview.status === "completed") throw new InterviewError("interview_completed", "This interview is already completed; its report is ready.");
+  if (interview.status === "completed") throw new InterviewError("interview_completed", "This interview is already completed and takes no more answers.");
   const text = await deps.speech.transcribe({ data: audio, mimeType, ...(filename ? { filename } : {}) }, interview.setup.language);
   return { text, language: interview.setup.language };
 }

@@ -415,9 +415,13 @@ describe("results the hiring team keeps", () => {
     expect(first).not.toHaveProperty("decision");
     expect(last).toMatchObject({ status: "completed", results_shared: false });
     expect(last).not.toHaveProperty("final_evaluation");
-    expect(last.feedback_list ?? []).toEqual([]);
+    expect(last).not.toHaveProperty("feedback_list");
     expect(last.message).toMatch(/hiring team, who will be in touch/);
     expect(last.message).not.toMatch(/\d\/10/);
+    // Answering again is refused without pointing to a report the candidate may not open.
+    const again = (await send("/continue_interview", json({ thread_id: threadId, user_response: SOLID_ANSWER }, candidate), on)).body;
+    expect(again.error).toMatchObject({ code: "interview_completed" });
+    expect(again.error.message).not.toMatch(/report/);
 
     const seen = (await get(`/interviews/${threadId}`, candidate, on)).body;
     expect(seen).toMatchObject({ status: "completed", results_shared: false, evaluations: [] });

@@ -70,7 +70,7 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
       await authorizeInterview(c, service, threadId);
       const view = await service.get(threadId);
       if (view.status === "completed") {
-        throw new InterviewError("interview_completed", "This interview is already completed; its report is at GET /interviews/{thread_id}/report.");
+        throw new InterviewError("interview_completed", "This interview is already completed and takes no more answers.");
       }
       role = view.role;
     } else {

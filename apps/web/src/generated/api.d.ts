@@ -2896,7 +2896,7 @@ export interface components {
             audio_url?: string;
             /** @description At the start: this interview's own token (Authorization: Bearer), which opens only this interview. */
             access_token?: string;
-            /** @description At completion: every question, answer and evaluation. */
+            /** @description At completion, with final_evaluation: every question, answer and evaluation. Absent for a candidate whose hiring team keeps the results, and in role reversal. */
             feedback_list?: (components["schemas"]["Feedback"] & {
                 question: string;
                 answer: string;
