@@ -65,12 +65,15 @@ export const formatShare = (share: number): string => `${Math.round(share * 100)
 
 export const answered = (q: ReportQuestion): boolean => q.answer !== undefined;
 
+/** "1 question", "3 questions". */
+export const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 /** "Completed", "Ended early after 2 answers (5 questions planned)", "In progress"; as the web page says it. */
 export function statusLabel(doc: ReportDocument): string {
   if (doc.status === "in_progress") return "In progress";
   if (!doc.endedEarly) return "Completed";
   const n = doc.questions.filter(answered).length;
-  return `Ended early after ${n} answer${n === 1 ? "" : "s"} (${doc.plannedQuestions} question${doc.plannedQuestions === 1 ? "" : "s"} planned)`;
+  return `Ended early after ${counted(n, "answer")} (${counted(doc.plannedQuestions, "question")} planned)`;
 }
 
 const FALLBACK_SCORE = "Scored by the instant heuristic: the model's evaluation failed, so the instant score stands.";

@@ -87,6 +87,14 @@ describe("Markdown report", () => {
     expect(md).not.toContain("## Summary");
   });
 
+  it("counts one question in the singular, and says an unfinished interview is in progress", () => {
+    const md = renderMarkdownReport({ ...earlyEndedReport(), status: "in_progress", endedEarly: false, plannedQuestions: 1 });
+    expect(md).toContain(", 1 question, engine:");
+    expect(md).toContain("- Status: in progress");
+    const reversed = renderMarkdownReport({ ...earlyEndedReport(), role: "interviewer", questions: earlyEndedReport().questions.slice(0, 1) });
+    expect(reversed).toContain("- Type: role reversal, 1 question asked,");
+  });
+
   it("says so when no question was asked at all", () => {
     const md = renderMarkdownReport({ ...earlyEndedReport(), questions: [] });
     expect(md).toContain("No questions were asked.");

@@ -1,6 +1,6 @@
 import type { InterviewerCoaching, ReportDocument, ReportQuestion } from "./document.js";
 import {
-  answered, decisionLabel, fallbackScoreFlag, formatDate, formatScore, formatShare, formLabel, notScoredReason, phaseLabel, safeUrl, scoringNote,
+  answered, counted, decisionLabel, fallbackScoreFlag, formatDate, formatScore, formatShare, formLabel, notScoredReason, phaseLabel, safeUrl, scoringNote,
   statusLabel,
 } from "./labels.js";
 
@@ -33,9 +33,9 @@ function header(doc: ReportDocument): string[] {
     "",
     `- Interview: \`${doc.interviewId}\``,
     doc.role === "interviewer"
-      ? `- Type: role reversal, ${doc.questions.length} questions asked, engine: ${doc.engine}`
-      : `- Type: ${doc.questionType} (${doc.questionStyle}), ${doc.plannedQuestions} questions, engine: ${doc.engine}`,
-    `- Status: ${doc.status}`,
+      ? `- Type: role reversal, ${counted(doc.questions.length, "question")} asked, engine: ${doc.engine}`
+      : `- Type: ${doc.questionType} (${doc.questionStyle}), ${counted(doc.plannedQuestions, "question")}, engine: ${doc.engine}`,
+    `- Status: ${doc.status === "in_progress" ? "in progress" : doc.status}`,
   ];
   if (doc.role === "interviewer") {
     // The human is assessed by the coaching below, the AI candidate by its own assessment.

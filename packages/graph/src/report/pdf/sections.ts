@@ -1,7 +1,7 @@
 /** The report's own sections, top to bottom. */
 import type { ReportDocument, ReportQuestion } from "../document.js";
 import {
-  answered, decisionLabel, fallbackScoreFlag, formatDate, formatScore, notScoredReason, phaseLabel, questionStyleLabel, questionTypeLabel,
+  answered, counted, decisionLabel, fallbackScoreFlag, formatDate, formatScore, notScoredReason, phaseLabel, questionStyleLabel, questionTypeLabel,
   safeUrl, scoringNote, statusLabel,
 } from "../labels.js";
 import { BODY, bullets, field, heading, LABEL, MUTED } from "./blocks.js";
@@ -30,8 +30,8 @@ export function titleBlock(canvas: PdfCanvas, doc: ReportDocument): void {
     canvas,
     "Interview type",
     doc.role === "interviewer"
-      ? `Role reversal · ${doc.questions.length} questions asked`
-      : `${questionTypeLabel(doc.questionType)} · ${questionStyleLabel(doc.questionStyle)} · ${doc.plannedQuestions} questions planned`,
+      ? `Role reversal · ${counted(doc.questions.length, "question")} asked`
+      : `${questionTypeLabel(doc.questionType)} · ${questionStyleLabel(doc.questionStyle)} · ${counted(doc.plannedQuestions, "question")} planned`,
   );
   field(canvas, "Status", statusLabel(doc), doc.endedEarly ? { ...BODY, color: COLOR.ok } : BODY);
   const scoring = scoringNote(doc);
