@@ -211,6 +211,8 @@ export function startApp(main: HTMLElement) {
       currentStep: join.role === "interviewer" ? 0 : 1,
       maxSteps: Number(fields?.max_step) || 5,
       jobTitle: jobTitle.trim(),
+      // Replaced by the interview's record once the agent has started it.
+      forJob: false,
       ...(company.trim() ? { companyName: company.trim() } : {}),
       questionType: fields?.question_type ?? "mixed",
       questionStyle: fields?.question_style ?? "adaptive",
@@ -674,11 +676,16 @@ export function startApp(main: HTMLElement) {
         else download(new Blob([await api.reportMarkdown(model.threadId)], { type: "text/markdown;charset=utf-8" }), `${name}.md`);
       },
       onNew: () => goHome(),
-      onDelete: async () => {
-        await api.deleteInterview(model.threadId);
-        credentials.accessTokens.forget(model.threadId);
-        goHome("The interview and its CV data were erased.");
-      },
+      // A job's interview is the hiring team's to erase, from its own view; a practice one is the candidate's.
+      ...(review || !model.forJob
+        ? {
+            onDelete: async () => {
+              await api.deleteInterview(model.threadId);
+              credentials.accessTokens.forget(model.threadId);
+              goHome("The interview and its CV data were erased.");
+            },
+          }
+        : {}),
     });
     show(element, `${model.role === "interviewer" ? "Coaching" : "Report"} — ${model.jobTitle}`);
   }
@@ -756,7 +763,7 @@ export function startApp(main: HTMLElement) {
     if (cv && cv.size > 0) form.append("cv", cv, cv.name);
     view.setBusy(mode);
     const mine = generation;
-    const setup = { job_title: invite.job.job_title, question_type: "mixed", company_name: invite.job.company_name ?? "" };
+    const setup = { job_title: invite.job.job_title, question_type: "mixed", company_name: invite.job.company_name ?? "", for_job: true };
     try {
       if (mode === "text") {
         const turn = await api.startFromInvite(token, form);

@@ -114,6 +114,13 @@ describe("interview model", () => {
     expect(currentQuestion(reloaded)).toEqual(Q3);
   });
 
+  it("knows an interview for a job, which its candidate's page offers no Erase for, from the record and from an invite's start", () => {
+    expect(fromRecord(recordAfterTwo).forJob).toBe(false);
+    expect(fromRecord({ ...recordAfterTwo, job_id: "job_1" }).forJob).toBe(true);
+    expect(fromStart(start, setup).forJob).toBe(false);
+    expect(fromStart(start, { ...setup, for_job: true }).forJob).toBe(true);
+  });
+
   it("labels main questions by number and marks follow-ups", () => {
     const labels = transcript(fromRecord(recordAfterTwo)).flatMap((i) => (i.type === "message" && i.label ? [i.label] : []));
     expect(labels).toEqual(["Question 1", "Question 2", "Follow-up"]);

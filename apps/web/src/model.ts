@@ -40,6 +40,8 @@ export interface InterviewModel {
   coaching?: Coaching;
   /** false: the hiring team keeps the scores and report; the candidate is thanked instead. */
   resultsShared: boolean;
+  /** For a hiring team's job (started from its invite link): the team, not the candidate, erases it. */
+  forJob: boolean;
 }
 
 export function fromRecord(record: InterviewRecord): InterviewModel {
@@ -53,6 +55,7 @@ export function fromRecord(record: InterviewRecord): InterviewModel {
     currentStep: record.current_step,
     maxSteps: record.max_steps,
     jobTitle: record.job_title,
+    forJob: record.job_id !== undefined,
     ...(record.company_name ? { companyName: record.company_name } : {}),
     ...(record.candidate_name ? { candidateName: record.candidate_name } : {}),
     questionType: record.question_type,
@@ -79,6 +82,8 @@ export interface SetupSummary {
   question_type: string;
   question_style?: string;
   company_name?: string;
+  /** Started from a job's invite link. */
+  for_job?: boolean;
 }
 
 /** The model right after a start: the greeting, then (when the AI interviews) the first question. */
@@ -106,6 +111,7 @@ export function fromStart(turn: TurnResponse, setup: SetupSummary): InterviewMod
     engine: turn.engine,
     endedEarly: false,
     resultsShared: turn.results_shared,
+    forJob: setup.for_job ?? false,
     questions: question ? [question] : [],
     messages,
     evaluations: [],

@@ -110,7 +110,9 @@ const deleteRoute = createRoute({
   path: "/interviews/{thread_id}",
   tags: ["interview"],
   summary: "Erase the interview and its CV, audio and keys",
-  description: "Erases everything stored for the interview in one transaction, and closes its voice room, if it is in one, so the people and the voice agent there leave.",
+  description:
+    "Erases everything stored for the interview in one transaction, and closes its voice room, if it is in one, so the people and the voice agent there leave. " +
+    "A candidate's access token cannot erase an interview for a job (403): the hiring team erases those.",
   request: { params: ThreadParam },
   responses: { 204: { description: "Erased" }, ...errorResponses(401, 403, 404, 409) },
 });
@@ -374,6 +376,10 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const { thread_id } = c.req.valid("param");
     c.set("threadId", thread_id);
     await authorizeInterview(c, service, thread_id);
+    // A job's interview is the hiring team's record: its candidate asks the team to erase it.
+    if (principalOf(c).kind === "candidate" && (await service.info(thread_id))?.jobId) {
+      throw new InterviewError("forbidden", "This interview belongs to a hiring team's job: ask the team to erase it.");
+    }
     const { voiceRoom } = await service.erase(thread_id);
     // The candidate and the voice agent leave the room with the interview.
     if (voiceRoom && deps.voiceRooms) closeRoom(deps, deps.voiceRooms, thread_id, voiceRoom);

@@ -383,6 +383,12 @@ describe("access with API_KEYS set", () => {
     expect(await get(`/interviews/${other.body.thread_id}`, candidate, secured)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
     // Team reads still work after all of that.
     expect((await get(`/jobs/${job.job_id}/interviews`, team, secured)).body.interviews).toHaveLength(2);
+    // The job's interview stays the team's record: its candidate cannot make it vanish from the list; the team erases it.
+    const erase = (headers: Record<string, string>) => send(`/interviews/${started.body.thread_id}`, { method: "DELETE", headers }, secured);
+    expect(await erase(candidate)).toMatchObject({ status: 403, body: { error: { code: "forbidden", message: expect.stringMatching(/ask the team to erase it/) } } });
+    expect((await get(`/interviews/${started.body.thread_id}`, team, secured)).status).toBe(200);
+    expect((await erase(team)).status).toBe(204);
+    expect((await get(`/jobs/${job.job_id}/interviews`, team, secured)).body.interviews).toHaveLength(1);
   });
 });
 

@@ -445,7 +445,7 @@ export interface paths {
         post?: never;
         /**
          * Erase the interview and its CV, audio and keys
-         * @description Erases everything stored for the interview in one transaction, and closes its voice room, if it is in one, so the people and the voice agent there leave.
+         * @description Erases everything stored for the interview in one transaction, and closes its voice room, if it is in one, so the people and the voice agent there leave. A candidate's access token cannot erase an interview for a job (403): the hiring team erases those.
          */
         delete: {
             parameters: {

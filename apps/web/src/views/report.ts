@@ -14,7 +14,8 @@ export type ReportFormat = "markdown" | "pdf";
 export interface ReportHandlers {
   onDownload: (format: ReportFormat) => Promise<void>;
   onNew: () => void;
-  onDelete: () => Promise<void>;
+  /** Absent when the page may not erase the interview (a job's, seen by its candidate). */
+  onDelete?: () => Promise<void>;
 }
 
 const list = (items: string[], empty: string) => (items.length ? h("ul", {}, items.map((s) => h("li", {}, s))) : h("p", { class: "hint" }, empty));
@@ -39,17 +40,21 @@ function actions(handlers: ReportHandlers) {
   };
   const again = h("button", { type: "button", class: "button secondary" }, "Start a new interview");
   again.addEventListener("click", () => handlers.onNew());
-  const erase = h("button", { type: "button", class: "button ghost danger" }, "Erase this interview");
-  erase.addEventListener("click", async () => {
-    if (!window.confirm("Erase this interview, its answers and its CV data from the server? This cannot be undone.")) return;
-    erase.disabled = true;
-    try {
-      await handlers.onDelete();
-    } catch (error) {
-      status.textContent = (error as Error).message;
-      erase.disabled = false;
-    }
-  });
+  const eraseWith = (onDelete: () => Promise<void>) => {
+    const erase = h("button", { type: "button", class: "button ghost danger" }, "Erase this interview");
+    erase.addEventListener("click", async () => {
+      if (!window.confirm("Erase this interview, its answers and its CV data from the server? This cannot be undone.")) return;
+      erase.disabled = true;
+      try {
+        await onDelete();
+      } catch (error) {
+        status.textContent = (error as Error).message;
+        erase.disabled = false;
+      }
+    });
+    return erase;
+  };
+  const erase = handlers.onDelete ? eraseWith(handlers.onDelete) : null;
   return [h("div", { class: "actions report-actions" }, download("markdown", "Download Markdown", true), download("pdf", "Download PDF", false), again, erase), status];
 }
 
