@@ -202,6 +202,10 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
     expect(doc.components.schemas.StartInterviewForm.properties).toMatchObject({ job_title: { maxLength: 200 }, job_id: {}, role: { enum: ["candidate", "interviewer"] } });
     expect(Object.keys(doc.paths["/continue_interview"].post.requestBody.content)).toEqual(["application/json", "multipart/form-data"]);
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain("stale_question");
+    // The retry header is a parameter, so generated clients and Swagger's "Try it out" can send it.
+    for (const path of ["/start_interview", "/continue_interview", "/interviews/{thread_id}/end"]) {
+      expect(doc.paths[path].post.parameters, path).toContainEqual(expect.objectContaining({ name: "idempotency-key", in: "header", required: false }));
+    }
     const docs = await t.app.request("/docs");
     expect(await docs.text()).toContain("swagger-ui");
   });

@@ -91,6 +91,21 @@ export const ContinueInterviewAudio = requestBody({
   tts: flag("Also return the interviewer's reply as speech (audio_url), when text-to-speech is configured."),
 }).openapi("ContinueInterviewAudio");
 
+/**
+ * The Idempotency-Key header, documented so clients and Swagger's "Try it out" can send it. It is
+ * checked where the request's key is read (idempotency.ts), which the session routes share.
+ */
+export const IdempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: "idempotency-key", in: "header" },
+      description: "1 to 255 visible ASCII characters, new for each request (a UUID). The same key with the same request replays the first reply; with another request, 422 `idempotency_mismatch`.",
+      example: "9b2f4c1e-5d7a-4e8b-a0c3-2f6d8e1b7a45",
+    }),
+});
+
 export const ThreadParam = z.object({ thread_id: z.string().min(1).max(LIMITS.threadId).openapi({ param: { name: "thread_id", in: "path" } }) });
 
 const Rubric = z.object({ relevance: z.number(), depth: z.number(), clarity: z.number(), evidence: z.number() }).openapi("Rubric");

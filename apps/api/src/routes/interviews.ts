@@ -4,7 +4,7 @@ import { streamSSE } from "hono/streaming";
 import { InterviewError, renderMarkdownReport, renderPdfReport, type StartRequest, type TurnOptions, type TurnView } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
 import {
-  ContinueInterviewAudio, ContinueInterviewBody, errorResponses, InterviewRecord, StartInterviewForm, StartInterviewJson, ThreadParam, TurnResponse,
+  ContinueInterviewAudio, ContinueInterviewBody, errorResponses, IdempotencyHeaders, InterviewRecord, StartInterviewForm, StartInterviewJson, ThreadParam, TurnResponse,
   type StartInterviewBody,
 } from "../schemas.js";
 import { interviewRecord, turnResponse, type TurnExtras } from "../presenters.js";
@@ -23,6 +23,7 @@ const startRoute = createRoute({
     "`role=candidate` (default): the AI interviews you. `role=interviewer`: you interview an AI candidate built from the CV (or one generated for the job); " +
     "the reply's message is its greeting and the status `awaiting_question`. An `Idempotency-Key` header makes a retried start return the first reply.",
   request: {
+    headers: IdempotencyHeaders,
     body: {
       content: {
         "multipart/form-data": { schema: StartInterviewForm },
@@ -46,6 +47,7 @@ const continueRoute = createRoute({
     "With `Accept: text/event-stream` the reply is streamed: `token` events carry the next question as it is written, then a `done` event carries the same JSON as the plain reply (or an `error` event). " +
     "An `Idempotency-Key` header makes a retried answer return the first reply instead of answering the next question.",
   request: {
+    headers: IdempotencyHeaders,
     body: {
       content: { "application/json": { schema: ContinueInterviewBody }, "multipart/form-data": { schema: ContinueInterviewAudio } },
     },
@@ -64,7 +66,7 @@ const endRoute = createRoute({
   path: "/interviews/{thread_id}/end",
   tags: ["interview"],
   summary: "End the interview now: the final assessment covers the questions answered so far (idempotent)",
-  request: { params: ThreadParam },
+  request: { params: ThreadParam, headers: IdempotencyHeaders },
   responses: { 200: { description: "Completed interview", content: { "application/json": { schema: TurnResponse } } }, ...errorResponses(401, 403, 404, 409, 503, 504) },
 });
 

@@ -6,7 +6,7 @@ import { authorizeInterview, interviewFor, principalOf, turnFor } from "../acces
 import { requestKeyOf } from "../idempotency.js";
 import { finalEvaluation } from "../presenters.js";
 import { requestBody } from "../request-body.js";
-import { errorResponses, FinalEvaluationSchema, LIMITS, StartInterviewForm, StartInterviewJson, type StartInterviewBody } from "../schemas.js";
+import { errorResponses, FinalEvaluationSchema, IdempotencyHeaders, LIMITS, StartInterviewForm, StartInterviewJson, type StartInterviewBody } from "../schemas.js";
 import { readStartRequest, requireBodyOf, startInterview, transcribed, uploadedFile } from "./interviews.js";
 
 /**
@@ -80,6 +80,7 @@ const startRoute = createRoute({
     "When the session exists, the body is ignored and the reply says where it stands.",
   request: {
     params: SessionParam,
+    headers: IdempotencyHeaders,
     body: { required: false, content: { "application/json": { schema: StartInterviewJson }, "multipart/form-data": { schema: StartInterviewForm } } },
   },
   responses: { 200: json("The interviewer's opening words"), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503, 504) },
@@ -92,6 +93,7 @@ const turnRoute = createRoute({
   summary: "Answer the current question (JSON text or a multipart recording)",
   request: {
     params: SessionParam,
+    headers: IdempotencyHeaders,
     body: { content: { "application/json": { schema: SessionTurnJson }, "multipart/form-data": { schema: SessionTurnAudio } } },
   },
   responses: { 200: json("Feedback and the next question, or the closing summary"), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503, 504) },
@@ -111,7 +113,7 @@ const endRoute = createRoute({
   path: "/session/state/{id}",
   tags: ["session"],
   summary: "End the session now and evaluate it (the interview is kept; DELETE /interviews/{thread_id} erases it)",
-  request: { params: SessionParam },
+  request: { params: SessionParam, headers: IdempotencyHeaders },
   responses: { 200: json("The closing summary and the final evaluation"), ...errorResponses(401, 403, 404, 409, 503, 504) },
 });
 

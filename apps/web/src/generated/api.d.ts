@@ -21,7 +21,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters, new for each request (a UUID). The same key with the same request replays the first reply; with another request, 422 `idempotency_mismatch`. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -164,7 +167,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters, new for each request (a UUID). The same key with the same request replays the first reply; with another request, 422 `idempotency_mismatch`. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -305,7 +311,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters, new for each request (a UUID). The same key with the same request replays the first reply; with another request, 422 `idempotency_mismatch`. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     thread_id: string;
                 };
@@ -657,7 +666,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters, new for each request (a UUID). The same key with the same request replays the first reply; with another request, 422 `idempotency_mismatch`. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description The session id: the interview's thread_id. */
                     id: string;
@@ -800,7 +812,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters, new for each request (a UUID). The same key with the same request replays the first reply; with another request, 422 `idempotency_mismatch`. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description The session id: the interview's thread_id. */
                     id: string;
@@ -994,7 +1009,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters, new for each request (a UUID). The same key with the same request replays the first reply; with another request, 422 `idempotency_mismatch`. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description The session id: the interview's thread_id. */
                     id: string;
