@@ -3147,6 +3147,7 @@ export interface components {
         };
         ContinueInterviewBody: {
             thread_id: string;
+            /** @description The answer (in role reversal, your question): up to ANSWER_MAX_CHARS characters, 10 000 by default (`limits.answer_max_chars` in GET /health); a longer one gets 400 `answer_too_long`. */
             user_response: string;
             /** @description The question this answer is for. When it is not the current question: 409 stale_question, nothing changes. */
             question_id?: string;
