@@ -172,6 +172,11 @@ describe("text interview API (offline engine, PostgreSQL)", () => {
       const start = await (await t.app.request("/start_interview", json({ job_title: "X", question_type: "technical", max_step: 1 }))).json();
       const answer = await t.app.request("/continue_interview", json({ thread_id: start.thread_id, answer: SOLID_ANSWER }));
       expect((await answer.json()).error.message).toMatch(/^Unknown field: answer\. This request takes thread_id, user_response, question_id\.$/);
+      // A field left out, or sent empty, is named once in plain words.
+      const missing = await (await t.app.request("/continue_interview", json({ user_response: SOLID_ANSWER }))).json();
+      expect(missing.error.message).toBe("thread_id: this field is required");
+      const empty = await (await t.app.request("/continue_interview", json({ thread_id: start.thread_id, user_response: "" }))).json();
+      expect(empty.error.message).toBe("user_response: must not be empty");
       // Nothing was started by the refused requests, and the refused answer changed nothing.
       for (const id of refusedIds) expect((await t.app.request(`/interviews/${id}`)).status).toBe(404);
       expect((await (await t.app.request(`/interviews/${start.thread_id}`)).json()).answers).toHaveLength(0);

@@ -41,7 +41,9 @@ export function createApp(deps: AppDeps) {
         const issue = result.error.issues.find((i) => i.code === "unrecognized_keys") ?? result.error.issues[0];
         if (issue?.code === "unrecognized_keys") return c.json(errorBody("invalid_input", issue.message), 400);
         const field = issue?.path.join(".") || "body";
-        return c.json(errorBody("invalid_input", `${field}: ${issue?.message ?? "invalid value"}`), 400);
+        // A field left out reads as one, not as zod's "expected string, received undefined".
+        const missing = issue?.code === "invalid_type" && /received undefined$/.test(issue.message);
+        return c.json(errorBody("invalid_input", `${field}: ${missing ? "this field is required" : (issue?.message ?? "invalid value")}`), 400);
       }
     },
   });

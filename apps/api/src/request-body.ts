@@ -9,10 +9,16 @@ const nearMiss = (name: string) => Math.min(3, Math.max(1, Math.floor(name.lengt
 
 const normalized = (name: string) => name.toLowerCase().replace(/[\s-]+/g, "_");
 
+/** Known fields that hold the name as one of their words: thread → thread_id, title → job_title. */
+const holding = (name: string, known: readonly string[]) => known.filter((k) => k.split("_").includes(normalized(name)));
+
 function suggestionFor(unknown: string, known: readonly string[]): string | undefined {
   if (!known.length) return undefined;
   const best = closest(normalized(unknown), [...known]);
-  return distance(normalized(unknown), best) <= nearMiss(unknown) ? best : undefined;
+  if (distance(normalized(unknown), best) <= nearMiss(unknown)) return best;
+  // A word of two or three fields (job → job_id, job_title) offers them all; more would be a list.
+  const fields = holding(unknown, known);
+  return fields.length > 0 && fields.length <= 3 ? fields.join(" or ") : undefined;
 }
 
 /** The message for fields a request body does not take: each named, with the field it is nearest to. */

@@ -81,7 +81,7 @@ export const ContinueInterviewBody = requestBody({
   thread_id: z.string().min(1).max(LIMITS.threadId),
   user_response: z
     .string()
-    .min(1, "user_response must not be empty")
+    .min(1, "must not be empty")
     .openapi({ description: "The answer (in role reversal, your question): up to ANSWER_MAX_CHARS characters, 10 000 by default (`limits.answer_max_chars` in GET /health); a longer one gets 400 `answer_too_long`." }),
   question_id: questionId,
 }).openapi("ContinueInterviewBody");
