@@ -12,7 +12,7 @@ import type { QuestionTokenEvent } from "./nodes/generate-question.js";
 import { InterviewError, interviewNotFound, isInterviewError } from "./errors.js";
 import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT } from "./settings.js";
 import { emptyCvModel } from "./cv/model/index.js";
-import { interviewView, turnView, type InterviewView, type TurnView } from "./views.js";
+import { finalEvaluationOf, interviewView, turnView, type InterviewView, type TurnView } from "./views.js";
 import { reportFromState, type ReportDocument } from "./report/index.js";
 import { candidateNameFromCv } from "./candidate/index.js";
 import { raceSignal } from "./race-signal.js";
@@ -118,8 +118,8 @@ const summaryOf = (state: InterviewState): InterviewSummary => ({
   status: state.status,
   step: state.step,
   maxSteps: state.maxSteps,
-  overallScore: state.finalEvaluation?.overallScore ?? null,
-  recommendation: state.finalEvaluation?.recommendation ?? null,
+  overallScore: finalEvaluationOf(state)?.overallScore ?? null,
+  recommendation: finalEvaluationOf(state)?.recommendation ?? null,
 });
 
 /** Starts, continues, ends, reads and erases interviews: the one entry point every front-end uses. */

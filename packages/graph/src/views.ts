@@ -101,11 +101,20 @@ export function turnView(threadId: string, state: InterviewState, kind: TurnKind
     question,
     evaluation,
     decision,
-    finalEvaluation: state.finalEvaluation,
+    finalEvaluation: finalEvaluationOf(state),
     coaching: status === "completed" ? state.coaching : null,
     answered: status === "completed" ? answeredOf(state) : [],
     resultsShared: state.resultsShared,
   };
+}
+
+/**
+ * The final evaluation as shown. With no answer scored there is no score: an interview stored
+ * before that rule says 0 / no_hire, which reads as not scored too.
+ */
+export function finalEvaluationOf(state: Pick<InterviewState, "finalEvaluation" | "evaluations">): FinalEvaluation | null {
+  const f = state.finalEvaluation;
+  return f && state.evaluations.length === 0 ? { ...f, overallScore: null, recommendation: null } : f;
 }
 
 export function interviewView(threadId: string, state: InterviewState): InterviewView {
