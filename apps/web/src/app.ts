@@ -777,7 +777,7 @@ export function startApp(main: HTMLElement) {
         const join = await api.startVoiceFromInvite(token, form);
         if (join.access_token) credentials.accessTokens.set(join.thread_id, join.access_token);
         credentials.inviteLinks.set(join.thread_id, token);
-        if (!(await openStarted(mine, join.thread_id, () => placeholder(join, setup.job_title, setup.company_name)))) return;
+        if (!(await openStarted(mine, join.thread_id, () => ({ ...placeholder(join, setup.job_title, setup.company_name), forJob: true })))) return;
         await startVoice(join);
       }
     } catch (error) {

@@ -168,7 +168,7 @@ describe("a candidate with an invite link", () => {
     // Used up: it starts no second interview, and opens the one it started.
     expect(await get(`/invites/${token}`)).toMatchObject({ status: 200, body: { uses_left: 0, resumable: true } });
     // Starting again points to the interview the link started, not to a new link.
-    expect((await start(token)).body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already started your interview.*resume/) });
+    expect((await start(token)).body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/already started your interview.*continue it/) });
 
     // Neither the link's token (in the API's path or the web page's) nor what the candidate sent reaches the logs.
     await get(`/invite/${token}`);

@@ -148,7 +148,7 @@ export function inviteRoutes(store: PostgresJobStore, options: InviteRouteOption
         // The link's own interview goes on (or is over): say so, rather than send the candidate for a new link.
         const started = await startedBy(redeemed);
         if (started?.status === "completed") throw finished();
-        if (started) throw new InterviewError("forbidden", "This invite link has already started your interview, which is not finished: continue it (POST /invites/{token}/resume, or open the link again in the browser).");
+        if (started) throw new InterviewError("forbidden", "This invite link has already started your interview, which is not finished: open the link again to continue it.");
         throw refusal(redeemed);
       }
       try {

@@ -27,7 +27,7 @@ const SessionParam = z.object({
 });
 
 const SessionTurnJson = requestBody({
-  text: z.string().min(1, "text must not be empty").openapi({ description: "The candidate's answer." }),
+  text: z.string().min(1, "must not be empty").openapi({ description: "The candidate's answer." }),
   question_id: z.string().max(64).optional().openapi({ description: "The question answered; another current question means 409 stale_question." }),
 }).openapi("SessionTurnJson");
 
