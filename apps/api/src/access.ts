@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { InterviewError, interviewNotFound, interviewWithoutResults, turnWithoutResults, type InterviewService, type InterviewView, type TurnView } from "@interview/graph";
+import { InterviewError, interviewNotFound, interviewWithoutResults, turnWithoutResults, type InterviewService, type InterviewView, type ThreadInfo, type TurnView } from "@interview/graph";
 import type { AppEnv } from "./app-types.js";
 
 /**
@@ -72,12 +72,15 @@ export function requireTeam(c: Context<AppEnv>): void {
   if (principalOf(c).kind === "candidate") throw new InterviewError("forbidden", "This route is for the hiring team; an interview's access token opens only that interview.");
 }
 
-/** Whether the caller may act on this interview: the team and an open server may; a candidate only with its token. */
-export async function authorizeInterview(c: Context<AppEnv>, service: InterviewService, threadId: string): Promise<void> {
+/**
+ * Whether the caller may act on this interview: the team and an open server may; a candidate only with its token.
+ * For a candidate it returns the interview's row it read, so a route need not read it again.
+ */
+export async function authorizeInterview(c: Context<AppEnv>, service: InterviewService, threadId: string): Promise<ThreadInfo | null> {
   const principal = principalOf(c);
-  if (principal.kind !== "candidate") return;
+  if (principal.kind !== "candidate") return null;
   const info = await service.info(threadId);
-  if (info && info.accessTokenHash === principal.tokenDigest) return;
+  if (info && info.accessTokenHash === principal.tokenDigest) return info;
   if (!(await service.isAccessToken(principal.tokenDigest))) throw new InterviewError("unauthorized", UNKNOWN_ACCESS_TOKEN);
   if (!info) throw interviewNotFound();
   throw new InterviewError("forbidden", "This access token is for another interview.");

@@ -14,7 +14,7 @@ export { loadEngineConfig, parseConfig, loadDotEnv, EngineConfigSchema, type Eng
 export { blank, commaList, optionalHttpUrl, optionalText } from "./settings-fields.js";
 export { openDatabase, runningEmbeddedServer, EmbeddedDatabaseError, type Database } from "./database.js";
 export { createPostgresCheckpointer, createMemoryCheckpointer } from "./checkpointer.js";
-export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type RequestKey, type TurnKind } from "./threads.js";
+export { PostgresThreadRegistry, InMemoryThreadRegistry, type ThreadRegistry, type ThreadInfo, type RequestKey, type TurnKind } from "./threads.js";
 export { InterviewDirectory, type InterviewListFilter, type InterviewListRow, type InterviewPage } from "./interview-list.js";
 export { migrate } from "./schema.js";
 export { OfflineModel } from "./engines/offline/index.js";

@@ -114,13 +114,10 @@ const isInterruptOnly = (chunk: unknown) => {
 
 const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
-const summaryOf = (state: InterviewState): InterviewSummary => ({
-  status: state.status,
-  step: state.step,
-  maxSteps: state.maxSteps,
-  overallScore: finalEvaluationOf(state)?.overallScore ?? null,
-  recommendation: finalEvaluationOf(state)?.recommendation ?? null,
-});
+const summaryOf = (state: InterviewState): InterviewSummary => {
+  const final = finalEvaluationOf(state);
+  return { status: state.status, step: state.step, maxSteps: state.maxSteps, overallScore: final?.overallScore ?? null, recommendation: final?.recommendation ?? null };
+};
 
 /** Starts, continues, ends, reads and erases interviews: the one entry point every front-end uses. */
 export class InterviewService {

@@ -377,9 +377,9 @@ export function registerInterviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi(deleteRoute, async (c) => {
     const { thread_id } = c.req.valid("param");
     c.set("threadId", thread_id);
-    await authorizeInterview(c, service, thread_id);
+    const candidatesRow = await authorizeInterview(c, service, thread_id);
     // A job's interview is the hiring team's record: its candidate asks the team to erase it.
-    if (principalOf(c).kind === "candidate" && (await service.info(thread_id))?.jobId) {
+    if (candidatesRow?.jobId) {
       throw new InterviewError("forbidden", "This interview belongs to a hiring team's job: ask the team to erase it.");
     }
     const { voiceRoom } = await service.erase(thread_id);
