@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { QUESTION_STYLES, QUESTION_TYPES, RECOMMENDATIONS, ROLES } from "@interview/graph";
 import { LIMITS } from "./schemas.js";
-import { requestBody } from "./request-body.js";
+import { requestBody, requestQuery } from "./request-body.js";
 
 /** The contract of jobs, invite links and the team's list of interviews (snake_case, like the rest). */
 export const JOB_LIMITS = {
@@ -227,8 +227,8 @@ const listFilters = {
   cursor: z.string().max(512).optional().openapi({ description: "next_cursor of the previous page, with the same sort and order." }),
 };
 
-export const ListQuery = z.object({ job_id: z.string().max(128).optional(), ...listFilters });
-export const JobListQuery = z.object(listFilters);
+export const ListQuery = requestQuery({ job_id: z.string().max(128).optional(), ...listFilters });
+export const JobListQuery = requestQuery(listFilters);
 export type ListQuery = z.infer<typeof ListQuery>;
 
 export const InterviewRow = z

@@ -21,13 +21,13 @@ function suggestionFor(unknown: string, known: readonly string[]): string | unde
   return fields.length > 0 && fields.length <= 3 ? fields.join(" or ") : undefined;
 }
 
-/** The message for fields a request body does not take: each named, with the field it is nearest to. */
-export function unknownFieldsMessage(unknown: readonly string[], known: readonly string[]): string {
+/** The message for fields a request body (or query parameters a route) does not take: each named, with the one it is nearest to. */
+export function unknownFieldsMessage(unknown: readonly string[], known: readonly string[], noun = "field"): string {
   const named = unknown.map((name) => {
     const meant = suggestionFor(name, known);
     return meant ? `${name} (did you mean ${meant}?)` : name;
   });
-  return `Unknown field${unknown.length > 1 ? "s" : ""}: ${named.join(", ")}. This request takes ${known.join(", ")}.`;
+  return `Unknown ${noun}${unknown.length > 1 ? "s" : ""}: ${named.join(", ")}. This ${noun === "field" ? "request" : "route"} takes ${known.join(", ")}.`;
 }
 
 /**
@@ -39,5 +39,16 @@ export function requestBody<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => (issue.code === "unrecognized_keys" ? unknownFieldsMessage(issue.keys, known) : undefined),
+  });
+}
+
+/**
+ * Query parameters that a route names in full. A list filter with a typo (?job= for ?job_id=)
+ * would otherwise quietly list every interview: a 400 that names it says what to send.
+ */
+export function requestQuery<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? unknownFieldsMessage(issue.keys, known, "query parameter") : undefined),
   });
 }

@@ -235,6 +235,15 @@ describe("GET /interviews", () => {
     expect(cells).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1 555", "'-2+3", "'@SUM(A1)", "'＝1+1", "Ana\n=1+1", "Zoë \"Zee\" O'Neil, Jr."]);
   });
 
+  it("refuses a query parameter it does not take, naming the one meant, rather than list every interview", async () => {
+    const typo = await get(`/interviews?job=${job.job_id}`);
+    expect(typo).toMatchObject({ status: 400, body: { error: { code: "invalid_input" } } });
+    expect(typo.body.error.message).toMatch(/^Unknown query parameter: job \(did you mean job_id\?\)\. This route takes job_id, candidate, status/);
+    const onJob = await get(`/jobs/${job.job_id}/interviews?stauts=completed`);
+    expect(onJob).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/^Unknown query parameter: stauts \(did you mean status\?\)/) } } });
+    expect(onJob.body.error.message).not.toMatch(/job_id/);
+  });
+
   it("answers 404 for the interviews of a job that does not exist", async () => {
     expect(await get("/jobs/job_unknown/interviews")).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
   });
