@@ -187,8 +187,12 @@ export async function startInterview(c: Context<AppEnv>, deps: AppDeps, fields: 
   const view = await deps.service.start({ ...request, cvPdf, accessTokenHash: access.digest }, { ...options, requestKey });
   c.set("threadId", view.threadId);
   // Only a token's digest is kept, so a replayed start cannot return the first token: it gets a
-  // new one, which replaces it (the client that lost the first reply never saw the first token).
-  if ((await deps.service.info(view.threadId))?.accessTokenHash !== access.digest) await deps.service.replaceAccessToken(view.threadId, access.digest);
+  // new one, which replaces it (the client that lost the first reply never saw the first token),
+  // and the voice room entered with the first one closes with it.
+  if ((await deps.service.info(view.threadId))?.accessTokenHash !== access.digest) {
+    const { voiceRoom } = await deps.service.replaceAccessToken(view.threadId, access.digest);
+    if (voiceRoom && deps.voiceRooms) closeRoom(deps, deps.voiceRooms, view.threadId, voiceRoom);
+  }
   return { view, accessToken: access.token };
 }
 

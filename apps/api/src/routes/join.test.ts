@@ -110,6 +110,20 @@ describe("POST /join", () => {
     expect(logs.text).not.toContain("ana.lima@example.com");
   });
 
+  it("starts one interview for a join retried with the same Idempotency-Key, seating the retry in a fresh room that replaces the first", async () => {
+    const key = { "idempotency-key": `join-${Date.now()}` };
+    const first = await join(json(START, key));
+    const retried = await join(json(START, key));
+    expect(retried.status).toBe(200);
+    expect(retried.body.thread_id).toBe(first.body.thread_id);
+    expect(retried.body.room_name).not.toBe(first.body.room_name);
+    await eventually(() => rooms.answered.includes(first.body.room_name));
+    // The retry's token is the one that opens the interview now.
+    expect((await app.request(`/interviews/${first.body.thread_id}`, { headers: { authorization: `Bearer ${retried.body.access_token}` } })).status).toBe(200);
+    const other = await join(json({ ...START, job_title: "Data Engineer" }, key));
+    expect(other).toMatchObject({ status: 422, body: { error: { code: "idempotency_mismatch" } } });
+  });
+
   it("gives every join its own room unless one is named, and rejects a malformed room name", async () => {
     const a = await join(json(START));
     const b = await join(json(START));
@@ -261,5 +275,6 @@ describe("POST /join", () => {
     const op = spec.paths["/join"].post;
     expect(Object.keys(op.requestBody.content).sort()).toEqual(["application/json", "multipart/form-data"]);
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "404", "409", "503"]));
+    expect(op.parameters).toContainEqual(expect.objectContaining({ name: "idempotency-key", in: "header", required: false }));
   });
 });

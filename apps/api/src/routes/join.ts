@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { InterviewError, type Role } from "@interview/graph";
 import type { AppDeps, AppEnv } from "../app-types.js";
-import { errorResponses, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
+import { errorResponses, IdempotencyHeaders, JoinForm, JoinJson, JoinResponse, type JoinBody } from "../schemas.js";
 import { readStartRequest, requireFormOrJson, startInterview } from "./interviews.js";
 import { authorizeInterview, principalOf, UNKNOWN_ACCESS_TOKEN } from "../access.js";
 import { enterVoiceRoom, type RoomAccess } from "../voice-rooms.js";
@@ -21,9 +21,11 @@ const joinRoute = (middleware: MiddlewareHandler<AppEnv>[]) =>
       "The token is valid for this room only, for LIVEKIT_TOKEN_TTL_SECONDS, may publish the microphone and data, and dispatches the `voice-agent` " +
       "worker (the AI interviews) or, for `role=interviewer`, the `candidate-agent` (the AI is the candidate), with the thread_id as its only metadata. " +
       "An interview has one voice room: joining it in a new room closes the one it had. " +
+      "A start retried with the same Idempotency-Key starts the interview once; the retry gets a new room and access token, which replace the first. " +
       "503 `voice_not_configured` when the server has no LiveKit settings.",
     middleware,
     request: {
+      headers: IdempotencyHeaders,
       body: {
         content: {
           "multipart/form-data": { schema: JoinForm },
