@@ -93,11 +93,16 @@ function gapsOf(s: AnswerSignals, rubric: Rubric, rel: RelevanceJudgement, ctx: 
   const specific = s.metrics + s.tools.length + s.properNouns + rel.fieldTerms;
   const planning = ctx.kind === "hypothetical";
   const cues = ctx.englishCues;
-  if (rubric.relevance < 5) {
-    add("relevance", pick(ctx, "rel", [
-      `It only touched on ${subjectOf(ctx)}; answer that directly before adding context.`,
-      `It drifted away from ${subjectOf(ctx)}, which is what the question asked about.`,
+  if (rel.besideQuestion) {
+    add("relevance", pick(ctx, "beside", [
+      `It answers another question: nothing in it is about ${subjectOf(ctx)}, which is what was asked.`,
+      `It tells a different story from the one asked for; the question was about ${subjectOf(ctx)}.`,
     ]));
+  } else if (rubric.relevance < 5) {
+    // An answer that names the subject only touched on it; one that never names it drifted away.
+    add("relevance", rel.touchesQuestion
+      ? `It only touched on ${subjectOf(ctx)}; answer that directly before adding context.`
+      : `It drifted away from ${subjectOf(ctx)}, which is what the question asked about.`);
   }
   if (cues && s.we >= 3 && s.ownActions === 0) {
     add("evidence", pick(ctx, "we", [

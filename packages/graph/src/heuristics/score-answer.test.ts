@@ -59,6 +59,30 @@ describe("reading what an answer says", () => {
       expect(result.feedback).not.toMatch(/No result or outcome|does not weigh any alternative|no trade-off/i);
     }
   });
+
+  it("counts nothing left as a figure and a failure that never came as an outcome", () => {
+    const migration = judge("I moved the checkout API to a new PostgreSQL cluster over one weekend. The error rate dropped to zero after the cutover and no customer complained.");
+    expect(migration.feedback).not.toMatch(/No result or outcome|not by how much|stays general/i);
+    const versioned = scoreAnswer({
+      questionId: "q5",
+      question: "How do you change a public API without breaking the clients that use it?",
+      topic: "API evolution",
+      answer: "I only add optional fields, never rename one, and give every breaking change a new version with a sunset date. When we moved to v2, not a single client broke.",
+      language: "en",
+      job: backend,
+      cvTerms: [],
+    });
+    expect(versioned.feedback).not.toMatch(/No result or outcome/i);
+  });
+
+  it("does not take the question's own time frame, said back, for a figure of the answer's", () => {
+    const question = "What would you focus on in your first 90 days as our Backend Engineer?";
+    const framed = "In my first 90 days I would learn the codebase, meet each team and fix a few small bugs to learn how deploys work.";
+    const asked = scoreAnswer({ questionId: "q6", question, topic: "first 90 days", answer: framed, language: "en", job: backend, cvTerms: [] });
+    const unasked = scoreAnswer({ questionId: "q6", question: "What would you focus on when you join us as our Backend Engineer?", topic: "first 90 days", answer: framed, language: "en", job: backend, cvTerms: [] });
+    expect(asked.rubric.evidence).toBeLessThan(unasked.rubric.evidence);
+    expect(asked.feedback).not.toMatch(/Quoting numbers/);
+  });
 });
 
 describe("an answer given before", () => {
@@ -158,6 +182,36 @@ describe("relevance to the question and the role", () => {
     });
     expect(result.offTopic).toBe(false);
     expect(result.rubric.relevance).toBeGreaterThanOrEqual(6);
+  });
+
+  it("scores a story from the role's field that answers another question below a plain on-topic answer, and says so", () => {
+    const apiQuestion = { questionId: "q7", question: "How do you design a REST API so that clients can evolve with it without breaking?", topic: "API design", language: "en", job: backend, cvTerms: [] };
+    const beside = scoreAnswer({
+      ...apiQuestion,
+      answer:
+        "Last year I moved our deployment to Kubernetes. I wrote the Helm charts, set up the ingress and autoscaling, " +
+        "and cut our deploy time from 40 minutes to 6. The cluster runs 30 services now.",
+    });
+    const onTopic = scoreAnswer({
+      ...apiQuestion,
+      answer: "I version the API in the path, only ever add optional fields and deprecate old ones with a sunset header. At Parcelly we kept v1 running for a year while clients moved to v2.",
+    });
+    expect(beside.offTopic).toBe(false);
+    expect(beside.rubric.relevance).toBeLessThanOrEqual(3);
+    expect(beside.score).toBeLessThan(onTopic.score);
+    expect(beside.followUpDue).toBe(true);
+    expect(beside.feedback).toMatch(/API design/);
+    expect(beside.feedback).not.toMatch(/Quoting numbers|A strong answer/);
+    expect(onTopic.feedback).not.toMatch(/another question|different story|drifted/);
+    // A question about the candidate's own path takes any story from their work.
+    const path = scoreAnswer({ ...apiQuestion, question: "To start, tell me about your path so far and what prepares you for this backend engineer role.", topic: "Backend Engineer", answer: kubernetesIncident });
+    expect(path.rubric.relevance).toBeGreaterThan(3);
+  });
+
+  it("says a short answer that names the question's subject only touched on it, not that it drifted away", () => {
+    const result = scoreAnswer({ questionId: "q8", question: "How do you keep an API backward compatible?", topic: "API compatibility", answer: "Additive changes to the API only.", language: "en", job: backend, cvTerms: [] });
+    expect(result.feedback).toMatch(/only touched on API compatibility/);
+    expect(result.feedback).not.toMatch(/drifted/);
   });
 
   it("keeps a paraphrase relevant: a disagreement story answers a question about conflict", () => {

@@ -89,7 +89,7 @@ export function scoreAnswer(input: ScoringInput): HeuristicEvaluation {
     };
   }
 
-  const measured = measureAnswer(answer, input.language);
+  const measured = measureAnswer(answer, input.language, input.question);
   const signals = english ? measured : withNeutralCues(measured);
   const relevance = judgeRelevance(answer, words, input, { englishVocabulary: english });
   const rubric = rateAnswer(signals, relevance);

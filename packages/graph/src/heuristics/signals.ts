@@ -53,12 +53,15 @@ export const METRIC = new RegExp(
     "(?<!\\b(?:year|grade|level|room|ward|bed|step|class|version|floor|unit|page|section|chapter|v)\\s?)\\b\\d{2,}(?:[.,]\\d+)?\\b",
     `\\b${NUMBER_WORD}[\\s-]+${UNIT}`,
     `\\bfrom ${NUMBER_WORD} to ${NUMBER_WORD}\\b`,
+    // Nothing left is a figure too: "dropped to zero", "zero downtime".
+    "\\b(?:to|at) (?:zero|nil)\\b",
+    "\\bzero (?:downtime|errors?|incidents?|bugs?|complaints?|outages?|defects?|failures?|regressions?)\\b",
     "\\b(?:twice|doubled|halved|tripled|quadrupled|by half)\\b",
   ].join("|"),
   "gi",
 );
 export const RESULT =
-  /\b(reduc\w*|increas\w*|improv\w*|sav(ed|ing)|cut|grew|launch\w*|shipp\w*|deliver\w*|fix\w*|resolv\w*|won|achiev\w*|doubled|halved|dropped|fell|rose|recovered|prevent\w*|lowered|raised|boosted|passed|completed|signed|went (down|up) (to|from|by)|went from|from \d[\d.,]*\s?[a-z%]*\s+to\s+\d|now (?:takes?|runs?|costs?|handles?)|came (down|back)|went out|on time|got better|did better|it worked|as a result|in the end|the outcome|the result was|which meant|since then|we ended up|ended up)\b/gi;
+  /\b(reduc\w*|increas\w*|improv\w*|sav(ed|ing)|cut|grew|launch\w*|shipp\w*|deliver\w*|fix\w*|resolv\w*|won|achiev\w*|doubled|halved|dropped|fell|rose|recovered|prevent\w*|lowered|raised|boosted|passed|completed|signed|went (down|up) (to|from|by)|went from|from \d[\d.,]*\s?[a-z%]*\s+to\s+\d|now (?:takes?|runs?|costs?|handles?)|came (down|back)|went out|on time|got better|did better|it worked|as a result|in the end|the outcome|the result was|which meant|since then|we ended up|ended up|(?:no|not a single|not one) (?:\w+ ){0,2}(?:broke|failed|complained|churned|was lost|were lost)|without (?:any |a )?(?:downtime|outage|incident|complaint)s?)\b/gi;
 export const CAUSAL = /\b(because|so that|therefore|which meant|as a result|due to|since|in order to|thus|that'?s why|led to|the reason|caused|so we|so i)\b/gi;
 export const TRADE_OFF =
   /\b(trade-?offs?|instead of|rather than|alternatives?|on the other hand|however|downside|drawbacks?|the cost|at the cost|versus|vs\.?|compared (to|with)|the risk (is|was|of)|risky|weigh\w*|pros and cons|considered|option (was|would be)|but it meant|the catch|traded|chose\b[^.;]{1,40}\bover|reject\w*|decided against|ruled out|(?:latency|performance|speed|complexity|operational|maintenance) (?:cost|overhead|penalty))\b/gi;
@@ -89,7 +92,7 @@ const CLAIM_INTRANSITIVE =
   /\b((?:the\s+|our\s+|my\s+)?(?!(?:i|we|it|they|this|that|which|who|he|she|you|and|then|so|also)\b)[\p{L}-]+\s+(?:improved|dropped|went down|went up|fell|rose|increased|decreased|grew|got (?:better|faster)))\b/iu;
 const CLAIM_COMPARATIVE =
   /\b((?:made|got|was|were|is|became|felt|run|ran|went)\s+(?:it\s+|things\s+|everything\s+|the\s+[\p{L}-]+\s+)?(?:much\s+|a lot\s+|way\s+|far\s+|really\s+)?(?:faster|quicker|better|cheaper|smoother|easier|more (?:reliable|stable|efficient|consistent|productive)|less (?:waste|downtime|stressful)))\b/iu;
-const HAS_QUANTITY = new RegExp(`\\d|\\b(twice|half|halved|doubled|tripled|percent|${NUMBER_WORD})\\b`, "i");
+const HAS_QUANTITY = new RegExp(`\\d|\\b(twice|half|halved|doubled|tripled|percent|zero|nil|${NUMBER_WORD})\\b`, "i");
 /** Generic claims that could be said of any job: they fill an answer without saying anything. */
 export const PLATITUDE =
   /\b((is|are|was) (really |so |very |the most |one of the most |also )?(important|key|everything|crucial|essential)|the most important (thing|part|moment)|(is|are) all about|really good|in general|a lot of things|lots of things|many ways|so many ways|you never know|that is (just|basically|really|kind of) (how|what)|that is how i|that is why i think|i always (try|focus|tell|stay)|everyone (cared|was happy|is happy))\b/gi;
@@ -157,7 +160,20 @@ function structureOf(answer: string, all: string[], seen: { anchors: number; own
   return parts.filter(Boolean).length;
 }
 
-export function measureAnswer(answer: string, language = "en"): AnswerSignals {
+/** A figure that frames a question (a span of time, a multiple) rather than reporting a result. */
+const FRAME = /\b(days?|weeks?|months?|years?|twice|times|doubled|halved|by half)\b/i;
+
+/**
+ * Figures in the answer, leaving out the question's own frame said back ("in the first 90 days",
+ * "at twice the volume"). A result the question quotes from the CV ("12k messages per second")
+ * still counts: it is the candidate's figure.
+ */
+function figuresOf(answer: string, question: string): number {
+  const given = new Set((question.match(METRIC) ?? []).filter((m) => FRAME.test(m)).map((m) => m.toLowerCase().trim()));
+  return new Set((answer.match(METRIC) ?? []).map((m) => m.toLowerCase().trim()).filter((m) => !given.has(m))).size;
+}
+
+export function measureAnswer(answer: string, language = "en", question = ""): AnswerSignals {
   const all = sentences(answer, language);
   const tools = namedTools(answer);
   const tokens = tokenize(answer);
@@ -170,7 +186,7 @@ export function measureAnswer(answer: string, language = "en"): AnswerSignals {
   return {
     words: tokens.length,
     longestSentence: Math.max(0, ...all.map(wordCount)),
-    metrics: distinct(answer, METRIC),
+    metrics: figuresOf(answer, question),
     results,
     causal: count(answer, CAUSAL),
     tradeOffs: count(answer, TRADE_OFF),
