@@ -169,7 +169,8 @@ function gapsOf(s: AnswerSignals, rubric: Rubric, rel: RelevanceJudgement, ctx: 
 
 /** What was good, quoting the words that earned it; nothing for an answer that only circles the question. */
 function praiseOf(s: AnswerSignals, rubric: Rubric, rel: RelevanceJudgement, ctx: FeedbackContext): string | undefined {
-  if (circles(s, rel) || s.platitudes >= 2) return undefined;
+  // Figures from another question's story show nothing about this one: no praise for them.
+  if (circles(s, rel) || s.platitudes >= 2 || rel.besideQuestion) return undefined;
   const figure = s.metrics >= 1 ? clauseMatching(ctx.answer, [[METRIC, RESULT], [METRIC]]) : undefined;
   if (figure) {
     return pick(ctx, "praise-metric", [
