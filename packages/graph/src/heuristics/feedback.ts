@@ -93,12 +93,7 @@ function gapsOf(s: AnswerSignals, rubric: Rubric, rel: RelevanceJudgement, ctx: 
   const specific = s.metrics + s.tools.length + s.properNouns + rel.fieldTerms;
   const planning = ctx.kind === "hypothetical";
   const cues = ctx.englishCues;
-  if (rel.besideQuestion) {
-    add("relevance", pick(ctx, "beside", [
-      `It answers another question: nothing in it is about ${subjectOf(ctx)}, which is what was asked.`,
-      `It tells a different story from the one asked for; the question was about ${subjectOf(ctx)}.`,
-    ]));
-  } else if (rubric.relevance < 5) {
+  if (rubric.relevance < 5) {
     // An answer that names the subject only touched on it; one that never names it drifted away.
     add("relevance", rel.touchesQuestion
       ? `It only touched on ${subjectOf(ctx)}; answer that directly before adding context.`
@@ -169,8 +164,7 @@ function gapsOf(s: AnswerSignals, rubric: Rubric, rel: RelevanceJudgement, ctx: 
 
 /** What was good, quoting the words that earned it; nothing for an answer that only circles the question. */
 function praiseOf(s: AnswerSignals, rubric: Rubric, rel: RelevanceJudgement, ctx: FeedbackContext): string | undefined {
-  // Figures from another question's story show nothing about this one: no praise for them.
-  if (circles(s, rel) || s.platitudes >= 2 || rel.besideQuestion) return undefined;
+  if (circles(s, rel) || s.platitudes >= 2) return undefined;
   const figure = s.metrics >= 1 ? clauseMatching(ctx.answer, [[METRIC, RESULT], [METRIC]]) : undefined;
   if (figure) {
     return pick(ctx, "praise-metric", [

@@ -13,12 +13,6 @@ export interface RelevanceJudgement {
   foreignField?: string;
   /** Distinct words of the role's own field the answer uses ("détrempe", "p99", "sepsis"). */
   fieldTerms: number;
-  /**
-   * In the role's field but about something else than the question asked: a full answer that
-   * shares not one word (or synonym) with the question's subject, such as a Kubernetes story
-   * told for a question on API design.
-   */
-  besideQuestion: boolean;
   /** Whether the answer names any word of the question's subject (synonyms included). */
   touchesQuestion: boolean;
 }
@@ -49,10 +43,6 @@ const SYNONYMS: string[][] = [
   ["performance", "latency", "throughput", "slow", "fast", "speed"],
   ["scale", "scaling", "scalability", "growth", "load", "traffic"],
 ].map((group) => group.map(stem));
-
-/** Questions whose subject is the candidate's own path: any story from their work is about it. */
-const ABOUT_THE_CANDIDATE =
-  /\b(yourself|your (path|background|career|journey|story)|a good week|what (would|will|could) you bring|what draws you|what prepares you|why (do you want|this role|us))\b/i;
 
 const synonymsOf = (s: string) => SYNONYMS.filter((g) => g.some((w) => sameStem(w, s))).flat();
 
@@ -123,15 +113,6 @@ export function judgeRelevance(
   const unconnected = options.englishVocabulary && words >= 8 && connection === 0;
   const offTopic = elsewhere || unconnected;
 
-  // A question with a subject of its own, answered at length without one word of it (in English,
-  // where the synonyms can tell): the answer is about something else, however much of the field it names.
-  // Only a question that names a subject of the field (REST, lamination, the budget) can be
-  // answered beside: "which problem have you enjoyed solving most?" takes any story from work.
-  const titleTerms = new Set([...titleWords.values()].flatMap((t) => [...t]));
-  const namesSubject = [questionWords, topicWords].some((words) => [...words.values()].some((terms) => [...terms].some((t) => !titleTerms.has(t))));
-  const besideQuestion =
-    !offTopic && options.englishVocabulary && words >= 25 && matched === 0 && namesSubject && !ABOUT_THE_CANDIDATE.test(input.question);
-
   const questionPart = questionStems.length ? 4 * coverage : connection > 0 ? 3 : 0;
   let relevance =
     1 +
@@ -149,7 +130,6 @@ export function judgeRelevance(
   // The field vocabularies are English, so in another language their silence proves nothing.
   if (!options.englishVocabulary && !offTopic && words >= 15) relevance = Math.max(relevance, 6);
   if (offTopic) relevance = Math.min(relevance, 1 + 0.5 * Math.min(4, matched + homeHits));
-  if (besideQuestion) relevance = Math.min(relevance, 3);
 
   const topForeign = foreign.sort((a, b) => (found.get(b)?.size ?? 0) - (found.get(a)?.size ?? 0))[0];
   return {
@@ -157,7 +137,6 @@ export function judgeRelevance(
     offTopic,
     ...(elsewhere && topForeign ? { foreignField: domainLabel(topForeign) } : {}),
     fieldTerms: homeHits,
-    besideQuestion,
     touchesQuestion: matched > 0,
   };
 }

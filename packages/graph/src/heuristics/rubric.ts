@@ -84,10 +84,6 @@ export function rateAnswer(s: AnswerSignals, rel: RelevanceJudgement): Rubric {
     rubric.depth = Math.min(rubric.depth, 2);
     rubric.evidence = Math.min(rubric.evidence, 2);
     rubric.clarity = Math.min(rubric.clarity, 3);
-  } else if (rel.besideQuestion) {
-    // Nor about another question: it shows the field, so a little more than an answer from elsewhere.
-    rubric.depth = Math.min(rubric.depth, 3);
-    rubric.evidence = Math.min(rubric.evidence, 3);
   }
   return roundRubric(rubric);
 }

@@ -63,11 +63,14 @@ describe("reading what an answer says", () => {
   it("counts nothing left as a figure and a failure that never came as an outcome", () => {
     const migration = judge("I moved the checkout API to a new PostgreSQL cluster over one weekend. The error rate dropped to zero after the cutover and no customer complained.");
     expect(migration.feedback).not.toMatch(/No result or outcome|not by how much|stays general/i);
+    // Code talk is not a figure: "set the TTL to zero", "compare err to nil", "at zero cost".
+    const code = judge("I set the TTL to zero in tests and compare err to nil everywhere, which we got at zero cost from the linter.");
+    expect(code.feedback).not.toMatch(/concrete and measured|use of figures|Quoting numbers/);
     const versioned = scoreAnswer({
       questionId: "q5",
-      question: "How do you change a public API without breaking the clients that use it?",
+      question: "Tell me about a time you changed a public API that other teams used.",
       topic: "API evolution",
-      answer: "I only add optional fields, never rename one, and give every breaking change a new version with a sunset date. When we moved to v2, not a single client broke.",
+      answer: "I only added optional fields, never renamed one, and gave the breaking change a new version with a sunset date. When we moved to v2, not a single client broke.",
       language: "en",
       job: backend,
       cvTerms: [],
@@ -182,30 +185,6 @@ describe("relevance to the question and the role", () => {
     });
     expect(result.offTopic).toBe(false);
     expect(result.rubric.relevance).toBeGreaterThanOrEqual(6);
-  });
-
-  it("scores a story from the role's field that answers another question below a plain on-topic answer, and says so", () => {
-    const apiQuestion = { questionId: "q7", question: "How do you design a REST API so that clients can evolve with it without breaking?", topic: "API design", language: "en", job: backend, cvTerms: [] };
-    const beside = scoreAnswer({
-      ...apiQuestion,
-      answer:
-        "Last year I moved our deployment to Kubernetes. I wrote the Helm charts, set up the ingress and autoscaling, " +
-        "and cut our deploy time from 40 minutes to 6. The cluster runs 30 services now.",
-    });
-    const onTopic = scoreAnswer({
-      ...apiQuestion,
-      answer: "I version the API in the path, only ever add optional fields and deprecate old ones with a sunset header. At Parcelly we kept v1 running for a year while clients moved to v2.",
-    });
-    expect(beside.offTopic).toBe(false);
-    expect(beside.rubric.relevance).toBeLessThanOrEqual(3);
-    expect(beside.score).toBeLessThan(onTopic.score);
-    expect(beside.followUpDue).toBe(true);
-    expect(beside.feedback).toMatch(/API design/);
-    expect(beside.feedback).not.toMatch(/concrete and measured|use of figures|Quoting numbers|A strong answer/);
-    expect(onTopic.feedback).not.toMatch(/another question|different story|drifted/);
-    // A question about the candidate's own path takes any story from their work.
-    const path = scoreAnswer({ ...apiQuestion, question: "To start, tell me about your path so far and what prepares you for this backend engineer role.", topic: "Backend Engineer", answer: kubernetesIncident });
-    expect(path.rubric.relevance).toBeGreaterThan(3);
   });
 
   it("says a short answer that names the question's subject only touched on it, not that it drifted away", () => {

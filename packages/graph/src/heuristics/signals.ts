@@ -54,14 +54,14 @@ export const METRIC = new RegExp(
     `\\b${NUMBER_WORD}[\\s-]+${UNIT}`,
     `\\bfrom ${NUMBER_WORD} to ${NUMBER_WORD}\\b`,
     // Nothing left is a figure too: "dropped to zero", "zero downtime".
-    "\\b(?:to|at) (?:zero|nil)\\b",
-    "\\bzero (?:downtime|errors?|incidents?|bugs?|complaints?|outages?|defects?|failures?|regressions?)\\b",
+    "\\b(?:dropped|fell|went|cut|brought|reduced|came|down)(?: \\w+){0,2} to zero\\b",
+    "\\bzero[\\s-](?:downtime|errors?|incidents?|bugs?|complaints?|outages?|defects?|failures?|regressions?)\\b",
     "\\b(?:twice|doubled|halved|tripled|quadrupled|by half)\\b",
   ].join("|"),
   "gi",
 );
 export const RESULT =
-  /\b(reduc\w*|increas\w*|improv\w*|sav(ed|ing)|cut|grew|launch\w*|shipp\w*|deliver\w*|fix\w*|resolv\w*|won|achiev\w*|doubled|halved|dropped|fell|rose|recovered|prevent\w*|lowered|raised|boosted|passed|completed|signed|went (down|up) (to|from|by)|went from|from \d[\d.,]*\s?[a-z%]*\s+to\s+\d|now (?:takes?|runs?|costs?|handles?)|came (down|back)|went out|on time|got better|did better|it worked|as a result|in the end|the outcome|the result was|which meant|since then|we ended up|ended up|(?:no|not a single|not one) (?:\w+ ){0,2}(?:broke|failed|complained|churned|was lost|were lost)|without (?:any |a )?(?:downtime|outage|incident|complaint)s?)\b/gi;
+  /\b(reduc\w*|increas\w*|improv\w*|sav(ed|ing)|cut|grew|launch\w*|shipp\w*|deliver\w*|fix\w*|resolv\w*|won|achiev\w*|doubled|halved|dropped|fell|rose|recovered|prevent\w*|lowered|raised|boosted|passed|completed|signed|went (down|up) (to|from|by)|went from|from \d[\d.,]*\s?[a-z%]*\s+to\s+\d|now (?:takes?|runs?|costs?|handles?)|came (down|back)|went out|on time|got better|did better|it worked|as a result|in the end|the outcome|the result was|which meant|since then|we ended up|ended up|(?:no|not a single|not one) (?:(?!(?:it|we|they|idea|wonder|reason|way)\b)\w+ ){0,2}(?:broke|failed|complained|churned|was lost|were lost)|without (?:any |a )?(?:downtime|outage|incident|complaint)s?)\b/gi;
 export const CAUSAL = /\b(because|so that|therefore|which meant|as a result|due to|since|in order to|thus|that'?s why|led to|the reason|caused|so we|so i)\b/gi;
 export const TRADE_OFF =
   /\b(trade-?offs?|instead of|rather than|alternatives?|on the other hand|however|downside|drawbacks?|the cost|at the cost|versus|vs\.?|compared (to|with)|the risk (is|was|of)|risky|weigh\w*|pros and cons|considered|option (was|would be)|but it meant|the catch|traded|chose\b[^.;]{1,40}\bover|reject\w*|decided against|ruled out|(?:latency|performance|speed|complexity|operational|maintenance) (?:cost|overhead|penalty))\b/gi;
@@ -92,7 +92,7 @@ const CLAIM_INTRANSITIVE =
   /\b((?:the\s+|our\s+|my\s+)?(?!(?:i|we|it|they|this|that|which|who|he|she|you|and|then|so|also)\b)[\p{L}-]+\s+(?:improved|dropped|went down|went up|fell|rose|increased|decreased|grew|got (?:better|faster)))\b/iu;
 const CLAIM_COMPARATIVE =
   /\b((?:made|got|was|were|is|became|felt|run|ran|went)\s+(?:it\s+|things\s+|everything\s+|the\s+[\p{L}-]+\s+)?(?:much\s+|a lot\s+|way\s+|far\s+|really\s+)?(?:faster|quicker|better|cheaper|smoother|easier|more (?:reliable|stable|efficient|consistent|productive)|less (?:waste|downtime|stressful)))\b/iu;
-const HAS_QUANTITY = new RegExp(`\\d|\\b(twice|half|halved|doubled|tripled|percent|zero|nil|${NUMBER_WORD})\\b`, "i");
+const HAS_QUANTITY = new RegExp(`\\d|\\b(twice|half|halved|doubled|tripled|percent|zero|${NUMBER_WORD})\\b`, "i");
 /** Generic claims that could be said of any job: they fill an answer without saying anything. */
 export const PLATITUDE =
   /\b((is|are|was) (really |so |very |the most |one of the most |also )?(important|key|everything|crucial|essential)|the most important (thing|part|moment)|(is|are) all about|really good|in general|a lot of things|lots of things|many ways|so many ways|you never know|that is (just|basically|really|kind of) (how|what)|that is how i|that is why i think|i always (try|focus|tell|stay)|everyone (cared|was happy|is happy))\b/gi;
