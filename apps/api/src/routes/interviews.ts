@@ -179,8 +179,11 @@ export async function withJobDefaults(deps: AppDeps, fields: StartFields): Promi
   };
 }
 
-/** Starts an interview for the caller, with its own access token; replays a retried start. */
-export async function startInterview(c: Context<AppEnv>, deps: AppDeps, fields: StartFields, cvPdf: Uint8Array | undefined, options: TurnOptions = {}) {
+/**
+ * Starts an interview for the caller, with its own access token; replays a retried start. A
+ * `/join` that names its room passes it as `joining`, so a retry does not close the room it enters.
+ */
+export async function startInterview(c: Context<AppEnv>, deps: AppDeps, fields: StartFields, cvPdf: Uint8Array | undefined, options: TurnOptions = {}, joining?: string) {
   const request = await withJobDefaults(deps, fields);
   const requestKey = requestKeyOf(c, { ...request, cvPdf });
   const access = newAccessToken();
@@ -191,7 +194,7 @@ export async function startInterview(c: Context<AppEnv>, deps: AppDeps, fields: 
   // and the voice room entered with the first one closes with it.
   if ((await deps.service.info(view.threadId))?.accessTokenHash !== access.digest) {
     const { voiceRoom } = await deps.service.replaceAccessToken(view.threadId, access.digest);
-    if (voiceRoom && deps.voiceRooms) closeRoom(deps, deps.voiceRooms, view.threadId, voiceRoom);
+    if (voiceRoom && voiceRoom !== joining && deps.voiceRooms) closeRoom(deps, deps.voiceRooms, view.threadId, voiceRoom);
   }
   return { view, accessToken: access.token };
 }

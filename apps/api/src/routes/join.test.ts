@@ -118,8 +118,19 @@ describe("POST /join", () => {
     expect(retried.body.thread_id).toBe(first.body.thread_id);
     expect(retried.body.room_name).not.toBe(first.body.room_name);
     await eventually(() => rooms.answered.includes(first.body.room_name));
-    // The retry's token is the one that opens the interview now.
-    expect((await app.request(`/interviews/${first.body.thread_id}`, { headers: { authorization: `Bearer ${retried.body.access_token}` } })).status).toBe(200);
+    // The retry's token is the one that opens the interview now; the first opens nothing.
+    const locked = appWith(LIVEKIT, { apiKeys: ["k1"] });
+    expect((await locked.request(`/interviews/${first.body.thread_id}`, { headers: { authorization: `Bearer ${first.body.access_token}` } })).status).toBe(401);
+    expect((await locked.request(`/interviews/${first.body.thread_id}`, { headers: { authorization: `Bearer ${retried.body.access_token}` } })).status).toBe(200);
+    // A retry that names its room is seated in it, and that room stays open.
+    const named = { "idempotency-key": `join-named-${Date.now()}` };
+    const room = `interview-named-${Date.now()}`;
+    const once = await join(json({ ...START, room_name: room }, named));
+    rooms.live.add(room);
+    const twice = await join(json({ ...START, room_name: room }, named));
+    expect(twice).toMatchObject({ status: 200, body: { thread_id: once.body.thread_id, room_name: room } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(rooms.requested).not.toContain(room);
     const other = await join(json({ ...START, job_title: "Data Engineer" }, key));
     expect(other).toMatchObject({ status: 422, body: { error: { code: "idempotency_mismatch" } } });
   });

@@ -21,7 +21,7 @@ const joinRoute = (middleware: MiddlewareHandler<AppEnv>[]) =>
       "The token is valid for this room only, for LIVEKIT_TOKEN_TTL_SECONDS, may publish the microphone and data, and dispatches the `voice-agent` " +
       "worker (the AI interviews) or, for `role=interviewer`, the `candidate-agent` (the AI is the candidate), with the thread_id as its only metadata. " +
       "An interview has one voice room: joining it in a new room closes the one it had. " +
-      "A start retried with the same Idempotency-Key starts the interview once; the retry gets a new room and access token, which replace the first. " +
+      "A start retried with the same Idempotency-Key starts the interview once; the retry gets a new access token and room (the same room when it names one), which replace the first. " +
       "503 `voice_not_configured` when the server has no LiveKit settings.",
     middleware,
     request: {
@@ -78,7 +78,7 @@ export function registerJoinRoute(app: OpenAPIHono<AppEnv>, deps: AppDeps, voice
     } else {
       if (principal.kind === "candidate") throw new InterviewError("forbidden", "An interview's access token cannot start another interview.");
       const { fields, cvPdf } = await readStartRequest(c);
-      const started = await startInterview(c, deps, fields, cvPdf);
+      const started = await startInterview(c, deps, fields, cvPdf, {}, body.room_name);
       threadId = started.view.threadId;
       role = started.view.role;
       accessToken = started.accessToken;

@@ -1102,7 +1102,7 @@ export interface paths {
         put?: never;
         /**
          * Start a voice interview (or resume one by thread_id) and get a LiveKit room token
-         * @description Creates the interview like /start_interview (same fields, optional CV), or takes `thread_id` to continue an existing one by voice. The token is valid for this room only, for LIVEKIT_TOKEN_TTL_SECONDS, may publish the microphone and data, and dispatches the `voice-agent` worker (the AI interviews) or, for `role=interviewer`, the `candidate-agent` (the AI is the candidate), with the thread_id as its only metadata. An interview has one voice room: joining it in a new room closes the one it had. A start retried with the same Idempotency-Key starts the interview once; the retry gets a new room and access token, which replace the first. 503 `voice_not_configured` when the server has no LiveKit settings.
+         * @description Creates the interview like /start_interview (same fields, optional CV), or takes `thread_id` to continue an existing one by voice. The token is valid for this room only, for LIVEKIT_TOKEN_TTL_SECONDS, may publish the microphone and data, and dispatches the `voice-agent` worker (the AI interviews) or, for `role=interviewer`, the `candidate-agent` (the AI is the candidate), with the thread_id as its only metadata. An interview has one voice room: joining it in a new room closes the one it had. A start retried with the same Idempotency-Key starts the interview once; the retry gets a new access token and room (the same room when it names one), which replace the first. 503 `voice_not_configured` when the server has no LiveKit settings.
          */
         post: {
             parameters: {
